@@ -1,0 +1,16 @@
+package org.civiquiz.contest;
+
+import java.time.Instant;
+
+import io.r2dbc.postgresql.codec.Json;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+@Table("contest")
+record Contest(@Id Long id, String slug, String title, String law, String description, String rules,
+		String questionBank, Instant opensAt, Instant closesAt, int timeLimitSeconds, int questionsPerAttempt,
+		int maxAttemptsPerRound, Json chapterQuotas, String predictionQuestion, String[] districts,
+		ContestStatus status) {
+
+}

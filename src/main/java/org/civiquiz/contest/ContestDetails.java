@@ -1,0 +1,45 @@
+package org.civiquiz.contest;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * What a citizen needs to decide to take part.
+ */
+record ContestDetails(String slug, String title, String law, String description, String rules, ContestStatus status,
+		Instant opensAt, Instant closesAt, int timeLimitSeconds, int questionsPerAttempt, int maxAttemptsPerRound,
+		Map<Integer, Integer> chapterQuotas, String predictionQuestion, List<RoundView> rounds, Integer currentRound,
+		List<UnitView> units, List<String> districts, Instant serverTime) {
+
+	static ContestDetails of(Contest contest, Map<Integer, Integer> quotas, List<Round> rounds, List<Unit> units,
+			Instant now) {
+		Map<Long, String> codes = units.stream().collect(Collectors.toMap(Unit::id, Unit::code));
+		Integer current = (contest.status() == ContestStatus.OPEN)
+				? rounds.stream().filter((round) -> round.isOpenAt(now)).map(Round::number).findFirst().orElse(null)
+				: null;
+		return new ContestDetails(contest.slug(), contest.title(), contest.law(), contest.description(),
+				contest.rules(), contest.status(), contest.opensAt(), contest.closesAt(), contest.timeLimitSeconds(),
+				contest.questionsPerAttempt(), contest.maxAttemptsPerRound(), quotas, contest.predictionQuestion(),
+				rounds.stream()
+					.map((round) -> new RoundView(round.number(), round.name(), round.opensAt(), round.closesAt(),
+							Objects.equals(current, round.number())))
+					.toList(),
+				current,
+				units.stream()
+					.map((unit) -> new UnitView(unit.code(), unit.name(),
+							(unit.parentId() != null) ? codes.get(unit.parentId()) : null))
+					.toList(),
+				Arrays.asList(contest.districts()), now);
+	}
+
+	record RoundView(int number, String name, Instant opensAt, Instant closesAt, boolean current) {
+	}
+
+	record UnitView(String code, String name, String parentCode) {
+	}
+
+}

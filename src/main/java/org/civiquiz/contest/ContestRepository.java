@@ -1,0 +1,14 @@
+package org.civiquiz.contest;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.repository.reactive.ReactiveCrudRepository;
+
+interface ContestRepository extends ReactiveCrudRepository<Contest, Long> {
+
+	Mono<Contest> findBySlug(String slug);
+
+	Flux<Contest> findByStatusNotOrderByOpensAtDesc(ContestStatus status);
+
+}

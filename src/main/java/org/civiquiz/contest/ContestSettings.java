@@ -1,0 +1,50 @@
+package org.civiquiz.contest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A contest as the exam enforces it.
+ *
+ * @param id the id
+ * @param slug the URL name, e.g. {@code luat-htx-2023}
+ * @param questionBank the bank questions are drawn from
+ * @param opensAt start of the contest window
+ * @param closesAt end of the contest window
+ * @param timeLimit how long one attempt may take
+ * @param questionsPerAttempt how many questions are drawn (20)
+ * @param maxAttemptsPerRound attempts allowed per participant per round
+ * @param chapterQuotas minimum number of questions drawn from each chapter; the rest of
+ * the draw comes from the whole bank
+ * @param predictionQuestion the tie-break question asked at the end of the exam
+ * @param districts the districts a participant may choose (any text if empty)
+ * @param status the lifecycle state
+ * @param rounds the rounds, in order
+ */
+public record ContestSettings(long id, String slug, String questionBank, Instant opensAt, Instant closesAt,
+		Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas,
+		String predictionQuestion, List<String> districts, ContestStatus status, List<Round> rounds) {
+
+	/**
+	 * The round in which a new attempt may start at the given instant.
+	 * @param now the instant
+	 * @return the open round
+	 * @throws ContestException if the contest is not open or no round is
+	 */
+	public Round requireOpenRound(Instant now) {
+		if (this.status != ContestStatus.OPEN || now.isBefore(this.opensAt) || !now.isBefore(this.closesAt)) {
+			throw ContestException.notOpen(this.slug);
+		}
+		return this.rounds.stream()
+			.filter((round) -> round.isOpenAt(now))
+			.findFirst()
+			.orElseThrow(() -> ContestException.noOpenRound(this.slug));
+	}
+
+	public boolean acceptsSubmissions() {
+		return this.status == ContestStatus.OPEN;
+	}
+
+}

@@ -1,0 +1,130 @@
+package org.civiquiz.exam;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for attempts. Each statement is one round trip; state changes are conditional on
+ * the state they start from, so concurrent requests cannot both win.
+ */
+@Repository
+class AttemptRepository {
+
+	private static final TypeReference<List<List<Integer>>> OPTION_ORDERS = new TypeReference<>() {
+	};
+
+	private final DatabaseClient database;
+
+	private final JsonMapper json;
+
+	AttemptRepository(DatabaseClient database, JsonMapper json) {
+		this.database = database;
+		this.json = json;
+	}
+
+	Mono<Attempt> findById(UUID id) {
+		return this.database.sql("select * from attempt where id = :id").bind("id", id).map(this::attempt).one();
+	}
+
+	/**
+	 * Marks the participant's open attempts whose deadline (plus grace) has passed as
+	 * expired.
+	 */
+	Mono<Long> expireOverdue(long participantId, Instant overdueBefore) {
+		return this.database.sql("""
+				update attempt set status = 'EXPIRED'
+				where participant_id = :participant and status = 'OPEN' and deadline < :before
+				""").bind("participant", participantId).bind("before", overdueBefore).fetch().rowsUpdated();
+	}
+
+	Mono<Long> expire(UUID id) {
+		return this.database.sql("update attempt set status = 'EXPIRED' where id = :id and status = 'OPEN'")
+			.bind("id", id)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
+	 * How many attempts the participant used in the round, and whether one is open.
+	 */
+	Mono<Usage> usage(long participantId, long roundId) {
+		return this.database.sql("""
+				select count(*) filter (where round_id = :round) as used,
+				       coalesce(bool_or(status = 'OPEN'), false) as open
+				from attempt where participant_id = :participant
+				""")
+			.bind("participant", participantId)
+			.bind("round", roundId)
+			.map((row, meta) -> new Usage(row.get("used", Long.class), row.get("open", Boolean.class)))
+			.one();
+	}
+
+	Mono<Long> insert(Attempt attempt, byte[] clientIpHash, String userAgent) {
+		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
+				insert into attempt (id, contest_id, round_id, participant_id, token_hash, question_ids,
+				                     option_orders, started_at, deadline, status, client_ip_hash, user_agent)
+				values (:id, :contest, :round, :participant, :token, :questions, :orders, :started, :deadline,
+				        'OPEN', :ip, :agent)
+				""")
+			.bind("id", attempt.id())
+			.bind("contest", attempt.contestId())
+			.bind("round", attempt.roundId())
+			.bind("participant", attempt.participantId())
+			.bind("token", attempt.tokenHash())
+			.bind("questions", attempt.questionIds().toArray(Long[]::new))
+			.bind("orders", Json.of(this.json.writeValueAsString(attempt.optionOrders())))
+			.bind("started", attempt.startedAt())
+			.bind("deadline", attempt.deadline());
+		sql = (clientIpHash != null) ? sql.bind("ip", clientIpHash) : sql.bindNull("ip", byte[].class);
+		sql = (userAgent != null) ? sql.bind("agent", userAgent) : sql.bindNull("agent", String.class);
+		return sql.fetch().rowsUpdated();
+	}
+
+	/**
+	 * Records the submission if the attempt is still open.
+	 * @return 1 if this call submitted it, 0 if it was no longer open
+	 */
+	Mono<Long> submit(UUID id, Instant submittedAt, List<Integer> answers, Long prediction, int score, int durationMs) {
+		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
+				update attempt set status = 'SUBMITTED', submitted_at = :at, answers = :answers,
+				                   prediction = :prediction, score = :score, duration_ms = :duration
+				where id = :id and status = 'OPEN'
+				""")
+			.bind("id", id)
+			.bind("at", submittedAt)
+			.bind("answers", answers.stream().map(Integer::shortValue).toArray(Short[]::new))
+			.bind("score", (short) score)
+			.bind("duration", durationMs);
+		sql = (prediction != null) ? sql.bind("prediction", prediction) : sql.bindNull("prediction", Long.class);
+		return sql.fetch().rowsUpdated();
+	}
+
+	private Attempt attempt(Readable row) {
+		Short[] answers = row.get("answers", Short[].class);
+		Short score = row.get("score", Short.class);
+		return new Attempt(row.get("id", UUID.class), row.get("contest_id", Long.class),
+				row.get("round_id", Long.class), row.get("participant_id", Long.class),
+				row.get("token_hash", byte[].class), Arrays.asList(row.get("question_ids", Long[].class)),
+				this.json.readValue(row.get("option_orders", Json.class).asString(), OPTION_ORDERS),
+				row.get("started_at", Instant.class), row.get("deadline", Instant.class),
+				AttemptStatus.valueOf(row.get("status", String.class)), row.get("submitted_at", Instant.class),
+				(answers != null) ? Arrays.stream(answers).map(Short::intValue).toList() : null,
+				row.get("prediction", Long.class), (score != null) ? score.intValue() : null,
+				row.get("duration_ms", Integer.class));
+	}
+
+	record Usage(long used, boolean open) {
+	}
+
+}

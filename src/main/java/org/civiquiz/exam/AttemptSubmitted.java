@@ -1,0 +1,23 @@
+package org.civiquiz.exam;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An attempt was submitted and committed to PostgreSQL.
+ *
+ * @param attemptId the attempt
+ * @param contestId the contest
+ * @param contestSlug the contest's slug (the hash tag of its Redis keys)
+ * @param roundId the round
+ * @param roundOpensAt when the round opened (submission times are ranked relative to it)
+ * @param participantId the participant
+ * @param score correct answers
+ * @param total questions in the attempt
+ * @param durationMs time taken, capped at the time limit
+ * @param submittedAt when the server accepted it
+ */
+public record AttemptSubmitted(UUID attemptId, long contestId, String contestSlug, long roundId, Instant roundOpensAt,
+		long participantId, int score, int total, int durationMs, Instant submittedAt) {
+
+}

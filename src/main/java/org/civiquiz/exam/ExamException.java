@@ -1,0 +1,58 @@
+package org.civiquiz.exam;
+
+import java.util.List;
+
+import org.civiquiz.platform.CiviquizException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Refusals of the exam feature.
+ */
+public final class ExamException extends CiviquizException {
+
+	private ExamException(HttpStatus status, String code, List<FieldProblem> problems) {
+		super(status, code, problems);
+	}
+
+	private static ExamException of(HttpStatus status, String code) {
+		return new ExamException(status, code, List.of());
+	}
+
+	static ExamException attemptNotFound() {
+		return of(HttpStatus.NOT_FOUND, "ATTEMPT_NOT_FOUND");
+	}
+
+	static ExamException tokenMissing() {
+		return of(HttpStatus.UNAUTHORIZED, "ATTEMPT_TOKEN_MISSING");
+	}
+
+	static ExamException tokenInvalid() {
+		return of(HttpStatus.FORBIDDEN, "ATTEMPT_TOKEN_INVALID");
+	}
+
+	static ExamException attemptInProgress() {
+		return of(HttpStatus.CONFLICT, "ATTEMPT_IN_PROGRESS");
+	}
+
+	static ExamException attemptLimitReached() {
+		return of(HttpStatus.CONFLICT, "ATTEMPT_LIMIT_REACHED");
+	}
+
+	static ExamException expired() {
+		return of(HttpStatus.CONFLICT, "ATTEMPT_EXPIRED");
+	}
+
+	static ExamException submissionConflict() {
+		return of(HttpStatus.CONFLICT, "SUBMISSION_CONFLICT");
+	}
+
+	/**
+	 * The answers do not fit the attempt; the code is that of the first problem, every
+	 * problem is listed.
+	 */
+	static ExamException invalidAnswers(List<FieldProblem> problems) {
+		return new ExamException(HttpStatus.UNPROCESSABLE_CONTENT, problems.get(0).code(), problems);
+	}
+
+}

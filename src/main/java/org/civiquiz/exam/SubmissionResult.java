@@ -1,0 +1,22 @@
+package org.civiquiz.exam;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The result of an accepted submission.
+ *
+ * @param attemptId the attempt
+ * @param score correct answers
+ * @param total questions
+ * @param durationMs time taken, capped at the time limit
+ * @param submittedAt when the server accepted it
+ */
+public record SubmissionResult(UUID attemptId, int score, int total, int durationMs, Instant submittedAt) {
+
+	static SubmissionResult of(Attempt attempt) {
+		return new SubmissionResult(attempt.id(), attempt.score(), attempt.total(), attempt.durationMs(),
+				attempt.submittedAt());
+	}
+
+}

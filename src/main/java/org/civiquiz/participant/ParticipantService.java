@@ -1,0 +1,165 @@
+package org.civiquiz.participant;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestSettings;
+import org.civiquiz.contest.Unit;
+import org.civiquiz.platform.CiviquizException;
+import org.civiquiz.platform.CiviquizException.FieldProblem;
+import org.civiquiz.platform.KeyedHasher;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registers participants: checks every field, then finds or creates the person by
+ * normalized phone number. A returning person keeps the details of their first
+ * registration.
+ */
+@Service
+public class ParticipantService {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final Pattern NATIONAL_ID = Pattern.compile("\\d{12}|\\d{9}");
+
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private final ContestService contests;
+
+	private final DatabaseClient database;
+
+	private final KeyedHasher hasher;
+
+	ParticipantService(ContestService contests, DatabaseClient database, KeyedHasher hasher) {
+		this.contests = contests;
+		this.database = database;
+		this.hasher = hasher;
+	}
+
+	/**
+	 * Validates a registration and finds or creates its participant. Call within the
+	 * transaction that uses the participant, so that a refused request leaves no row.
+	 * @param contest the contest
+	 * @param registration what the person entered
+	 * @param now the time of consent
+	 * @return the participant, or an error {@code VALIDATION_FAILED} listing every field
+	 * at fault
+	 */
+	public Mono<RegisteredParticipant> register(ContestSettings contest, Registration registration, Instant now) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String fullName = fullName(registration.fullName(), problems);
+		Optional<String> phone = PhoneNumbers.normalize(registration.phone());
+		if (isBlank(registration.phone())) {
+			problems.add(new FieldProblem("phone", "FIELD_REQUIRED"));
+		}
+		else if (phone.isEmpty()) {
+			problems.add(new FieldProblem("phone", "PHONE_INVALID"));
+		}
+		String district = clean(registration.district());
+		if (district.isEmpty()) {
+			problems.add(new FieldProblem("district", "FIELD_REQUIRED"));
+		}
+		else if (district.length() > 100
+				|| (!contest.districts().isEmpty() && !contest.districts().contains(district))) {
+			problems.add(new FieldProblem("district", "DISTRICT_UNKNOWN"));
+		}
+		int maxBirthYear = now.atZone(ZoneOffset.UTC).getYear() - 6;
+		if (registration.birthYear() == null) {
+			problems.add(new FieldProblem("birthYear", "FIELD_REQUIRED"));
+		}
+		else if (registration.birthYear() < 1900 || registration.birthYear() > maxBirthYear) {
+			problems.add(new FieldProblem("birthYear", "BIRTH_YEAR_INVALID", 1900, maxBirthYear));
+		}
+		String email = clean(registration.email());
+		if (!email.isEmpty() && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+			problems.add(new FieldProblem("email", "EMAIL_INVALID"));
+		}
+		String nationalId = clean(registration.nationalId());
+		if (!nationalId.isEmpty() && !NATIONAL_ID.matcher(nationalId).matches()) {
+			problems.add(new FieldProblem("nationalId", "NATIONAL_ID_INVALID"));
+		}
+		if (!Boolean.TRUE.equals(registration.consent())) {
+			problems.add(new FieldProblem("consent", "CONSENT_REQUIRED"));
+		}
+		String unitCode = clean(registration.unitCode());
+		if (unitCode.isEmpty()) {
+			problems.add(new FieldProblem("unitCode", "FIELD_REQUIRED"));
+		}
+		Mono<Optional<Unit>> unit = (unitCode.isEmpty() || unitCode.length() > 32) ? Mono.just(Optional.empty())
+				: this.contests.findUnit(contest.id(), unitCode).map(Optional::of).defaultIfEmpty(Optional.empty());
+		return unit.flatMap((found) -> {
+			if (found.isEmpty() && !unitCode.isEmpty()) {
+				problems.add(new FieldProblem("unitCode", "UNIT_UNKNOWN"));
+			}
+			if (!problems.isEmpty()) {
+				return Mono.error(CiviquizException.invalidFields(problems));
+			}
+			return upsert(contest.id(), fullName, phone.get(), email, nationalId, found.get(), district,
+					registration.birthYear(), now);
+		});
+	}
+
+	private Mono<RegisteredParticipant> upsert(long contestId, String fullName, String phone, String email,
+			String nationalId, Unit unit, String district, int birthYear, Instant now) {
+		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
+				insert into participant (contest_id, full_name, phone, email, national_id_hash, unit_id, district,
+				                         birth_year, consent_at)
+				values (:contest, :name, :phone, :email, :nationalId, :unit, :district, :birthYear, :now)
+				on conflict (contest_id, phone) do update set phone = excluded.phone
+				returning id, unit_id, district
+				""")
+			.bind("contest", contestId)
+			.bind("name", fullName)
+			.bind("phone", phone)
+			.bind("unit", unit.id())
+			.bind("district", district)
+			.bind("birthYear", (short) birthYear)
+			.bind("now", now);
+		sql = email.isEmpty() ? sql.bindNull("email", String.class) : sql.bind("email", email);
+		sql = nationalId.isEmpty() ? sql.bindNull("nationalId", byte[].class)
+				: sql.bind("nationalId", this.hasher.hash("national-id", nationalId));
+		return sql
+			.map((row, meta) -> new RegisteredParticipant(row.get("id", Long.class), contestId,
+					row.get("unit_id", Long.class), row.get("district", String.class)))
+			.one();
+	}
+
+	private static String fullName(String input, List<FieldProblem> problems) {
+		String name = clean(input);
+		if (name.isEmpty()) {
+			problems.add(new FieldProblem("fullName", "FIELD_REQUIRED"));
+		}
+		else if (name.length() < 2 || name.length() > 100 || !name.codePoints().anyMatch(Character::isLetter)) {
+			problems.add(new FieldProblem("fullName", "FULL_NAME_INVALID", 2, 100));
+		}
+		return name;
+	}
+
+	/**
+	 * Unicode NFC, no control characters, single spaces, trimmed: "Nguyễn Văn A" typed
+	 * any way is one name.
+	 */
+	private static String clean(String input) {
+		if (input == null) {
+			return "";
+		}
+		String normalized = Normalizer.normalize(input, Normalizer.Form.NFC);
+		return WHITESPACE.matcher(CONTROL.matcher(normalized).replaceAll(" ")).replaceAll(" ").strip();
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}

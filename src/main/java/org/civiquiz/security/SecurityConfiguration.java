@@ -1,0 +1,93 @@
+package org.civiquiz.security;
+
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String ORGANIZER = "ORGANIZER";
+
+	static final String COMMITTEE = "COMMITTEE";
+
+	static final String ADMIN = "ADMIN";
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+		return http
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers("/api/admin/contests/*/questions", "/api/admin/contests/*/questions/**")
+				.hasAnyRole(ORGANIZER, ADMIN)
+				.pathMatchers("/api/admin/**")
+				.hasAnyRole(ORGANIZER, COMMITTEE, ADMIN)
+				.pathMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.pathMatchers("/actuator/**")
+				.hasRole(ADMIN)
+				.anyExchange()
+				.permitAll())
+			.httpBasic((basic) -> basic.authenticationEntryPoint((exchange, ex) -> problem(exchange,
+					HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Cần đăng nhập. / Authentication required.")))
+			.exceptionHandling((handling) -> handling
+				.authenticationEntryPoint((exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+						"Cần đăng nhập. / Authentication required."))
+				.accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
+						"Tài khoản không có quyền này. / This account may not do this.")))
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			// the admin API is called with HTTP Basic, citizens' calls carry no cookie:
+			// no CSRF surface yet
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	MapReactiveUserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder) {
+		SecurityProperties.Accounts accounts = properties.accounts();
+		return new MapReactiveUserDetailsService(
+				User.withUsername("organizer")
+					.password(encoder.encode(accounts.organizerPassword()))
+					.roles(ORGANIZER)
+					.build(),
+				User.withUsername("committee")
+					.password(encoder.encode(accounts.committeePassword()))
+					.roles(COMMITTEE)
+					.build(),
+				User.withUsername("admin").password(encoder.encode(accounts.adminPassword())).roles(ADMIN).build());
+	}
+
+	private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
+		var response = exchange.getResponse();
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Civiquiz\"");
+		}
+		String body = "{\"type\":\"/problems/" + code.toLowerCase().replace('_', '-') + "\",\"title\":\""
+				+ status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail
+				+ "\",\"code\":\"" + code + "\"}";
+		DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+		return response.writeWith(Mono.just(buffer));
+	}
+
+}

@@ -1,0 +1,132 @@
+package org.civiquiz.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestService.NewContest;
+import org.civiquiz.contest.ContestService.NewRound;
+import org.civiquiz.contest.ContestService.NewUnit;
+import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.question.QuestionBankService;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * On first start of the embedded default, creates the open contest {@code luat-htx-2023}:
+ * eight weekly rounds from today (Vietnam time), Hải Phòng's units and districts as in
+ * the reference campaign (2024), and the question bank loaded by the organizers' CSV
+ * importer.
+ */
+@Component
+class ReferenceContestSeeder implements ApplicationRunner {
+
+	static final String SLUG = "luat-htx-2023";
+
+	private static final Log logger = LogFactory.getLog(ReferenceContestSeeder.class);
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private static final List<String> DISTRICTS = List.of("Quận Hồng Bàng", "Quận Ngô Quyền", "Quận Lê Chân",
+			"Quận Hải An", "Quận Kiến An", "Quận Đồ Sơn", "Quận Dương Kinh", "Huyện Thủy Nguyên", "Huyện An Dương",
+			"Huyện An Lão", "Huyện Kiến Thụy", "Huyện Tiên Lãng", "Huyện Vĩnh Bảo", "Huyện Cát Hải",
+			"Huyện Bạch Long Vĩ");
+
+	private static final List<String> DISTRICT_CODES = List.of("HB", "NQ", "LC", "HA", "KA", "DS", "DK", "TN", "AD",
+			"AL", "KT", "TL", "VB", "CH", "BLV");
+
+	private final SeedProperties properties;
+
+	private final ContestService contests;
+
+	private final QuestionBankService banks;
+
+	private final Clock clock;
+
+	ReferenceContestSeeder(SeedProperties properties, ContestService contests, QuestionBankService banks, Clock clock) {
+		this.properties = properties;
+		this.contests = contests;
+		this.banks = banks;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.properties.enabled()) {
+			return;
+		}
+		// start-up, not a request: blocking here is intended
+		Boolean created = this.contests.exists(SLUG).flatMap((exists) -> exists ? Mono.just(false) : seed()).block();
+		if (Boolean.TRUE.equals(created)) {
+			logger.info("Seeded the contest " + SLUG + " with the Cooperative Law 2023 question bank");
+		}
+	}
+
+	private Mono<Boolean> seed() {
+		Instant opens = LocalDate.now(this.clock.withZone(VIETNAM)).atStartOfDay(VIETNAM).toInstant();
+		List<NewRound> rounds = IntStream.rangeClosed(1, 8)
+			.mapToObj((week) -> new NewRound(week, "Tuần " + week, opens.plus(Duration.ofDays(7L * (week - 1))),
+					opens.plus(Duration.ofDays(7L * week))))
+			.toList();
+		NewContest contest = new NewContest(SLUG, "Cuộc thi trực tuyến tìm hiểu Luật Hợp tác xã năm 2023",
+				"Luật Hợp tác xã số 17/2023/QH15",
+				"Cuộc thi giúp người dân, thành viên hợp tác xã và cán bộ các cấp tìm hiểu Luật Hợp tác xã năm 2023, "
+						+ "có hiệu lực từ ngày 01/7/2024.",
+				"Mỗi bài thi gồm 20 câu hỏi trắc nghiệm rút ngẫu nhiên từ ngân hàng câu hỏi, làm trong 20 phút. "
+						+ "Mỗi người được thi tối đa 3 lần mỗi tuần; kết quả cao nhất được tính. Người thắng được xếp "
+						+ "theo điểm, rồi theo độ chính xác của câu dự đoán, rồi theo thời gian làm bài, rồi theo thời "
+						+ "điểm nộp bài.",
+				SEED_BANK, opens, rounds.get(rounds.size() - 1).closesAt(), Duration.ofMinutes(20), 20, 3,
+				Map.of(1, 3, 2, 2, 3, 1, 4, 3, 5, 3, 6, 3, 7, 2),
+				"Theo bạn, trong tuần thi này sẽ có bao nhiêu lượt bài thi trả lời đúng cả 20/20 câu hỏi?", DISTRICTS,
+				ContestStatus.OPEN);
+		return this.contests.create(contest, rounds, units())
+			.then(this.banks.importCsv(SEED_BANK, bank()))
+			.thenReturn(true);
+	}
+
+	static final String SEED_BANK = SLUG;
+
+	private static List<NewUnit> units() {
+		List<NewUnit> units = new ArrayList<>();
+		units.add(new NewUnit("HP", "Thành phố Hải Phòng", null, null));
+		units.add(new NewUnit("HP-LMHTX", "Liên minh Hợp tác xã thành phố", "HP", null));
+		units.add(new NewUnit("HP-HND", "Hội Nông dân thành phố", "HP", null));
+		units.add(new NewUnit("HP-HLHPN", "Hội Liên hiệp Phụ nữ thành phố", "HP", null));
+		units.add(new NewUnit("HP-DOAN", "Thành đoàn Hải Phòng", "HP", null));
+		units.add(new NewUnit("HP-HTX", "Hợp tác xã, tổ hợp tác", "HP", null));
+		units.add(new NewUnit("HP-DN", "Doanh nghiệp", "HP", null));
+		units.add(new NewUnit("HP-TH", "Trường học", "HP", null));
+		units.add(new NewUnit("HP-DAN", "Người dân", "HP", null));
+		for (int i = 0; i < DISTRICTS.size(); i++) {
+			units.add(new NewUnit("HP-UB-" + DISTRICT_CODES.get(i), "UBND " + DISTRICTS.get(i), "HP", null));
+		}
+		return units;
+	}
+
+	private static byte[] bank() {
+		try (InputStream in = new ClassPathResource("questions/luat-htx-2023.csv").getInputStream()) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

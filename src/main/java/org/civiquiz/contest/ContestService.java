@@ -25,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContestService {
 
-	private static final Duration CACHE_TTL = Duration.ofSeconds(5);
-
 	private static final TypeReference<Map<Integer, Integer>> QUOTAS = new TypeReference<>() {
 	};
 
@@ -40,17 +38,20 @@ public class ContestService {
 
 	private final Clock clock;
 
+	private final Duration cacheTtl;
+
 	private final Map<String, Long> idsBySlug = new ConcurrentHashMap<>();
 
 	private final Map<Long, Mono<ContestSettings>> settingsById = new ConcurrentHashMap<>();
 
 	ContestService(ContestRepository contests, RoundRepository rounds, UnitRepository units, JsonMapper json,
-			Clock clock) {
+			Clock clock, ContestProperties properties) {
 		this.contests = contests;
 		this.rounds = rounds;
 		this.units = units;
 		this.json = json;
 		this.clock = clock;
+		this.cacheTtl = properties.cacheTtl();
 	}
 
 	/**
@@ -73,7 +74,7 @@ public class ContestService {
 
 	public Mono<ContestSettings> settings(long id) {
 		return this.settingsById
-			.computeIfAbsent(id, (key) -> this.contests.findById(key).flatMap(this::toSettings).cache(CACHE_TTL))
+			.computeIfAbsent(id, (key) -> this.contests.findById(key).flatMap(this::toSettings).cache(this.cacheTtl))
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(String.valueOf(id))));
 	}
 

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -92,7 +93,7 @@ public class ExamService {
 	 * @return the started attempt, with its token
 	 */
 	public Mono<AttemptStarted> start(String slug, Registration registration, ClientInfo client) {
-		Instant now = this.clock.instant();
+		Instant now = now();
 		return this.contests.settings(slug).flatMap((contest) -> {
 			Round round = contest.requireOpenRound(now);
 			return this.banks.bank(contest.questionBank()).flatMap((bank) -> {
@@ -121,8 +122,8 @@ public class ExamService {
 				})
 					.as(this.transaction::transactional)
 					.onErrorMap(DuplicateKeyException.class, (ex) -> ExamException.attemptInProgress())
-					.map((attempt) -> new AttemptStarted(attempt.id(), token, round.number(), now, deadline,
-							this.clock.instant(), questions(drawn), contest.predictionQuestion()));
+					.map((attempt) -> new AttemptStarted(attempt.id(), token, round.number(), now, deadline, now(),
+							questions(drawn), contest.predictionQuestion()));
 			});
 		});
 	}
@@ -158,7 +159,7 @@ public class ExamService {
 		if (!contest.acceptsSubmissions()) {
 			return Mono.error(ContestException.closed(contest.slug()));
 		}
-		Instant now = this.clock.instant();
+		Instant now = now();
 		if (now.isAfter(attempt.deadline().plus(this.properties.submissionGrace()))) {
 			return this.attempts.expire(attempt.id()).then(Mono.error(ExamException.expired()));
 		}
@@ -193,7 +194,7 @@ public class ExamService {
 	 * @return the view
 	 */
 	public Mono<AttemptView> view(UUID attemptId, String token) {
-		Instant now = this.clock.instant();
+		Instant now = now();
 		return load(attemptId, token).flatMap((attempt) -> {
 			boolean overdue = attempt.status() == AttemptStatus.OPEN
 					&& now.isAfter(attempt.deadline().plus(this.properties.submissionGrace()));
@@ -317,6 +318,14 @@ public class ExamService {
 						.map((option) -> new AttemptStarted.ExamOption(option, d.question().option(option)))
 						.toList()))
 			.toList();
+	}
+
+	/**
+	 * PostgreSQL keeps microseconds: a time reported before and after storing must be the
+	 * same.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private String newToken() {

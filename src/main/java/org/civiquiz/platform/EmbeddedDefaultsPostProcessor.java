@@ -62,8 +62,8 @@ class EmbeddedDefaultsPostProcessor implements EnvironmentPostProcessor, Ordered
 		boolean embeddedRedis = embedded.enabled()
 				&& !StringUtils.hasText(environment.getProperty("spring.data.redis.url"))
 				&& !StringUtils.hasText(environment.getProperty("spring.data.redis.host"));
-		if ((embeddedPostgres || embeddedRedis) && embedded.fresh()) {
-			EmbeddedServers.deleteRecursively(embedded.dataDir().toAbsolutePath());
+		if (embeddedPostgres || embeddedRedis) {
+			EmbeddedServers.prepare(embedded);
 		}
 		if (embeddedPostgres) {
 			int port = EmbeddedServers.startPostgres(embedded, this.log);

@@ -25,7 +25,20 @@ public final class EmbeddedServers {
 
 	private static int redisPort;
 
+	private static boolean prepared;
+
 	private EmbeddedServers() {
+	}
+
+	/**
+	 * Once per JVM, before the first server starts: empties the data directory if asked
+	 * to.
+	 */
+	static synchronized void prepare(EmbeddedProperties properties) {
+		if (!prepared && properties.fresh()) {
+			deleteRecursively(properties.dataDir().toAbsolutePath());
+		}
+		prepared = true;
 	}
 
 	static synchronized int startPostgres(EmbeddedProperties properties, Log log) {
@@ -121,7 +134,7 @@ public final class EmbeddedServers {
 		}
 	}
 
-	static void deleteRecursively(Path dir) {
+	private static void deleteRecursively(Path dir) {
 		if (!Files.exists(dir)) {
 			return;
 		}

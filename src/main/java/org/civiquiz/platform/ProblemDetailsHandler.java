@@ -32,7 +32,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ProblemDetailsHandler.class);
 
-	static final Locale DEFAULT_LOCALE = Locale.forLanguageTag("vi");
+	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private static final Map<Integer, String> CODES = Map.of(400, "MALFORMED_REQUEST", 401, "UNAUTHORIZED", 403,
 			"FORBIDDEN", 404, "NOT_FOUND", 405, "METHOD_NOT_ALLOWED", 406, "NOT_ACCEPTABLE", 413, "PAYLOAD_TOO_LARGE",
@@ -42,6 +42,10 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	ProblemDetailsHandler(MessageSource messages) {
 		this.messages = messages;
+		// load both bundles now: reading them lazily would block a request thread
+		for (Locale locale : List.of(VIETNAMESE, Locale.ENGLISH)) {
+			messages.getMessage("problem.INTERNAL_ERROR.title", null, locale);
+		}
 	}
 
 	@ExceptionHandler(CiviquizException.class)
@@ -90,9 +94,12 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/**
+	 * Vietnamese unless the client prefers English, the two languages the bundles have.
+	 */
 	private static Locale locale(ServerWebExchange exchange) {
 		Locale locale = exchange.getLocaleContext().getLocale();
-		return (locale != null) ? locale : DEFAULT_LOCALE;
+		return (locale != null && "en".equals(locale.getLanguage())) ? Locale.ENGLISH : VIETNAMESE;
 	}
 
 }

@@ -71,14 +71,18 @@ class ReferenceContestSeeder implements ApplicationRunner {
 		if (!this.properties.enabled()) {
 			return;
 		}
-		// start-up, not a request: blocking here is intended
-		Boolean created = this.contests.exists(SLUG).flatMap((exists) -> exists ? Mono.just(false) : seed()).block();
+		// start-up, not a request: blocking here (the file, then the database) is
+		// intended
+		byte[] bank = bank();
+		Boolean created = this.contests.exists(SLUG)
+			.flatMap((exists) -> exists ? Mono.just(false) : seed(bank))
+			.block();
 		if (Boolean.TRUE.equals(created)) {
 			logger.info("Seeded the contest " + SLUG + " with the Cooperative Law 2023 question bank");
 		}
 	}
 
-	private Mono<Boolean> seed() {
+	private Mono<Boolean> seed(byte[] bank) {
 		Instant opens = LocalDate.now(this.clock.withZone(VIETNAM)).atStartOfDay(VIETNAM).toInstant();
 		List<NewRound> rounds = IntStream.rangeClosed(1, 8)
 			.mapToObj((week) -> new NewRound(week, "Tuần " + week, opens.plus(Duration.ofDays(7L * (week - 1))),
@@ -97,7 +101,7 @@ class ReferenceContestSeeder implements ApplicationRunner {
 				"Theo bạn, trong tuần thi này sẽ có bao nhiêu lượt bài thi trả lời đúng cả 20/20 câu hỏi?", DISTRICTS,
 				ContestStatus.OPEN);
 		return this.contests.create(contest, rounds, units())
-			.then(this.banks.importCsv(SEED_BANK, bank()))
+			.then(this.banks.importCsv(SEED_BANK, bank))
 			.thenReturn(true);
 	}
 

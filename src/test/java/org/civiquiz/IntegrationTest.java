@@ -1,0 +1,36 @@
+package org.civiquiz;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+/**
+ * Boots the whole app on the embedded default: a real PostgreSQL and a real Redis, in a
+ * fresh data directory under {@code target/}, on free ports, with the reference contest
+ * seeded. Every integration test uses these same properties, so they share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "civiquiz.embedded.data-dir=target/it-data", "civiquiz.embedded.fresh=true",
+				"civiquiz.embedded.postgres-port=0", "civiquiz.embedded.redis-port=0", "civiquiz.contest.cache-ttl=0s",
+				"CIVIQUIZ_ORGANIZER_PASSWORD=organizer-secret-1", "CIVIQUIZ_COMMITTEE_PASSWORD=committee-secret-1",
+				"CIVIQUIZ_ADMIN_PASSWORD=admin-secret-123" })
+@AutoConfigureWebTestClient
+public @interface IntegrationTest {
+
+	String ORGANIZER_PASSWORD = "organizer-secret-1";
+
+	String COMMITTEE_PASSWORD = "committee-secret-1";
+
+	String ADMIN_PASSWORD = "admin-secret-123";
+
+	String CONTEST = "luat-htx-2023";
+
+}

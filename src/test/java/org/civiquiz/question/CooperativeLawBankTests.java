@@ -1,0 +1,151 @@
+package org.civiquiz.question;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The integrity of the bundled Cooperative Law 2023 question bank (Luật số 17/2023/QH15).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CooperativeLawBankTests {
+
+	/** Articles of each of the law's 12 chapters (fact sheet F016–F027). */
+	private static final Map<Integer, int[]> CHAPTERS = Map.ofEntries(Map.entry(1, new int[] { 1, 16 }),
+			Map.entry(2, new int[] { 17, 29 }), Map.entry(3, new int[] { 30, 37 }), Map.entry(4, new int[] { 38, 55 }),
+			Map.entry(5, new int[] { 56, 72 }), Map.entry(6, new int[] { 73, 91 }), Map.entry(7, new int[] { 92, 104 }),
+			Map.entry(8, new int[] { 105, 106 }), Map.entry(9, new int[] { 107, 109 }),
+			Map.entry(10, new int[] { 110, 111 }), Map.entry(11, new int[] { 112, 113 }),
+			Map.entry(12, new int[] { 114, 115 }));
+
+	private static final Path FACT_SHEET = Path.of("../shared/reference/cooperative-law-2023-facts.md");
+
+	private List<QuestionCsv.QuestionRow> rows;
+
+	private List<CSVRecord> records;
+
+	@BeforeAll
+	void load() throws IOException {
+		byte[] csv;
+		try (InputStream in = new ClassPathResource("questions/luat-htx-2023.csv").getInputStream()) {
+			csv = in.readAllBytes();
+		}
+		QuestionCsv.Parsed parsed = QuestionCsv.parse(csv);
+		assertThat(parsed.problems()).isEmpty();
+		this.rows = parsed.rows();
+		this.records = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new java.io.StringReader(new String(csv, StandardCharsets.UTF_8)))
+			.getRecords();
+	}
+
+	@Test
+	void hasAtLeast150Questions() {
+		assertThat(this.rows).hasSizeGreaterThanOrEqualTo(150);
+	}
+
+	@Test
+	void everyArticleLiesInItsChapter() {
+		assertThat(this.rows).allSatisfy((row) -> {
+			int[] range = CHAPTERS.get(row.chapter());
+			assertThat(range).as("chapter of %s", row.code()).isNotNull();
+			assertThat(row.article()).as("article of %s", row.code()).isBetween(range[0], range[1]);
+			assertThat(row.code()).startsWith("C%02d-".formatted(row.chapter()));
+		});
+	}
+
+	@Test
+	void everyChapterIsCoveredInProportionToItsSize() {
+		Map<Integer, Long> perChapter = this.rows.stream()
+			.collect(Collectors.groupingBy(QuestionCsv.QuestionRow::chapter, Collectors.counting()));
+		CHAPTERS.forEach((chapter, range) -> {
+			int articles = range[1] - range[0] + 1;
+			assertThat(perChapter.getOrDefault(chapter, 0L)).as("questions in chapter %d", chapter)
+				.isGreaterThanOrEqualTo(Math.max(4, articles));
+		});
+	}
+
+	@Test
+	void everyQuestionHasFourDistinctOptionsAndOneCorrect() {
+		assertThat(this.rows).allSatisfy((row) -> {
+			assertThat(row.options()).hasSize(4).doesNotHaveDuplicates();
+			assertThat(row.correctOption()).isBetween(1, 4);
+		});
+	}
+
+	@Test
+	void optionsStandAloneBecauseTheyAreShuffled() {
+		Pattern crossReference = Pattern.compile("(?i)tất cả|cả [abcd]\\b|đáp án trên|phương án trên|các ý trên");
+		assertThat(this.rows).allSatisfy(
+				(row) -> assertThat(row.options()).noneMatch((option) -> crossReference.matcher(option).find()));
+	}
+
+	@Test
+	void noStemRepeats() {
+		assertThat(this.rows.stream().map((row) -> QuestionCsv.stemKey(row.text()))).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void everyExplanationCitesTheQuestionsArticle() {
+		assertThat(this.rows)
+			.allSatisfy((row) -> assertThat(row.explanation()).as(row.code()).contains("Điều " + row.article()));
+	}
+
+	@Test
+	void correctAnswersAreSpreadOverThePositions() {
+		Map<Integer, Long> positions = this.rows.stream()
+			.collect(Collectors.groupingBy(QuestionCsv.QuestionRow::correctOption, Collectors.counting()));
+		assertThat(positions.values()).allSatisfy((count) -> assertThat(count).isGreaterThan(this.rows.size() / 5));
+	}
+
+	@Test
+	void everyAnswerRestsOnVerifiedFactsOfTheFactSheet() throws IOException {
+		assumeTrue(Files.exists(FACT_SHEET), "the fact sheet is in ../shared beside the repository");
+		Set<String> verified = verifiedFacts(Files.readString(FACT_SHEET));
+		assertThat(verified).hasSizeGreaterThan(100);
+		assertThat(this.records).allSatisfy((record) -> {
+			String[] facts = record.get("facts").strip().split("\\s+");
+			assertThat(facts).as("facts of %s", record.get("code")).isNotEmpty();
+			assertThat(verified).as("facts of %s", record.get("code")).contains(facts);
+		});
+	}
+
+	/**
+	 * Fact lines marked VERIFIED, and the chapter map's rows, which the sheet declares
+	 * verified as a whole.
+	 */
+	private static Set<String> verifiedFacts(String sheet) {
+		Pattern line = Pattern.compile("\\[(F\\d{3})\\].*\\*\\*VERIFIED\\*\\*");
+		Pattern mapRow = Pattern.compile("^\\| (F0(1[6-9]|2[0-7])) \\|");
+		return sheet.lines().map((text) -> {
+			Matcher fact = line.matcher(text);
+			if (fact.find()) {
+				return fact.group(1);
+			}
+			Matcher row = mapRow.matcher(text);
+			return row.find() ? row.group(1) : null;
+		}).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+	}
+
+}

@@ -11,8 +11,8 @@ import org.springframework.http.HttpStatus;
  */
 public final class ExamException extends CiviquizException {
 
-	private ExamException(HttpStatus status, String code, List<FieldProblem> problems) {
-		super(status, code, problems);
+	private ExamException(HttpStatus status, String code, List<FieldProblem> problems, Object... args) {
+		super(status, code, problems, args);
 	}
 
 	private static ExamException of(HttpStatus status, String code) {
@@ -45,6 +45,10 @@ public final class ExamException extends CiviquizException {
 
 	static ExamException submissionConflict() {
 		return of(HttpStatus.CONFLICT, "SUBMISSION_CONFLICT");
+	}
+
+	static ExamException tooManyAnswers(int questions, int answers) {
+		return new ExamException(HttpStatus.UNPROCESSABLE_CONTENT, "TOO_MANY_ANSWERS", List.of(), questions, answers);
 	}
 
 	/**

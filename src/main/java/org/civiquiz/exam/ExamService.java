@@ -251,6 +251,11 @@ public class ExamService {
 		boolean[] seen = new boolean[attempt.total()];
 		List<FieldProblem> problems = new ArrayList<>();
 		List<SubmissionRequest.Answer> given = (request.answers() != null) ? request.answers() : List.of();
+		if (given.size() > attempt.total()) {
+			// more answers than questions cannot fit; refuse before listing thousands of
+			// problems
+			throw ExamException.tooManyAnswers(attempt.total(), given.size());
+		}
 		for (int i = 0; i < given.size(); i++) {
 			SubmissionRequest.Answer answer = given.get(i);
 			String field = "answers[" + i + "]";

@@ -1,8 +1,10 @@
 package org.civiquiz.security;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.util.Locale;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +12,8 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
@@ -26,6 +30,12 @@ class SecurityConfiguration {
 	static final String COMMITTEE = "COMMITTEE";
 
 	static final String ADMIN = "ADMIN";
+
+	private final JsonMapper json;
+
+	SecurityConfiguration(JsonMapper json) {
+		this.json = json;
+	}
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
@@ -76,17 +86,22 @@ class SecurityConfiguration {
 				User.withUsername("admin").password(encoder.encode(accounts.adminPassword())).roles(ADMIN).build());
 	}
 
-	private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
-		var response = exchange.getResponse();
+	/**
+	 * Refusals by the security filters, in the same problem+json shape as every other
+	 * error.
+	 */
+	private Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
+		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Civiquiz\"");
 		}
-		String body = "{\"type\":\"/problems/" + code.toLowerCase().replace('_', '-') + "\",\"title\":\""
-				+ status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail
-				+ "\",\"code\":\"" + code + "\"}";
-		DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		problem.setProperty("code", code);
+		DataBuffer buffer = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
 		return response.writeWith(Mono.just(buffer));
 	}
 

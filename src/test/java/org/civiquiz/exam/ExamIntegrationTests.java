@@ -216,6 +216,35 @@ class ExamIntegrationTests {
 	}
 
 	@Test
+	void moreAnswersThanQuestionsAreRefusedWithoutListingEachOne() {
+		AttemptStarted attempt = started(this.client, newPhone());
+		List<Map<String, Object>> flood = new ArrayList<>();
+		for (int i = 0; i < 5000; i++) {
+			flood.add(Map.of("questionId", attempt.questions().get(i % 20).id(), "optionId", 1));
+		}
+		expectProblem(submit(this.client, attempt, Map.of("answers", flood)), HttpStatus.UNPROCESSABLE_CONTENT,
+				"TOO_MANY_ANSWERS")
+			.jsonPath("$.detail")
+			.isEqualTo("Bài thi có 20 câu hỏi nhưng lần nộp có 5.000 câu trả lời.");
+		assertThat(row(attempt.attemptId())).containsEntry("status", "OPEN");
+	}
+
+	@Test
+	void badPathsAreProblemsToo() {
+		expectProblem(
+				this.client.get().uri("/api/attempts/not-a-uuid").header(ExamController.TOKEN_HEADER, "x").exchange(),
+				HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST");
+		expectProblem(this.client.get().uri("/api/no-such-thing").exchange(), HttpStatus.NOT_FOUND, "NOT_FOUND");
+		expectProblem(this.client.delete().uri("/api/contests").exchange(), HttpStatus.METHOD_NOT_ALLOWED,
+				"METHOD_NOT_ALLOWED");
+		expectProblem(this.client.post()
+			.uri("/api/contests/{slug}/attempts", IntegrationTest.CONTEST)
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("hello")
+			.exchange(), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE");
+	}
+
+	@Test
 	void theTokenGuardsTheAttempt() {
 		AttemptStarted attempt = started(this.client, newPhone());
 		expectProblem(this.client.post()

@@ -9,7 +9,8 @@ create table contest (
     opens_at               timestamptz not null,
     closes_at              timestamptz not null,
     time_limit_seconds     integer     not null check (time_limit_seconds between 60 and 7200),
-    questions_per_attempt  integer     not null default 20 check (questions_per_attempt between 1 and 100),
+    -- at most 31: the live leaderboard packs a score into 5 bits
+    questions_per_attempt  integer     not null default 20 check (questions_per_attempt between 1 and 31),
     max_attempts_per_round integer     not null default 1 check (max_attempts_per_round between 1 and 100),
     -- minimum number of questions drawn from each chapter, e.g. {"1": 3, "2": 2}
     chapter_quotas         jsonb       not null default '{}',

@@ -28,4 +28,6 @@ create table attempt (
 -- one open attempt at a time per participant: a concurrent second start fails here
 create unique index attempt_one_open_per_participant on attempt (participant_id) where status = 'OPEN';
 create index attempt_round_participant on attempt (round_id, participant_id);
+-- the attempt limit and open-attempt check at every start look up one participant's attempts
+create index attempt_participant on attempt (participant_id);
 create index attempt_contest_submitted on attempt (contest_id, submitted_at) where status = 'SUBMITTED';

@@ -73,8 +73,10 @@ public class ContestService {
 	}
 
 	public Mono<ContestSettings> settings(long id) {
-		return this.settingsById
-			.computeIfAbsent(id, (key) -> this.contests.findById(key).flatMap(this::toSettings).cache(this.cacheTtl))
+		return this.settingsById.computeIfAbsent(id, (key) -> this.contests.findById(key)
+			.flatMap(this::toSettings)
+			// a failed read is not kept: the next request tries again
+			.cache((settings) -> this.cacheTtl, (error) -> Duration.ZERO, () -> this.cacheTtl))
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(String.valueOf(id))));
 	}
 

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * An attempt as its participant sees it later: while open, its questions again (a reload
  * loses nothing); once submitted, the result. Never the correct answers.
@@ -19,7 +17,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param predictionQuestion while open, the prediction question
  * @param result once submitted, the result
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record AttemptView(UUID attemptId, AttemptStatus status, Instant startedAt, Instant deadline, Instant serverTime,
 		List<AttemptStarted.ExamQuestion> questions, String predictionQuestion, SubmissionResult result) {
 

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civiquiz.contest.ContestException;
@@ -48,6 +49,12 @@ public class ExamService {
 
 	private static final Log logger = LogFactory.getLog(ExamService.class);
 
+	/**
+	 * Counts submissions a listener (the leaderboard) missed; they are in PostgreSQL all
+	 * the same.
+	 */
+	static final String MISSED_ANNOUNCEMENTS = "civiquiz.submissions.missed.announcements";
+
 	private final ContestService contests;
 
 	private final QuestionBankService banks;
@@ -64,6 +71,8 @@ public class ExamService {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	/**
 	 * Seeded once at start-up, so that drawing tokens never waits for the OS's entropy.
 	 */
@@ -71,7 +80,7 @@ public class ExamService {
 
 	ExamService(ContestService contests, QuestionBankService banks, ParticipantService participants,
 			AttemptRepository attempts, List<AttemptSubmittedListener> listeners, TransactionalOperator transaction,
-			ExamProperties properties, Clock clock) throws NoSuchAlgorithmException {
+			ExamProperties properties, Clock clock, MeterRegistry meters) throws NoSuchAlgorithmException {
 		this.contests = contests;
 		this.banks = banks;
 		this.participants = participants;
@@ -80,6 +89,7 @@ public class ExamService {
 		this.transaction = transaction;
 		this.properties = properties;
 		this.clock = clock;
+		this.meters = meters;
 		this.random = SecureRandom.getInstance("DRBG");
 		this.random.nextBytes(new byte[16]);
 	}
@@ -161,7 +171,12 @@ public class ExamService {
 		}
 		Instant now = now();
 		if (now.isAfter(attempt.deadline().plus(this.properties.submissionGrace()))) {
-			return this.attempts.expire(attempt.id()).then(Mono.error(ExamException.expired()));
+			return this.attempts.expire(attempt.id())
+				.flatMap((expired) -> (expired == 1) ? Mono.error(ExamException.expired())
+						// a concurrent request changed it first: judge this one against
+						// what it did
+						: this.attempts.findById(attempt.id())
+							.flatMap((current) -> submit(current, contest, bank, request)));
 		}
 		int score = score(attempt, bank, answers);
 		long timeLimitMs = Duration.between(attempt.startedAt(), attempt.deadline()).toMillis();
@@ -305,11 +320,15 @@ public class ExamService {
 				roundOpensAt, attempt.participantId(), result.score(), result.total(), result.durationMs(),
 				result.submittedAt());
 		return Flux.fromIterable(this.listeners)
-			.concatMap((listener) -> listener.onSubmitted(event)
+			// deferred, so that a listener throwing instead of signalling an error is
+			// caught too
+			.concatMap((listener) -> Mono.defer(() -> listener.onSubmitted(event))
 				.timeout(this.properties.listenerTimeout())
 				.onErrorResume((ex) -> {
 					logger.warn("Listener " + listener.getClass().getSimpleName() + " missed attempt " + attempt.id()
 							+ ": " + ex);
+					this.meters.counter(MISSED_ANNOUNCEMENTS, "listener", listener.getClass().getSimpleName())
+						.increment();
 					return Mono.empty();
 				}))
 			.then();
@@ -339,6 +358,10 @@ public class ExamService {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/**
+	 * A version 4 UUID from the seeded generator: {@code UUID.randomUUID()} would read
+	 * the OS's entropy on a request thread.
+	 */
 	private UUID newId() {
 		byte[] bytes = new byte[16];
 		this.random.nextBytes(bytes);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.civiquiz.exam.AttemptSubmitted;
 import org.civiquiz.exam.AttemptSubmittedListener;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.connection.ReactiveZSetCommands.ZAddCommand;
 import org.springframework.data.redis.connection.zset.DefaultTuple;
@@ -32,7 +33,12 @@ public class LeaderboardService implements AttemptSubmittedListener {
 		ByteBuffer key = bytes(LeaderboardKeys.round(event.contestSlug(), event.roundId()));
 		byte[] member = Long.toString(event.participantId()).getBytes(StandardCharsets.UTF_8);
 		ZAddCommand command = ZAddCommand.tuple(new DefaultTuple(member, value)).to(key).gt();
-		return this.redis.execute((connection) -> connection.zSetCommands().zAdd(Mono.just(command))).then();
+		return this.redis.execute((connection) -> connection.zSetCommands().zAdd(Mono.just(command)))
+			.then()
+			// Spring Data Redis opens its shared connection synchronously on first use
+			// (and while
+			// Redis is unreachable, on every use): never on an event-loop thread
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	/**

@@ -116,6 +116,8 @@ public class ParticipantService {
 				insert into participant (contest_id, full_name, phone, email, national_id_hash, unit_id, district,
 				                         birth_year, consent_at)
 				values (:contest, :name, :phone, :email, :nationalId, :unit, :district, :birthYear, :now)
+				-- not "do nothing": the no-op update returns the existing row and locks it, which
+				-- makes concurrent starts of one person run one after the other
 				on conflict (contest_id, phone) do update set phone = excluded.phone
 				returning id, unit_id, district
 				""")

@@ -95,7 +95,9 @@ class EmbeddedDefaultsPostProcessor implements EnvironmentPostProcessor, Ordered
 
 	/**
 	 * {@code r2dbc:postgresql://user:pw@host:port/db?x=y} becomes
-	 * {@code jdbc:postgresql://host:port/db}; credentials travel separately.
+	 * {@code jdbc:postgresql://host:port/db}; credentials travel separately. Options are
+	 * dropped (R2DBC and JDBC name them differently): a database that needs them gets
+	 * {@code spring.flyway.url} set explicitly.
 	 */
 	static String jdbcUrl(String r2dbcUrl) {
 		URI uri = URI.create(r2dbcUrl.replaceFirst("^r2dbc:(pool:)?", ""));

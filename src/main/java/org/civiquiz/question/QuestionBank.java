@@ -40,11 +40,10 @@ public final class QuestionBank {
 	}
 
 	/**
-	 * A question by id, including inactive ones' absence: an attempt drawn before a
-	 * question was retired still needs it to be scored, so callers treat a missing id as
-	 * unanswerable.
+	 * A question of the bank by id.
 	 * @param id the question id
-	 * @return the question, or {@code null}
+	 * @return the question, or {@code null} if the bank has no such active question (an
+	 * attempt's question that is missing scores 0)
 	 */
 	public BankQuestion question(long id) {
 		return this.byId.get(id);

@@ -22,21 +22,22 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Service
 public class QuestionBankService {
 
-	/** A bank edited through another replica shows here after at most this long. */
-	private static final Duration CACHE_TTL = Duration.ofMinutes(1);
-
 	private final QuestionRepository questions;
 
 	private final DatabaseClient database;
 
 	private final TransactionalOperator transaction;
 
+	private final Duration cacheTtl;
+
 	private final Map<String, Mono<QuestionBank>> banks = new ConcurrentHashMap<>();
 
-	QuestionBankService(QuestionRepository questions, DatabaseClient database, TransactionalOperator transaction) {
+	QuestionBankService(QuestionRepository questions, DatabaseClient database, TransactionalOperator transaction,
+			QuestionProperties properties) {
 		this.questions = questions;
 		this.database = database;
 		this.transaction = transaction;
+		this.cacheTtl = properties.cacheTtl();
 	}
 
 	/**
@@ -50,7 +51,8 @@ public class QuestionBankService {
 					.map(QuestionBankService::toBankQuestion)
 					.collectList()
 					.map((list) -> new QuestionBank(name, list))
-					.cache(CACHE_TTL));
+					// a failed read is not kept: the next request tries again
+					.cache((loaded) -> this.cacheTtl, (error) -> Duration.ZERO, () -> this.cacheTtl));
 	}
 
 	/**

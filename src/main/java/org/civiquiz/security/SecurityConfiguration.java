@@ -1,8 +1,6 @@
 package org.civiquiz.security;
 
-import java.net.URI;
-import java.util.Locale;
-
+import org.civiquiz.platform.Problems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +31,11 @@ class SecurityConfiguration {
 
 	private final JsonMapper json;
 
-	SecurityConfiguration(JsonMapper json) {
+	private final Problems problems;
+
+	SecurityConfiguration(JsonMapper json, Problems problems) {
 		this.json = json;
+		this.problems = problems;
 	}
 
 	@Bean
@@ -51,13 +52,11 @@ class SecurityConfiguration {
 				.hasRole(ADMIN)
 				.anyExchange()
 				.permitAll())
-			.httpBasic((basic) -> basic.authenticationEntryPoint((exchange, ex) -> problem(exchange,
-					HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Cần đăng nhập. / Authentication required.")))
+			.httpBasic((basic) -> basic
+				.authenticationEntryPoint((exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED")))
 			.exceptionHandling((handling) -> handling
-				.authenticationEntryPoint((exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
-						"Cần đăng nhập. / Authentication required."))
-				.accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
-						"Tài khoản không có quyền này. / This account may not do this.")))
+				.authenticationEntryPoint((exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"))
+				.accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN")))
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			// the admin API is called with HTTP Basic, citizens' calls carry no cookie:
@@ -90,17 +89,14 @@ class SecurityConfiguration {
 	 * Refusals by the security filters, in the same problem+json shape as every other
 	 * error.
 	 */
-	private Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
+	private Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String code) {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Civiquiz\"");
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-		problem.setProperty("code", code);
+		ProblemDetail problem = this.problems.create(status, code, exchange);
 		DataBuffer buffer = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
 		return response.writeWith(Mono.just(buffer));
 	}

@@ -100,8 +100,12 @@ class ReferenceContestSeeder implements ApplicationRunner {
 				Map.of(1, 3, 2, 2, 3, 1, 4, 3, 5, 3, 6, 3, 7, 2),
 				"Theo bạn, trong tuần thi này sẽ có bao nhiêu lượt bài thi trả lời đúng cả 20/20 câu hỏi?", DISTRICTS,
 				ContestStatus.OPEN);
-		return this.contests.create(contest, rounds, units())
-			.then(this.banks.importCsv(SEED_BANK, bank))
+		// the bank first: its import is idempotent, so a start interrupted between the
+		// two
+		// steps simply does both again, while a contest without its bank would stay
+		// broken
+		return this.banks.importCsv(SEED_BANK, bank)
+			.then(this.contests.create(contest, rounds, units()))
 			.thenReturn(true);
 	}
 

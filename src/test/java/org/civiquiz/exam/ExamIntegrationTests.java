@@ -1,6 +1,8 @@
 package org.civiquiz.exam;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.platform.EmbeddedServers;
 import org.civiquiz.question.BankQuestion;
@@ -47,6 +51,9 @@ class ExamIntegrationTests {
 	@Autowired
 	private ReactiveStringRedisTemplate redis;
 
+	@Autowired
+	private MeterRegistry meters;
+
 	private Map<Long, BankQuestion> bank;
 
 	@BeforeEach
@@ -56,6 +63,8 @@ class ExamIntegrationTests {
 
 	@Test
 	void fullMarksAreStoredInPostgresAndRankedInRedis() {
+		double missedBefore = missedAnnouncements();
+		Instant before = Instant.now();
 		AttemptStarted attempt = started(this.client, newPhone());
 		assertThat(attempt.questions()).hasSize(20);
 		assertThat(attempt.deadline()).isAfter(attempt.startedAt());
@@ -69,7 +78,7 @@ class ExamIntegrationTests {
 
 		assertThat(result.score()).isEqualTo(20);
 		assertThat(result.total()).isEqualTo(20);
-		assertThat(result.durationMs()).isGreaterThanOrEqualTo(0);
+		assertThat(result.durationMs()).isBetween(0, (int) Duration.between(before, Instant.now()).toMillis());
 		Map<String, Object> row = row(attempt.attemptId());
 		assertThat(row).containsEntry("status", "SUBMITTED")
 			.containsEntry("score", (short) 20)
@@ -78,6 +87,26 @@ class ExamIntegrationTests {
 		Double ranked = this.redis.opsForZSet().score(key, row.get("participant_id").toString()).block();
 		assertThat(ranked).isNotNull();
 		assertThat((long) (double) ranked >>> 48).isEqualTo(20);
+		assertThat(missedAnnouncements()).as("the leaderboard missed no submission").isEqualTo(missedBefore);
+	}
+
+	@Test
+	void concurrentSubmissionsOfOneAttemptCountOnce() throws Exception {
+		AttemptStarted attempt = started(this.client, newPhone());
+		Map<String, Object> same = answers(attempt, this.bank, 11, 2, 300L);
+		List<Integer> statuses = race(6,
+				(i) -> submit(this.client, attempt, (i < 4) ? same : answers(attempt, this.bank, 20, 0, 300L))
+					.returnResult(String.class)
+					.getStatus()
+					.value());
+		// whichever arrived first was accepted; the others are its resends (200) or
+		// conflicts (409)
+		assertThat(statuses).containsOnly(200, 409).contains(200);
+		Map<String, Object> row = row(attempt.attemptId());
+		assertThat(row).containsEntry("status", "SUBMITTED");
+		assertThat(row.get("score")).isIn((short) 11, (short) 20);
+		long accepted = statuses.stream().filter((status) -> status == 200).count();
+		assertThat(accepted).isEqualTo(((short) row.get("score") == 11) ? 4 : 2);
 	}
 
 	@Test
@@ -135,26 +164,58 @@ class ExamIntegrationTests {
 	@Test
 	void aLateSubmissionIsRefusedAndTheAttemptExpires() {
 		AttemptStarted attempt = started(this.client, newPhone());
-		this.database.sql(
-				"update attempt set started_at = now() - interval '30 minutes', deadline = now() - interval '1 minute' where id = :id")
-			.bind("id", attempt.attemptId())
-			.fetch()
-			.rowsUpdated()
-			.block();
+		moveIntoThePast(attempt, "30 minutes", "1 minute");
 		expectProblem(submit(this.client, attempt, answers(attempt, this.bank, 20, 0, 1L)), HttpStatus.CONFLICT,
 				"ATTEMPT_EXPIRED");
 		assertThat(row(attempt.attemptId())).containsEntry("status", "EXPIRED").containsEntry("score", null);
 	}
 
 	@Test
+	void readingAnOverdueAttemptClosesItAsExpired() {
+		AttemptStarted attempt = started(this.client, newPhone());
+		moveIntoThePast(attempt, "30 minutes", "1 minute");
+		this.client.get()
+			.uri("/api/attempts/{id}", attempt.attemptId())
+			.header(ExamController.TOKEN_HEADER, attempt.token())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("EXPIRED")
+			.jsonPath("$.questions")
+			.doesNotExist();
+		assertThat(row(attempt.attemptId())).containsEntry("status", "EXPIRED");
+	}
+
+	@Test
+	void theDeadlineIsCutShortByTheEndOfTheRound() {
+		long round = this.database.sql(
+				"select r.id from contest_round r join contest c on c.id = r.contest_id where c.slug = :slug and r.number = 1")
+			.bind("slug", IntegrationTest.CONTEST)
+			.map((r, m) -> r.get(0, Long.class))
+			.one()
+			.block();
+		Instant closes = this.database.sql("select closes_at from contest_round where id = :id")
+			.bind("id", round)
+			.map((r, m) -> r.get(0, Instant.class))
+			.one()
+			.block();
+		Instant soon = Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+		setRoundCloses(round, soon);
+		try {
+			AttemptStarted attempt = started(this.client, newPhone());
+			assertThat(attempt.deadline()).isEqualTo(soon);
+		}
+		finally {
+			setRoundCloses(round, closes);
+		}
+	}
+
+	@Test
 	void aSubmissionWithinTheGraceIsAcceptedWithItsDurationCapped() {
 		AttemptStarted attempt = started(this.client, newPhone());
-		this.database.sql(
-				"update attempt set started_at = now() - interval '20 minutes 5 seconds', deadline = now() - interval '5 seconds' where id = :id")
-			.bind("id", attempt.attemptId())
-			.fetch()
-			.rowsUpdated()
-			.block();
+		moveIntoThePast(attempt, "20 minutes 5 seconds", "5 seconds");
 		submit(this.client, attempt, answers(attempt, this.bank, 3, 0, 1L)).expectStatus()
 			.isOk()
 			.expectBody()
@@ -318,12 +379,7 @@ class ExamIntegrationTests {
 	void anExpiredOpenAttemptDoesNotBlockTheNextStart() {
 		String phone = newPhone();
 		AttemptStarted first = started(this.client, phone);
-		this.database.sql(
-				"update attempt set started_at = now() - interval '40 minutes', deadline = now() - interval '20 minutes' where id = :id")
-			.bind("id", first.attemptId())
-			.fetch()
-			.rowsUpdated()
-			.block();
+		moveIntoThePast(first, "40 minutes", "20 minutes");
 		started(this.client, phone);
 		assertThat(row(first.attemptId())).containsEntry("status", "EXPIRED");
 	}
@@ -331,31 +387,14 @@ class ExamIntegrationTests {
 	@Test
 	void concurrentStartsForOnePhoneLetExactlyOneWin() throws Exception {
 		String phone = newPhone();
-		int racers = 8;
-		CountDownLatch go = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(racers);
-		try {
-			List<Future<Integer>> results = new ArrayList<>();
-			for (int i = 0; i < racers; i++) {
-				// each racer writes the phone its own way: still one person
-				String notation = (i % 2 == 0) ? phone : "+84 " + phone.substring(1);
-				Callable<Integer> racer = () -> {
-					go.await();
-					return start(this.client, registration(notation)).returnResult(String.class).getStatus().value();
-				};
-				results.add(pool.submit(racer));
-			}
-			go.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> result : results) {
-				statuses.add(result.get());
-			}
-			assertThat(statuses).containsOnly(201, 409);
-			assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		// each racer writes the phone its own way: still one person
+		List<Integer> statuses = race(8,
+				(i) -> start(this.client, registration((i % 2 == 0) ? phone : "+84 " + phone.substring(1)))
+					.returnResult(String.class)
+					.getStatus()
+					.value());
+		assertThat(statuses).containsOnly(201, 409);
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
 		String canonical = "+84" + phone.substring(1);
 		assertThat(count("select count(*) from participant where phone = :phone", canonical)).isEqualTo(1);
 		assertThat(count(
@@ -410,6 +449,57 @@ class ExamIntegrationTests {
 		}
 		assertThat(ranked).isNotNull();
 		assertThat((long) (double) ranked >>> 48).isEqualTo(18);
+	}
+
+	/** Makes the attempt look started and due that long ago (PostgreSQL intervals). */
+	private void moveIntoThePast(AttemptStarted attempt, String startedAgo, String deadlineAgo) {
+		this.database.sql(
+				"update attempt set started_at = now() - cast(:started as interval), deadline = now() - cast(:deadline as interval) where id = :id")
+			.bind("started", startedAgo)
+			.bind("deadline", deadlineAgo)
+			.bind("id", attempt.attemptId())
+			.fetch()
+			.rowsUpdated()
+			.block();
+	}
+
+	private void setRoundCloses(long round, Instant closes) {
+		this.database.sql("update contest_round set closes_at = :closes where id = :id")
+			.bind("closes", closes)
+			.bind("id", round)
+			.fetch()
+			.rowsUpdated()
+			.block();
+	}
+
+	private double missedAnnouncements() {
+		return this.meters.find(ExamService.MISSED_ANNOUNCEMENTS).counters().stream().mapToDouble(Counter::count).sum();
+	}
+
+	/** Runs the same call from several threads at once; returns what each got. */
+	private static List<Integer> race(int racers, java.util.function.IntFunction<Integer> call) throws Exception {
+		CountDownLatch go = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(racers);
+		try {
+			List<Future<Integer>> results = new ArrayList<>();
+			for (int i = 0; i < racers; i++) {
+				int racer = i;
+				Callable<Integer> task = () -> {
+					go.await();
+					return call.apply(racer);
+				};
+				results.add(pool.submit(task));
+			}
+			go.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> result : results) {
+				statuses.add(result.get());
+			}
+			return statuses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	private void setContestStatus(String status) {

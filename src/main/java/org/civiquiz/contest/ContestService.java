@@ -80,8 +80,12 @@ public class ContestService {
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(String.valueOf(id))));
 	}
 
-	public Mono<Unit> findUnit(long contestId, String code) {
-		return this.units.findByContestIdAndCode(contestId, code);
+	/**
+	 * The settings of every open contest.
+	 * @return the open contests
+	 */
+	public Flux<ContestSettings> openContests() {
+		return this.contests.findByStatus(ContestStatus.OPEN).flatMap((contest) -> settings(contest.id()));
 	}
 
 	public Mono<Boolean> exists(String slug) {
@@ -132,12 +136,13 @@ public class ContestService {
 	}
 
 	private Mono<ContestSettings> toSettings(Contest contest) {
-		return this.rounds.findByContestIdOrderByNumber(contest.id())
-			.collectList()
-			.map((rounds) -> new ContestSettings(contest.id(), contest.slug(), contest.questionBank(),
-					contest.opensAt(), contest.closesAt(), Duration.ofSeconds(contest.timeLimitSeconds()),
-					contest.questionsPerAttempt(), contest.maxAttemptsPerRound(), quotas(contest),
-					contest.predictionQuestion(), Arrays.asList(contest.districts()), contest.status(), rounds));
+		return Mono
+			.zip(this.rounds.findByContestIdOrderByNumber(contest.id()).collectList(),
+					this.units.findByContestIdOrderByCode(contest.id()).collectList())
+			.map((tuple) -> new ContestSettings(contest.id(), contest.slug(), contest.questionBank(), contest.opensAt(),
+					contest.closesAt(), Duration.ofSeconds(contest.timeLimitSeconds()), contest.questionsPerAttempt(),
+					contest.maxAttemptsPerRound(), quotas(contest), contest.predictionQuestion(),
+					Arrays.asList(contest.districts()), contest.status(), tuple.getT1(), tuple.getT2()));
 	}
 
 	private Map<Integer, Integer> quotas(Contest contest) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A contest as the exam enforces it.
@@ -22,10 +23,27 @@ import java.util.Map;
  * @param districts the districts a participant may choose (any text if empty)
  * @param status the lifecycle state
  * @param rounds the rounds, in order
+ * @param units the units participants choose from
  */
 public record ContestSettings(long id, String slug, String questionBank, Instant opensAt, Instant closesAt,
 		Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas,
-		String predictionQuestion, List<String> districts, ContestStatus status, List<Round> rounds) {
+		String predictionQuestion, List<String> districts, ContestStatus status, List<Round> rounds, List<Unit> units) {
+
+	public Optional<Unit> unit(String code) {
+		return this.units.stream().filter((unit) -> unit.code().equals(code)).findFirst();
+	}
+
+	public Optional<Unit> unit(long id) {
+		return this.units.stream().filter((unit) -> unit.id() == id).findFirst();
+	}
+
+	public Optional<Round> round(long id) {
+		return this.rounds.stream().filter((round) -> round.id() == id).findFirst();
+	}
+
+	public Optional<Round> roundNumbered(int number) {
+		return this.rounds.stream().filter((round) -> round.number() == number).findFirst();
+	}
 
 	/**
 	 * The round in which a new attempt may start at the given instant.

@@ -1,14 +1,11 @@
 package org.civiquiz.contest;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 
 interface UnitRepository extends ReactiveCrudRepository<Unit, Long> {
 
 	Flux<Unit> findByContestIdOrderByCode(long contestId);
-
-	Mono<Unit> findByContestIdAndCode(long contestId, String code);
 
 }

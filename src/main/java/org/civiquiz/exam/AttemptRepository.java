@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,11 @@ class AttemptRepository {
 	}
 
 	Mono<Attempt> findById(UUID id) {
-		return this.database.sql("select * from attempt where id = :id").bind("id", id).map(this::attempt).one();
+		return this.database.sql("""
+				select a.*, p.full_name as taker_name, p.unit_id as taker_unit_id, p.district as taker_district
+				from attempt a join participant p on p.id = a.participant_id
+				where a.id = :id
+				""").bind("id", id).map(this::attempt).one();
 	}
 
 	/**
@@ -110,6 +115,29 @@ class AttemptRepository {
 		return sql.fetch().rowsUpdated();
 	}
 
+	/**
+	 * Every submitted attempt of a contest with who took it, in submission order: what
+	 * the read side needs to rebuild itself.
+	 */
+	Flux<SubmittedAttempt> submitted(long contestId) {
+		return this.database.sql("""
+				select a.id, a.round_id, a.participant_id, p.full_name, p.unit_id, p.district, a.score,
+				       cardinality(a.question_ids) as total, a.duration_ms, a.submitted_at
+				from attempt a join participant p on p.id = a.participant_id
+				where a.contest_id = :contest and a.status = 'SUBMITTED'
+				order by a.submitted_at, a.id
+				""")
+			.bind("contest", contestId)
+			.map((row, meta) -> new SubmittedAttempt(row.get("id", UUID.class), row.get("round_id", Long.class),
+					row.get("participant_id", Long.class),
+					new Attempt.Taker(row.get("full_name", String.class), row.get("unit_id", Long.class),
+							row.get("district", String.class)),
+					new SubmissionResult(row.get("id", UUID.class), row.get("score", Short.class),
+							row.get("total", Integer.class), row.get("duration_ms", Integer.class),
+							row.get("submitted_at", Instant.class))))
+			.all();
+	}
+
 	private Attempt attempt(Readable row) {
 		Short[] answers = row.get("answers", Short[].class);
 		Short score = row.get("score", Short.class);
@@ -121,10 +149,14 @@ class AttemptRepository {
 				AttemptStatus.valueOf(row.get("status", String.class)), row.get("submitted_at", Instant.class),
 				(answers != null) ? Arrays.stream(answers).map(Short::intValue).toList() : null,
 				row.get("prediction", Long.class), (score != null) ? score.intValue() : null,
-				row.get("duration_ms", Integer.class));
+				row.get("duration_ms", Integer.class), new Attempt.Taker(row.get("taker_name", String.class),
+						row.get("taker_unit_id", Long.class), row.get("taker_district", String.class)));
 	}
 
 	record Usage(long used, boolean open) {
+	}
+
+	record SubmittedAttempt(UUID id, long roundId, long participantId, Attempt.Taker taker, SubmissionResult result) {
 	}
 
 }

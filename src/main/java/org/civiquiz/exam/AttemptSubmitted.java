@@ -10,14 +10,19 @@ import java.util.UUID;
  * @param contestId the contest
  * @param contestSlug the contest's slug (the hash tag of its Redis keys)
  * @param roundId the round
+ * @param roundNumber the round's number in the contest
  * @param roundOpensAt when the round opened (submission times are ranked relative to it)
  * @param participantId the participant
+ * @param participantName the participant's full name (shown masked)
+ * @param unitCode the participant's unit
+ * @param district the participant's district
  * @param score correct answers
  * @param total questions in the attempt
  * @param durationMs time taken, capped at the time limit
  * @param submittedAt when the server accepted it
  */
-public record AttemptSubmitted(UUID attemptId, long contestId, String contestSlug, long roundId, Instant roundOpensAt,
-		long participantId, int score, int total, int durationMs, Instant submittedAt) {
+public record AttemptSubmitted(UUID attemptId, long contestId, String contestSlug, long roundId, int roundNumber,
+		Instant roundOpensAt, long participantId, String participantName, String unitCode, String district, int score,
+		int total, int durationMs, Instant submittedAt) {
 
 }

@@ -25,6 +25,7 @@ import org.civiquiz.contest.ContestException;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Round;
+import org.civiquiz.contest.Unit;
 import org.civiquiz.participant.ParticipantService;
 import org.civiquiz.participant.Registration;
 import org.civiquiz.platform.CiviquizException;
@@ -53,7 +54,7 @@ public class ExamService {
 	 * Counts submissions a listener (the leaderboard) missed; they are in PostgreSQL all
 	 * the same.
 	 */
-	static final String MISSED_ANNOUNCEMENTS = "civiquiz.submissions.missed.announcements";
+	public static final String MISSED_ANNOUNCEMENTS = "civiquiz.submissions.missed.announcements";
 
 	private final ContestService contests;
 
@@ -116,7 +117,7 @@ public class ExamService {
 					Attempt attempt = new Attempt(newId(), contest.id(), round.id(), participant.id(), sha256(token),
 							drawn.stream().map((d) -> d.question().id()).toList(),
 							drawn.stream().map(DrawnQuestion::optionOrder).toList(), now, deadline, AttemptStatus.OPEN,
-							null, null, null, null, null);
+							null, null, null, null, null, null);
 					return this.attempts.expireOverdue(participant.id(), now.minus(this.properties.submissionGrace()))
 						.then(this.attempts.usage(participant.id(), round.id()))
 						.flatMap((usage) -> {
@@ -243,6 +244,29 @@ public class ExamService {
 		});
 	}
 
+	/**
+	 * A submitted attempt as its participant may ask about it (for their rank).
+	 * @param attemptId the attempt
+	 * @param token the attempt token
+	 * @return the submission, or an error {@code ATTEMPT_NOT_SUBMITTED}
+	 */
+	public Mono<AttemptSubmitted> submission(UUID attemptId, String token) {
+		return load(attemptId, token).flatMap((attempt) -> (attempt.status() != AttemptStatus.SUBMITTED)
+				? Mono.error(ExamException.notSubmitted()) : this.contests.settings(attempt.contestId())
+					.map((contest) -> event(attempt, contest, SubmissionResult.of(attempt))));
+	}
+
+	/**
+	 * Every submitted attempt of a contest, read from PostgreSQL, as it was announced:
+	 * for the read side to rebuild itself.
+	 * @param contest the contest
+	 * @return the submissions, oldest first
+	 */
+	public Flux<AttemptSubmitted> submissions(ContestSettings contest) {
+		return this.attempts.submitted(contest.id())
+			.map((row) -> event(contest, row.roundId(), row.participantId(), row.taker(), row.result()));
+	}
+
 	private Mono<Attempt> load(UUID attemptId, String token) {
 		if (token == null || token.isBlank()) {
 			return Mono.error(ExamException.tokenMissing());
@@ -310,15 +334,7 @@ public class ExamService {
 	}
 
 	private Mono<Void> announce(Attempt attempt, ContestSettings contest, SubmissionResult result) {
-		Instant roundOpensAt = contest.rounds()
-			.stream()
-			.filter((round) -> round.id() == attempt.roundId())
-			.map(Round::opensAt)
-			.findFirst()
-			.orElse(contest.opensAt());
-		AttemptSubmitted event = new AttemptSubmitted(attempt.id(), contest.id(), contest.slug(), attempt.roundId(),
-				roundOpensAt, attempt.participantId(), result.score(), result.total(), result.durationMs(),
-				result.submittedAt());
+		AttemptSubmitted event = event(attempt, contest, result);
 		return Flux.fromIterable(this.listeners)
 			// deferred, so that a listener throwing instead of signalling an error is
 			// caught too
@@ -332,6 +348,19 @@ public class ExamService {
 					return Mono.empty();
 				}))
 			.then();
+	}
+
+	private static AttemptSubmitted event(Attempt attempt, ContestSettings contest, SubmissionResult result) {
+		return event(contest, attempt.roundId(), attempt.participantId(), attempt.participant(), result);
+	}
+
+	private static AttemptSubmitted event(ContestSettings contest, long roundId, long participantId,
+			Attempt.Taker taker, SubmissionResult result) {
+		Round round = contest.round(roundId).orElseThrow();
+		String unitCode = contest.unit(taker.unitId()).map(Unit::code).orElse("");
+		return new AttemptSubmitted(result.attemptId(), contest.id(), contest.slug(), round.id(), round.number(),
+				round.opensAt(), participantId, taker.fullName(), unitCode, taker.district(), result.score(),
+				result.total(), result.durationMs(), result.submittedAt());
 	}
 
 	private static List<AttemptStarted.ExamQuestion> questions(List<DrawnQuestion> drawn) {

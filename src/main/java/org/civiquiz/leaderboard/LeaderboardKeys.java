@@ -9,8 +9,32 @@ final class LeaderboardKeys {
 	private LeaderboardKeys() {
 	}
 
-	static String round(String contestSlug, long roundId) {
-		return "civiquiz:{" + contestSlug + "}:leaderboard:round:" + roundId;
+	/**
+	 * A board: a round's ({@code round} set) or the whole contest's, over everyone or one
+	 * unit or one district.
+	 */
+	static String board(String contestSlug, Integer round, String unit, String district) {
+		String key = prefix(contestSlug) + ((round != null) ? "round:" + round : "contest");
+		if (unit != null) {
+			return key + ":unit:" + unit;
+		}
+		return (district != null) ? key + ":district:" + district : key;
+	}
+
+	/** Display name, unit and district of each ranked participant. */
+	static String people(String contestSlug) {
+		return prefix(contestSlug) + "people";
+	}
+
+	/**
+	 * Present once the boards were rebuilt from PostgreSQL; gone if Redis lost its data.
+	 */
+	static String built(String contestSlug) {
+		return prefix(contestSlug) + "built";
+	}
+
+	private static String prefix(String contestSlug) {
+		return "civiquiz:{" + contestSlug + "}:lb:";
 	}
 
 }

@@ -3,22 +3,36 @@ package org.civiquiz.leaderboard;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
+import org.civiquiz.contest.ContestSettings;
+import org.civiquiz.contest.Unit;
 import org.civiquiz.exam.AttemptSubmitted;
 import org.civiquiz.exam.AttemptSubmittedListener;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.ReactiveHashCommands.HSetCommand;
 import org.springframework.data.redis.connection.ReactiveZSetCommands.ZAddCommand;
 import org.springframework.data.redis.connection.zset.DefaultTuple;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps each participant's best result per round in a Redis sorted set.
+ * Keeps each participant's best result in Redis sorted sets: per round and for the whole
+ * contest, each over everyone, per unit and per district. One submission is one pipelined
+ * round trip of {@code ZADD GT}s, so replaying a submission (a resend, a rebuild) never
+ * lowers anyone.
  */
 @Service
 public class LeaderboardService implements AttemptSubmittedListener {
+
+	private static final char SEPARATOR = '\u001F';
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -28,12 +42,97 @@ public class LeaderboardService implements AttemptSubmittedListener {
 
 	@Override
 	public Mono<Void> onSubmitted(AttemptSubmitted event) {
-		long offset = Duration.between(event.roundOpensAt(), event.submittedAt()).toSeconds();
-		double value = LeaderboardScore.encode(event.score(), event.durationMs(), offset);
-		ByteBuffer key = bytes(LeaderboardKeys.round(event.contestSlug(), event.roundId()));
-		byte[] member = Long.toString(event.participantId()).getBytes(StandardCharsets.UTF_8);
-		ZAddCommand command = ZAddCommand.tuple(new DefaultTuple(member, value)).to(key).gt();
-		return this.redis.execute((connection) -> connection.zSetCommands().zAdd(Mono.just(command)))
+		return write(List.of(event));
+	}
+
+	/**
+	 * A board, best first.
+	 * @param contest the contest
+	 * @param round a round number, or {@code null} for the whole contest
+	 * @param unit a unit code, or {@code null}
+	 * @param district a district, or {@code null}
+	 * @param limit how many entries
+	 * @return the board
+	 */
+	Mono<LeaderboardPage> page(ContestSettings contest, Integer round, String unit, String district, int limit) {
+		String key = LeaderboardKeys.board(contest.slug(), round, unit, district);
+		Mono<List<TypedTuple<String>>> top = this.redis.opsForZSet()
+			.reverseRangeWithScores(key, Range.closed(0L, (long) limit - 1))
+			.collectList();
+		return Mono.zip(top, this.redis.opsForZSet().size(key)).flatMap((tuple) -> {
+			List<TypedTuple<String>> entries = tuple.getT1();
+			if (entries.isEmpty()) {
+				return Mono.just(new LeaderboardPage(round, unit, district, tuple.getT2(), List.of()));
+			}
+			List<String> members = entries.stream().map(TypedTuple::getValue).toList();
+			return this.redis.<String, String>opsForHash()
+				.multiGet(LeaderboardKeys.people(contest.slug()), members)
+				.map((people) -> {
+					List<LeaderboardPage.Entry> page = new ArrayList<>();
+					for (int i = 0; i < entries.size(); i++) {
+						String[] person = split(people.get(i));
+						double value = entries.get(i).getScore();
+						page.add(new LeaderboardPage.Entry(i + 1, person[0], person[1],
+								contest.unit(person[1]).map(Unit::name).orElse(null), person[2],
+								LeaderboardScore.score(value), LeaderboardScore.durationMs(value)));
+					}
+					return new LeaderboardPage(round, unit, district, tuple.getT2(), page);
+				});
+		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/**
+	 * Where a participant stands with their best result: in the round, in the contest,
+	 * and within their unit and district in the round.
+	 * @param submission one of the participant's submissions
+	 * @return the ranks (1 = first)
+	 */
+	Mono<AttemptRank> rank(AttemptSubmitted submission) {
+		String slug = submission.contestSlug();
+		int round = submission.roundNumber();
+		String member = Long.toString(submission.participantId());
+		return Mono
+			.zip(standing(LeaderboardKeys.board(slug, round, null, null), member),
+					standing(LeaderboardKeys.board(slug, null, null, null), member),
+					standing(LeaderboardKeys.board(slug, round, submission.unitCode(), null), member),
+					standing(LeaderboardKeys.board(slug, round, null, submission.district()), member))
+			.map((tuple) -> new AttemptRank(submission.attemptId(), round, tuple.getT1(), tuple.getT2(), tuple.getT3(),
+					tuple.getT4()))
+			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Mono<AttemptRank.Standing> standing(String key, String member) {
+		return Mono
+			.zip(this.redis.opsForZSet().reverseRank(key, member).map((rank) -> rank + 1).defaultIfEmpty(0L),
+					this.redis.opsForZSet().size(key))
+			.map((tuple) -> new AttemptRank.Standing((tuple.getT1() == 0) ? null : tuple.getT1(), tuple.getT2()));
+	}
+
+	/**
+	 * Puts submissions on their boards: one pipelined round trip.
+	 */
+	Mono<Void> write(List<AttemptSubmitted> events) {
+		List<ZAddCommand> boards = new ArrayList<>();
+		Map<ByteBuffer, ByteBuffer> people = new java.util.LinkedHashMap<>();
+		String slug = events.get(0).contestSlug();
+		for (AttemptSubmitted event : events) {
+			long offset = Duration.between(event.roundOpensAt(), event.submittedAt()).toSeconds();
+			double value = LeaderboardScore.encode(event.score(), event.durationMs(), offset);
+			byte[] member = Long.toString(event.participantId()).getBytes(StandardCharsets.UTF_8);
+			for (Integer round : new Integer[] { event.roundNumber(), null }) {
+				for (String key : List.of(LeaderboardKeys.board(slug, round, null, null),
+						LeaderboardKeys.board(slug, round, event.unitCode(), null),
+						LeaderboardKeys.board(slug, round, null, event.district()))) {
+					boards.add(ZAddCommand.tuple(new DefaultTuple(member, value)).to(bytes(key)).gt());
+				}
+			}
+			people.put(ByteBuffer.wrap(member), bytes(DisplayNames.mask(event.participantName()) + SEPARATOR
+					+ event.unitCode() + SEPARATOR + event.district()));
+		}
+		HSetCommand names = HSetCommand.fieldValues(people).forKey(bytes(LeaderboardKeys.people(slug)));
+		return this.redis
+			.execute((connection) -> Flux.merge(connection.zSetCommands().zAdd(Flux.fromIterable(boards)),
+					connection.hashCommands().hSet(Mono.just(names))))
 			.then()
 			// Spring Data Redis opens its shared connection synchronously on first use
 			// (and while
@@ -41,30 +140,16 @@ public class LeaderboardService implements AttemptSubmittedListener {
 			.subscribeOn(Schedulers.boundedElastic());
 	}
 
-	/**
-	 * The participant's best result in the round, as ranked.
-	 * @param contestSlug the contest
-	 * @param roundId the round
-	 * @param participantId the participant
-	 * @return the best score and duration, empty if not ranked
-	 */
-	public Mono<RankedResult> best(String contestSlug, long roundId, long participantId) {
-		return this.redis.opsForZSet()
-			.score(LeaderboardKeys.round(contestSlug, roundId), Long.toString(participantId))
-			.map((value) -> new RankedResult(LeaderboardScore.score(value), LeaderboardScore.durationMs(value)));
+	private static String[] split(String person) {
+		if (person == null) {
+			return new String[] { "", "", "" };
+		}
+		String[] parts = person.split(String.valueOf(SEPARATOR), -1);
+		return (parts.length == 3) ? parts : new String[] { person, "", "" };
 	}
 
 	private static ByteBuffer bytes(String value) {
 		return ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8));
-	}
-
-	/**
-	 * A participant's best result as the leaderboard holds it.
-	 *
-	 * @param score correct answers
-	 * @param durationMs time taken
-	 */
-	public record RankedResult(int score, long durationMs) {
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Unit;
 import org.civiquiz.platform.CiviquizException;
@@ -35,14 +34,11 @@ public class ParticipantService {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-	private final ContestService contests;
-
 	private final DatabaseClient database;
 
 	private final KeyedHasher hasher;
 
-	ParticipantService(ContestService contests, DatabaseClient database, KeyedHasher hasher) {
-		this.contests = contests;
+	ParticipantService(DatabaseClient database, KeyedHasher hasher) {
 		this.database = database;
 		this.hasher = hasher;
 	}
@@ -96,18 +92,15 @@ public class ParticipantService {
 		if (unitCode.isEmpty()) {
 			problems.add(new FieldProblem("unitCode", "FIELD_REQUIRED"));
 		}
-		Mono<Optional<Unit>> unit = (unitCode.isEmpty() || unitCode.length() > 32) ? Mono.just(Optional.empty())
-				: this.contests.findUnit(contest.id(), unitCode).map(Optional::of).defaultIfEmpty(Optional.empty());
-		return unit.flatMap((found) -> {
-			if (found.isEmpty() && !unitCode.isEmpty()) {
-				problems.add(new FieldProblem("unitCode", "UNIT_UNKNOWN"));
-			}
-			if (!problems.isEmpty()) {
-				return Mono.error(CiviquizException.invalidFields(problems));
-			}
-			return upsert(contest.id(), fullName, phone.get(), email, nationalId, found.get(), district,
-					registration.birthYear(), now);
-		});
+		Optional<Unit> unit = contest.unit(unitCode);
+		if (unit.isEmpty() && !unitCode.isEmpty()) {
+			problems.add(new FieldProblem("unitCode", "UNIT_UNKNOWN"));
+		}
+		if (!problems.isEmpty()) {
+			return Mono.error(CiviquizException.invalidFields(problems));
+		}
+		return upsert(contest.id(), fullName, phone.get(), email, nationalId, unit.get(), district,
+				registration.birthYear(), now);
 	}
 
 	private Mono<RegisteredParticipant> upsert(long contestId, String fullName, String phone, String email,

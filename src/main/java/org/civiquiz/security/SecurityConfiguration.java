@@ -42,7 +42,8 @@ class SecurityConfiguration {
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
 		return http
 			.authorizeExchange((exchanges) -> exchanges
-				.pathMatchers("/api/admin/contests/*/questions", "/api/admin/contests/*/questions/**")
+				.pathMatchers("/api/admin/contests/*/questions", "/api/admin/contests/*/questions/**",
+						"/api/admin/contests/*/leaderboard/**")
 				.hasAnyRole(ORGANIZER, ADMIN)
 				.pathMatchers("/api/admin/**")
 				.hasAnyRole(ORGANIZER, COMMITTEE, ADMIN)

@@ -17,17 +17,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Registrations, answers and HTTP calls of the exam API for tests.
  */
-final class ExamFixtures {
+public final class ExamFixtures {
 
 	private ExamFixtures() {
 	}
 
 	/** A fresh mobile number, so that each test is its own participant. */
-	static String newPhone() {
+	public static String newPhone() {
 		return "09" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
 	}
 
-	static Map<String, Object> registration(String phone) {
+	public static Map<String, Object> registration(String phone) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("fullName", "Nguyễn Thị Hồng Nhung");
 		body.put("phone", phone);
@@ -38,15 +38,20 @@ final class ExamFixtures {
 		return body;
 	}
 
-	static WebTestClient.ResponseSpec start(WebTestClient client, Map<String, Object> registration) {
+	public static WebTestClient.ResponseSpec start(WebTestClient client, Map<String, Object> registration) {
+		return start(client, IntegrationTest.CONTEST, registration);
+	}
+
+	public static WebTestClient.ResponseSpec start(WebTestClient client, String contest,
+			Map<String, Object> registration) {
 		return client.post()
-			.uri("/api/contests/{slug}/attempts", IntegrationTest.CONTEST)
+			.uri("/api/contests/{slug}/attempts", contest)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(registration)
 			.exchange();
 	}
 
-	static AttemptStarted started(WebTestClient client, String phone) {
+	public static AttemptStarted started(WebTestClient client, String phone) {
 		return start(client, registration(phone)).expectStatus()
 			.isCreated()
 			.expectBody(AttemptStarted.class)
@@ -54,11 +59,11 @@ final class ExamFixtures {
 			.getResponseBody();
 	}
 
-	static AttemptStarted started(String json) {
+	public static AttemptStarted started(String json) {
 		return tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, AttemptStarted.class);
 	}
 
-	static WebTestClient.ResponseSpec submit(WebTestClient client, AttemptStarted attempt, Object body) {
+	public static WebTestClient.ResponseSpec submit(WebTestClient client, AttemptStarted attempt, Object body) {
 		return client.post()
 			.uri("/api/attempts/{id}/submission", attempt.attemptId())
 			.header(ExamController.TOKEN_HEADER, attempt.token())
@@ -67,7 +72,7 @@ final class ExamFixtures {
 			.exchange();
 	}
 
-	static Map<Long, BankQuestion> bank(WebTestClient client) {
+	public static Map<Long, BankQuestion> bank(WebTestClient client) {
 		List<BankQuestion> questions = client.get()
 			.uri("/api/admin/contests/{slug}/questions", IntegrationTest.CONTEST)
 			.headers((headers) -> headers.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
@@ -87,8 +92,8 @@ final class ExamFixtures {
 	 * Answers: the first {@code correct} questions right, the next {@code wrong} wrong,
 	 * the rest left out.
 	 */
-	static Map<String, Object> answers(AttemptStarted attempt, Map<Long, BankQuestion> bank, int correct, int wrong,
-			Long prediction) {
+	public static Map<String, Object> answers(AttemptStarted attempt, Map<Long, BankQuestion> bank, int correct,
+			int wrong, Long prediction) {
 		List<Map<String, Object>> answers = new ArrayList<>();
 		for (int i = 0; i < correct + wrong; i++) {
 			AttemptStarted.ExamQuestion question = attempt.questions().get(i);

@@ -120,6 +120,17 @@ class CooperativeLawBankTests {
 	}
 
 	@Test
+	void theLengthOfAnOptionDoesNotGiveTheAnswerAway() {
+		long longest = this.rows.stream().filter((row) -> {
+			int correct = row.options().get(row.correctOption() - 1).length();
+			return row.options().stream().filter((option) -> option.length() >= correct).count() == 1;
+		}).count();
+		// by chance a quarter; a bank where the right answer is usually the longest is
+		// guessable
+		assertThat(longest).isLessThanOrEqualTo(this.rows.size() * 30 / 100);
+	}
+
+	@Test
 	void everyAnswerRestsOnVerifiedFactsOfTheFactSheet() throws IOException {
 		assumeTrue(Files.exists(FACT_SHEET), "the fact sheet is in ../shared beside the repository");
 		Set<String> verified = verifiedFacts(Files.readString(FACT_SHEET));

@@ -1,0 +1,29 @@
+package org.civiquiz.leaderboard;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Public boards show a person by family name and initials: "Nguyễn Văn An" is "Nguyễn V.
+ * A.". Vietnamese names start with the family name.
+ */
+final class DisplayNames {
+
+	private DisplayNames() {
+	}
+
+	static String mask(String fullName) {
+		String[] words = fullName.strip().split("\\s+");
+		if (words.length <= 1) {
+			return initial(words[0]);
+		}
+		return words[0] + " "
+				+ Arrays.stream(words, 1, words.length).map(DisplayNames::initial).collect(Collectors.joining(" "));
+	}
+
+	private static String initial(String word) {
+		return word.isEmpty() ? ""
+				: word.substring(0, word.offsetByCodePoints(0, 1)).toUpperCase(java.util.Locale.ROOT) + ".";
+	}
+
+}

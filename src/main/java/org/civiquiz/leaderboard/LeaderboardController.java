@@ -1,0 +1,108 @@
+package org.civiquiz.leaderboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.civiquiz.contest.ContestException;
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestSettings;
+import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.exam.ExamService;
+import org.civiquiz.platform.CiviquizException;
+import org.civiquiz.platform.CiviquizException.FieldProblem;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class LeaderboardController {
+
+	private final ContestService contests;
+
+	private final ExamService exams;
+
+	private final LeaderboardService leaderboards;
+
+	private final LeaderboardReconciler reconciler;
+
+	private final LeaderboardProperties properties;
+
+	LeaderboardController(ContestService contests, ExamService exams, LeaderboardService leaderboards,
+			LeaderboardReconciler reconciler, LeaderboardProperties properties) {
+		this.contests = contests;
+		this.exams = exams;
+		this.leaderboards = leaderboards;
+		this.reconciler = reconciler;
+		this.properties = properties;
+	}
+
+	/**
+	 * A public board: a round's ({@code round}) or the whole contest's, over everyone or
+	 * one unit or one district.
+	 */
+	@GetMapping("/api/contests/{slug}/leaderboard")
+	Mono<LeaderboardPage> board(@PathVariable String slug, @RequestParam(required = false) Integer round,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String district,
+			@RequestParam(defaultValue = "20") int limit) {
+		return this.contests.settings(slug)
+			.filter((contest) -> contest.status() != ContestStatus.DRAFT)
+			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
+			.flatMap((contest) -> {
+				check(contest, round, unit, district);
+				int capped = Math.max(1, Math.min(limit, this.properties.maxLimit()));
+				return this.leaderboards.page(contest, round, blankToNull(unit), blankToNull(district), capped);
+			});
+	}
+
+	@GetMapping("/api/attempts/{attemptId}/rank")
+	Mono<AttemptRank> rank(@PathVariable UUID attemptId,
+			@RequestHeader(name = "X-Attempt-Token", required = false) String token) {
+		return this.exams.submission(attemptId, token).flatMap(this.leaderboards::rank);
+	}
+
+	@PostMapping("/api/admin/contests/{slug}/leaderboard/rebuild")
+	Mono<RebuildResult> rebuild(@PathVariable String slug) {
+		return this.contests.settings(slug)
+			.flatMap((contest) -> this.reconciler.rebuild(contest).map((count) -> new RebuildResult(slug, count)));
+	}
+
+	private static void check(ContestSettings contest, Integer round, String unit, String district) {
+		if (round != null && contest.roundNumbered(round).isEmpty()) {
+			throw LeaderboardException.roundNotFound(round);
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (blankToNull(unit) != null && contest.unit(unit).isEmpty()) {
+			problems.add(new FieldProblem("unit", "UNIT_UNKNOWN"));
+		}
+		if (blankToNull(district) != null && !contest.districts().isEmpty()
+				&& !contest.districts().contains(district)) {
+			problems.add(new FieldProblem("district", "DISTRICT_UNKNOWN"));
+		}
+		if (blankToNull(unit) != null && blankToNull(district) != null) {
+			problems.add(new FieldProblem("district", "LEADERBOARD_ONE_FILTER"));
+		}
+		if (!problems.isEmpty()) {
+			throw CiviquizException.invalidFields(problems);
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	/**
+	 * The outcome of a rebuild.
+	 *
+	 * @param contest the contest
+	 * @param replayed how many submissions were replayed from PostgreSQL
+	 */
+	record RebuildResult(String contest, long replayed) {
+	}
+
+}

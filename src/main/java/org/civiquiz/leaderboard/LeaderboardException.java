@@ -1,0 +1,20 @@
+package org.civiquiz.leaderboard;
+
+import org.civiquiz.platform.CiviquizException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Refusals of the leaderboard feature.
+ */
+final class LeaderboardException extends CiviquizException {
+
+	private LeaderboardException(HttpStatus status, String code, Object... args) {
+		super(status, code, args);
+	}
+
+	static LeaderboardException roundNotFound(int round) {
+		return new LeaderboardException(HttpStatus.NOT_FOUND, "ROUND_NOT_FOUND", round);
+	}
+
+}

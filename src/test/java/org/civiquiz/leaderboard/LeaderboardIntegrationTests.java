@@ -1,0 +1,285 @@
+package org.civiquiz.leaderboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.civiquiz.IntegrationTest;
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestService.NewContest;
+import org.civiquiz.contest.ContestService.NewRound;
+import org.civiquiz.contest.ContestService.NewUnit;
+import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.exam.AttemptStarted;
+import org.civiquiz.exam.ExamFixtures;
+import org.civiquiz.platform.EmbeddedServers;
+import org.civiquiz.question.BankQuestion;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Live boards on the real Redis, each test in a contest of its own so that the rankings
+ * are exactly the ones it builds.
+ */
+@IntegrationTest
+class LeaderboardIntegrationTests {
+
+	private static final AtomicInteger CONTESTS = new AtomicInteger();
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private ContestService contests;
+
+	@Autowired
+	private DatabaseClient database;
+
+	@Autowired
+	private ReactiveStringRedisTemplate redis;
+
+	@Autowired
+	private LeaderboardReconciler reconciler;
+
+	private Map<Long, BankQuestion> bank;
+
+	private String slug;
+
+	@BeforeEach
+	void newContest() {
+		this.bank = ExamFixtures.bank(this.client);
+		this.slug = "board-" + CONTESTS.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+		Instant now = Instant.now();
+		this.contests
+			.create(new NewContest(this.slug, "Board test", "Law", "", "", IntegrationTest.CONTEST,
+					now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 20, 3,
+					Map.of(), "How many?", List.of("Quận Một", "Quận Hai"), ContestStatus.OPEN),
+					List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
+					List.of(new NewUnit("U1", "Đơn vị Một", null, null), new NewUnit("U2", "Đơn vị Hai", null, 40)))
+			.block();
+	}
+
+	@Test
+	void higherScoreFirstThenShorterDuration() {
+		take("Nguyễn Văn An", "U1", "Quận Một", 18, Duration.ofMinutes(9));
+		take("Trần Thị Bình", "U2", "Quận Hai", 18, Duration.ofMinutes(4));
+		take("Lê Cường", "U1", "Quận Hai", 20, Duration.ofMinutes(15));
+		take("Phạm Dũng", "U2", "Quận Một", 12, Duration.ofMinutes(1));
+
+		board("").jsonPath("$.ranked")
+			.isEqualTo(4)
+			.jsonPath("$.entries[*].name")
+			.isEqualTo(List.of("Lê C.", "Trần T. B.", "Nguyễn V. A.", "Phạm D."))
+			.jsonPath("$.entries[*].score")
+			.isEqualTo(List.of(20, 18, 18, 12))
+			.jsonPath("$.entries[*].rank")
+			.isEqualTo(List.of(1, 2, 3, 4))
+			.jsonPath("$.entries[0].unitName")
+			.isEqualTo("Đơn vị Một")
+			.jsonPath("$.entries[1].durationMs")
+			.value((Integer ms) -> assertThat(ms).isBetween(240_000, 245_000));
+		board("round=1&limit=2").jsonPath("$.entries.length()").isEqualTo(2).jsonPath("$.round").isEqualTo(1);
+	}
+
+	@Test
+	void aBetterAttemptReplacesAWorseOneAndNeverTheReverse() {
+		String phone = ExamFixtures.newPhone();
+		take(phone, "Võ Thị Em", "U1", "Quận Một", 10, Duration.ofMinutes(5));
+		board("").jsonPath("$.entries[0].score").isEqualTo(10);
+		take(phone, "Võ Thị Em", "U1", "Quận Một", 15, Duration.ofMinutes(5));
+		board("").jsonPath("$.entries[0].score").isEqualTo(15);
+		take(phone, "Võ Thị Em", "U1", "Quận Một", 5, Duration.ofMinutes(1));
+		board("").jsonPath("$.ranked").isEqualTo(1).jsonPath("$.entries[0].score").isEqualTo(15);
+	}
+
+	@Test
+	void unitAndDistrictBoardsHoldOnlyTheirOwn() {
+		take("Nguyễn Văn An", "U1", "Quận Một", 11, Duration.ofMinutes(3));
+		take("Trần Thị Bình", "U2", "Quận Một", 19, Duration.ofMinutes(3));
+		take("Lê Cường", "U1", "Quận Hai", 14, Duration.ofMinutes(3));
+		board("unit=U1").jsonPath("$.entries[*].name").isEqualTo(List.of("Lê C.", "Nguyễn V. A."));
+		board("unit=U2&round=1").jsonPath("$.entries[*].name").isEqualTo(List.of("Trần T. B."));
+		board("district=Quận Một").jsonPath("$.entries[*].name").isEqualTo(List.of("Trần T. B.", "Nguyễn V. A."));
+		this.client.get()
+			.uri("/api/contests/{slug}/leaderboard?unit=U1&district=Quận Một", this.slug)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("LEADERBOARD_ONE_FILTER");
+		this.client.get()
+			.uri("/api/contests/{slug}/leaderboard?round=9", this.slug)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("ROUND_NOT_FOUND");
+	}
+
+	@Test
+	void anAttemptKnowsItsRank() {
+		take("Nguyễn Văn An", "U1", "Quận Một", 19, Duration.ofMinutes(3));
+		take("Trần Thị Bình", "U2", "Quận Hai", 17, Duration.ofMinutes(3));
+		AttemptStarted mine = take("Lê Cường", "U1", "Quận Hai", 15, Duration.ofMinutes(3));
+		this.client.get()
+			.uri("/api/attempts/{id}/rank", mine.attemptId())
+			.header("X-Attempt-Token", mine.token())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.inRound.rank")
+			.isEqualTo(3)
+			.jsonPath("$.inRound.ranked")
+			.isEqualTo(3)
+			.jsonPath("$.inContest.rank")
+			.isEqualTo(3)
+			.jsonPath("$.inUnit.rank")
+			.isEqualTo(2)
+			.jsonPath("$.inUnit.ranked")
+			.isEqualTo(2)
+			.jsonPath("$.inDistrict.rank")
+			.isEqualTo(2);
+		AttemptStarted open = ExamFixtures.started(ExamFixtures
+			.start(this.client, this.slug, registration(ExamFixtures.newPhone(), "Hà My", "U2", "Quận Một"))
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+		this.client.get()
+			.uri("/api/attempts/{id}/rank", open.attemptId())
+			.header("X-Attempt-Token", open.token())
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("ATTEMPT_NOT_SUBMITTED");
+	}
+
+	@Test
+	void boardsRebuiltFromPostgresAfterRedisLostEverythingAreIdentical() {
+		take("Nguyễn Văn An", "U1", "Quận Một", 19, Duration.ofMinutes(7));
+		take("Trần Thị Bình", "U2", "Quận Hai", 19, Duration.ofMinutes(6));
+		take("Lê Cường", "U1", "Quận Hai", 8, Duration.ofMinutes(2));
+		String before = boardJson("");
+		String unitBefore = boardJson("unit=U1");
+
+		this.redis.execute((connection) -> connection.serverCommands().flushAll()).blockLast();
+		assertThat(boardJson("")).contains("\"ranked\":0");
+		this.client.post()
+			.uri("/api/admin/contests/{slug}/leaderboard/rebuild", this.slug)
+			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.replayed")
+			.isEqualTo(3);
+		assertThat(boardJson("")).isEqualTo(before);
+		assertThat(boardJson("unit=U1")).isEqualTo(unitBefore);
+	}
+
+	@Test
+	void submissionsAcceptedWhileRedisWasDownAppearOnceItIsBack() {
+		take("Nguyễn Văn An", "U1", "Quận Một", 12, Duration.ofMinutes(7));
+		EmbeddedServers.stopRedis();
+		try {
+			take("Trần Thị Bình", "U2", "Quận Hai", 16, Duration.ofMinutes(6));
+			take("Lê Cường", "U1", "Quận Hai", 14, Duration.ofMinutes(2));
+		}
+		finally {
+			EmbeddedServers.restartRedis();
+		}
+		// what the reconciler does on its next tick, once Redis answers again
+		for (int i = 0; i < 40 && !boardJson("").contains("\"ranked\":3"); i++) {
+			this.reconciler.reconcile().onErrorResume((ex) -> reactor.core.publisher.Mono.empty()).block();
+			sleep();
+		}
+		board("").jsonPath("$.entries[*].name").isEqualTo(List.of("Trần T. B.", "Lê C.", "Nguyễn V. A."));
+	}
+
+	@Test
+	void onlyOrganizersRebuild() {
+		this.client.post()
+			.uri("/api/admin/contests/{slug}/leaderboard/rebuild", this.slug)
+			.headers((h) -> h.setBasicAuth("committee", IntegrationTest.COMMITTEE_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	private AttemptStarted take(String name, String unit, String district, int correct, Duration took) {
+		return take(ExamFixtures.newPhone(), name, unit, district, correct, took);
+	}
+
+	/**
+	 * Takes an exam that appears to have lasted {@code took}, answering {@code correct}
+	 * right.
+	 */
+	private AttemptStarted take(String phone, String name, String unit, String district, int correct, Duration took) {
+		AttemptStarted attempt = ExamFixtures
+			.started(ExamFixtures.start(this.client, this.slug, registration(phone, name, unit, district))
+				.expectStatus()
+				.isCreated()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody());
+		this.database.sql("update attempt set started_at = now() - cast(:took as interval) where id = :id")
+			.bind("took", took.toSeconds() + " seconds")
+			.bind("id", attempt.attemptId())
+			.fetch()
+			.rowsUpdated()
+			.block();
+		ExamFixtures.submit(this.client, attempt, ExamFixtures.answers(attempt, this.bank, correct, 0, 100L))
+			.expectStatus()
+			.isOk();
+		return attempt;
+	}
+
+	private static Map<String, Object> registration(String phone, String name, String unit, String district) {
+		Map<String, Object> registration = new HashMap<>(ExamFixtures.registration(phone));
+		registration.put("fullName", name);
+		registration.put("unitCode", unit);
+		registration.put("district", district);
+		return registration;
+	}
+
+	private WebTestClient.BodyContentSpec board(String query) {
+		return this.client.get()
+			.uri("/api/contests/" + this.slug + "/leaderboard?" + query)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+	}
+
+	private String boardJson(String query) {
+		byte[] body = board(query).returnResult().getResponseBodyContent();
+		return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

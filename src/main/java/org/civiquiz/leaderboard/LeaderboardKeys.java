@@ -33,6 +33,11 @@ final class LeaderboardKeys {
 		return prefix(contestSlug) + "built";
 	}
 
+	/** A pattern matching every leaderboard key of the contest. */
+	static String all(String contestSlug) {
+		return prefix(contestSlug) + "*";
+	}
+
 	private static String prefix(String contestSlug) {
 		return "civiquiz:{" + contestSlug + "}:lb:";
 	}

@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * {@code ZADD GT}: harmless when they overlap, on one replica or several.
  */
 @Component
-class LeaderboardReconciler implements SmartLifecycle {
+public class LeaderboardReconciler implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(LeaderboardReconciler.class);
 
@@ -74,12 +75,25 @@ class LeaderboardReconciler implements SmartLifecycle {
 	}
 
 	/**
+	 * Removes the contest's boards and builds them again from PostgreSQL: for when
+	 * attempts were changed or removed there, which replaying alone would not undo.
+	 * @param contest the contest
+	 * @return how many submissions were replayed
+	 */
+	public Mono<Long> rebuildFromScratch(ContestSettings contest) {
+		return this.redis.scan(ScanOptions.scanOptions().match(LeaderboardKeys.all(contest.slug())).count(500).build())
+			.buffer(500)
+			.concatMap((keys) -> this.redis.delete(keys.toArray(String[]::new)))
+			.then(rebuild(contest));
+	}
+
+	/**
 	 * Replays every submitted attempt of the contest from PostgreSQL into its boards,
 	 * then marks the contest as built. Idempotent, and safe while submissions go on.
 	 * @param contest the contest
 	 * @return how many submissions were replayed
 	 */
-	Mono<Long> rebuild(ContestSettings contest) {
+	public Mono<Long> rebuild(ContestSettings contest) {
 		return this.exams.submissions(contest)
 			.buffer(500)
 			.concatMap((batch) -> this.leaderboards.write(batch).thenReturn(batch.size()))

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -18,7 +17,6 @@ import org.apache.commons.logging.LogFactory;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewContest;
 import org.civiquiz.contest.ContestService.NewRound;
-import org.civiquiz.contest.ContestService.NewUnit;
 import org.civiquiz.contest.ContestStatus;
 import org.civiquiz.question.QuestionBankService;
 import reactor.core.publisher.Mono;
@@ -42,14 +40,6 @@ class ReferenceContestSeeder implements ApplicationRunner {
 	private static final Log logger = LogFactory.getLog(ReferenceContestSeeder.class);
 
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
-	private static final List<String> DISTRICTS = List.of("Quận Hồng Bàng", "Quận Ngô Quyền", "Quận Lê Chân",
-			"Quận Hải An", "Quận Kiến An", "Quận Đồ Sơn", "Quận Dương Kinh", "Huyện Thủy Nguyên", "Huyện An Dương",
-			"Huyện An Lão", "Huyện Kiến Thụy", "Huyện Tiên Lãng", "Huyện Vĩnh Bảo", "Huyện Cát Hải",
-			"Huyện Bạch Long Vĩ");
-
-	private static final List<String> DISTRICT_CODES = List.of("HB", "NQ", "LC", "HA", "KA", "DS", "DK", "TN", "AD",
-			"AL", "KT", "TL", "VB", "CH", "BLV");
 
 	private final SeedProperties properties;
 
@@ -98,35 +88,18 @@ class ReferenceContestSeeder implements ApplicationRunner {
 						+ "điểm nộp bài.",
 				SEED_BANK, opens, rounds.get(rounds.size() - 1).closesAt(), Duration.ofMinutes(20), 20, 3,
 				Map.of(1, 3, 2, 2, 3, 1, 4, 3, 5, 3, 6, 3, 7, 2),
-				"Theo bạn, trong tuần thi này sẽ có bao nhiêu lượt bài thi trả lời đúng cả 20/20 câu hỏi?", DISTRICTS,
-				ContestStatus.OPEN);
+				"Theo bạn, trong tuần thi này sẽ có bao nhiêu lượt bài thi trả lời đúng cả 20/20 câu hỏi?",
+				HaiPhong.DISTRICTS, ContestStatus.OPEN);
 		// the bank first: its import is idempotent, so a start interrupted between the
 		// two
 		// steps simply does both again, while a contest without its bank would stay
 		// broken
 		return this.banks.importCsv(SEED_BANK, bank)
-			.then(this.contests.create(contest, rounds, units()))
+			.then(this.contests.create(contest, rounds, HaiPhong.units()))
 			.thenReturn(true);
 	}
 
 	static final String SEED_BANK = SLUG;
-
-	private static List<NewUnit> units() {
-		List<NewUnit> units = new ArrayList<>();
-		units.add(new NewUnit("HP", "Thành phố Hải Phòng", null, null));
-		units.add(new NewUnit("HP-LMHTX", "Liên minh Hợp tác xã thành phố", "HP", null));
-		units.add(new NewUnit("HP-HND", "Hội Nông dân thành phố", "HP", null));
-		units.add(new NewUnit("HP-HLHPN", "Hội Liên hiệp Phụ nữ thành phố", "HP", null));
-		units.add(new NewUnit("HP-DOAN", "Thành đoàn Hải Phòng", "HP", null));
-		units.add(new NewUnit("HP-HTX", "Hợp tác xã, tổ hợp tác", "HP", null));
-		units.add(new NewUnit("HP-DN", "Doanh nghiệp", "HP", null));
-		units.add(new NewUnit("HP-TH", "Trường học", "HP", null));
-		units.add(new NewUnit("HP-DAN", "Người dân", "HP", null));
-		for (int i = 0; i < DISTRICTS.size(); i++) {
-			units.add(new NewUnit("HP-UB-" + DISTRICT_CODES.get(i), "UBND " + DISTRICTS.get(i), "HP", null));
-		}
-		return units;
-	}
 
 	private static byte[] bank() {
 		try (InputStream in = new ClassPathResource("questions/luat-htx-2023.csv").getInputStream()) {

@@ -1,0 +1,207 @@
+package org.civiquiz.seed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestService.NewContest;
+import org.civiquiz.contest.ContestService.NewRound;
+import org.civiquiz.contest.ContestService.NewUnit;
+import org.civiquiz.contest.ContestSettings;
+import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.exam.AttemptStarted;
+import org.civiquiz.exam.ExamService;
+import org.civiquiz.exam.SubmissionRequest;
+import org.civiquiz.leaderboard.LeaderboardReconciler;
+import org.civiquiz.participant.Registration;
+import org.civiquiz.question.QuestionBank;
+import org.civiquiz.question.QuestionBankService;
+import org.civiquiz.seed.ReplayPlan.Person;
+import org.civiquiz.seed.ReplayPlan.Planned;
+import org.civiquiz.seed.ReplayPlan.Plan;
+import org.civiquiz.stats.ContestStats;
+import org.civiquiz.stats.StatsService;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Replays the reference campaign into a closed demo contest: every participant registers,
+ * starts and submits through the exam's own services (so every rule and every write path
+ * is the real one), four weekly rounds long. The exam stamps attempts with the time they
+ * are taken, so afterwards the attempts are moved to the times, rounds and durations the
+ * plan spreads them over, and the contest is closed and its leaderboards rebuilt.
+ */
+@Service
+public class CampaignReplay {
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private static final int ROUNDS = 4;
+
+	private final ContestService contests;
+
+	private final ExamService exams;
+
+	private final QuestionBankService banks;
+
+	private final LeaderboardReconciler leaderboards;
+
+	private final StatsService stats;
+
+	private final DatabaseClient database;
+
+	private final Clock clock;
+
+	CampaignReplay(ContestService contests, ExamService exams, QuestionBankService banks,
+			LeaderboardReconciler leaderboards, StatsService stats, DatabaseClient database, Clock clock) {
+		this.contests = contests;
+		this.exams = exams;
+		this.banks = banks;
+		this.leaderboards = leaderboards;
+		this.stats = stats;
+		this.database = database;
+		this.clock = clock;
+	}
+
+	/**
+	 * Replays the campaign at the given scale (1 = its real size) into a new contest.
+	 * @param slug the new contest's slug
+	 * @param scale 1 for 20,900 people and 29,600 attempts
+	 * @param concurrency how many participants take their exams at once
+	 * @return the plan's totals and the figures PostgreSQL reports afterwards
+	 */
+	public Mono<ReplayReport> replay(String slug, double scale, int concurrency) {
+		Instant now = this.clock.instant();
+		Instant opens = LocalDate.now(this.clock.withZone(VIETNAM))
+			.minusWeeks(ROUNDS + 1)
+			.atStartOfDay(VIETNAM)
+			.toInstant();
+		List<NewUnit> units = HaiPhong.units();
+		Plan plan = ReplayPlan.plan(scale, opens, ROUNDS, units.stream().skip(1).map(NewUnit::code).toList(),
+				HaiPhong.DISTRICTS, 2024);
+		// while it runs the last round stays open, so that the exam accepts the attempts
+		List<NewRound> rounds = IntStream.rangeClosed(1, ROUNDS)
+			.mapToObj((week) -> new NewRound(week, "Tuần " + week, week(opens, week - 1),
+					(week == ROUNDS) ? now.plus(Duration.ofHours(6)) : week(opens, week)))
+			.toList();
+		NewContest contest = new NewContest(slug, "Tái hiện cuộc thi tìm hiểu Luật Hợp tác xã năm 2023 (2024)",
+				"Luật Hợp tác xã số 17/2023/QH15", "Dữ liệu mô phỏng theo số liệu công bố của cuộc thi năm 2024.", "",
+				ReferenceContestSeeder.SEED_BANK, opens, now.plus(Duration.ofHours(6)), Duration.ofMinutes(20), 20, 3,
+				Map.of(1, 3, 2, 2, 3, 1, 4, 3, 5, 3, 6, 3, 7, 2),
+				"Theo bạn, trong tuần thi này sẽ có bao nhiêu lượt bài thi trả lời đúng cả 20/20 câu hỏi?",
+				HaiPhong.DISTRICTS, ContestStatus.OPEN);
+		long started = System.nanoTime();
+		return this.contests.create(contest, rounds, units)
+			.flatMap((created) -> this.banks.bank(created.questionBank())
+				.flatMap((bank) -> Flux.fromIterable(plan.participants())
+					.flatMap((person) -> Flux.fromIterable(person.attempts())
+						.concatMap((planned) -> take(slug, bank, person, planned)), concurrency)
+					.buffer(1000)
+					.concatMap((batch) -> move(created, batch))
+					.then(close(created, week(opens, ROUNDS)))))
+			.then(this.contests.settings(slug))
+			.flatMap(this.leaderboards::rebuildFromScratch)
+			.then(this.stats.exact(slug, null))
+			.map((figures) -> new ReplayReport(plan.people(), plan.attempts(), plan.perfect(), plan.atLeast15(),
+					Duration.ofNanos(System.nanoTime() - started), figures));
+	}
+
+	private Mono<Taken> take(String slug, QuestionBank bank, Person person, Planned planned) {
+		Registration registration = new Registration(person.fullName(), person.phone(), person.unitCode(),
+				person.district(), person.birthYear(), null, null, true);
+		return this.exams.start(slug, registration, new ExamService.ClientInfo(null, "civiquiz-replay"))
+			.flatMap((attempt) -> this.exams
+				.submit(attempt.attemptId(), attempt.token(),
+						new SubmissionRequest(answers(attempt, bank, planned.score()), planned.prediction()))
+				.map((result) -> {
+					if (result.score() != planned.score()) {
+						throw new IllegalStateException("planned " + planned.score() + ", scored " + result.score());
+					}
+					return new Taken(attempt, planned);
+				}));
+	}
+
+	/** The first {@code score} questions right, the others wrong. */
+	private static List<SubmissionRequest.Answer> answers(AttemptStarted attempt, QuestionBank bank, int score) {
+		List<SubmissionRequest.Answer> answers = new ArrayList<>();
+		for (int i = 0; i < attempt.questions().size(); i++) {
+			long id = attempt.questions().get(i).id();
+			int correct = bank.question(id).correctOption();
+			answers.add(new SubmissionRequest.Answer(id, (i < score) ? correct : (correct % 4) + 1));
+		}
+		return answers;
+	}
+
+	/** Moves a batch of attempts to their planned round, time and duration. */
+	private Mono<Long> move(ContestSettings contest, List<Taken> batch) {
+		return this.database.sql("""
+				update attempt a
+				set round_id = v.round_id, started_at = v.started_at,
+				    deadline = v.started_at + interval '20 minutes',
+				    submitted_at = v.started_at + v.duration_ms * interval '1 millisecond',
+				    duration_ms = v.duration_ms
+				from (select unnest(cast(:ids as uuid[])) as id, unnest(cast(:rounds as bigint[])) as round_id,
+				             unnest(cast(:starts as timestamptz[])) as started_at,
+				             unnest(cast(:durations as integer[])) as duration_ms) v
+				where a.id = v.id
+				""")
+			.bind("ids", batch.stream().map((t) -> t.attempt().attemptId().toString()).toArray(String[]::new))
+			.bind("rounds",
+					batch.stream()
+						.map((t) -> contest.roundNumbered(t.planned().round()).orElseThrow().id())
+						.toArray(Long[]::new))
+			.bind("starts", batch.stream().map((t) -> t.planned().startedAt().toString()).toArray(String[]::new))
+			.bind("durations",
+					batch.stream().map((t) -> (int) t.planned().duration().toMillis()).toArray(Integer[]::new))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/** The last round and the contest end when the plan says; the contest is closed. */
+	private Mono<Long> close(ContestSettings contest, Instant closes) {
+		return this.database
+			.sql("update contest_round set closes_at = :closes where contest_id = :contest and number = :n")
+			.bind("closes", closes)
+			.bind("contest", contest.id())
+			.bind("n", ROUNDS)
+			.fetch()
+			.rowsUpdated()
+			.then(this.database.sql("update contest set closes_at = :closes, status = 'CLOSED' where id = :contest")
+				.bind("closes", closes)
+				.bind("contest", contest.id())
+				.fetch()
+				.rowsUpdated());
+	}
+
+	private static Instant week(Instant opens, int weeks) {
+		return opens.plus(Duration.ofDays(7L * weeks));
+	}
+
+	private record Taken(AttemptStarted attempt, Planned planned) {
+	}
+
+	/**
+	 * What a replay did.
+	 *
+	 * @param people people planned
+	 * @param attempts attempts planned
+	 * @param perfect attempts planned at 20/20
+	 * @param atLeast15 attempts planned at 15/20 or more
+	 * @param took how long it took
+	 * @param figures what PostgreSQL reports afterwards
+	 */
+	public record ReplayReport(int people, int attempts, int perfect, int atLeast15, Duration took,
+			ContestStats figures) {
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.civiquiz.seed;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.stats.ContestStats;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ./mvnw spring-boot:run -Dspring-boot.run.profiles=replay}: replays the reference
+ * campaign, prints its figures, and stops the app.
+ */
+@Component
+@Profile("replay")
+class ReplayRunner implements ApplicationRunner {
+
+	private static final Log logger = LogFactory.getLog(ReplayRunner.class);
+
+	private final CampaignReplay replay;
+
+	private final ContestService contests;
+
+	private final ReplayProperties properties;
+
+	private final ConfigurableApplicationContext context;
+
+	ReplayRunner(CampaignReplay replay, ContestService contests, ReplayProperties properties,
+			ConfigurableApplicationContext context) {
+		this.replay = replay;
+		this.contests = contests;
+		this.properties = properties;
+		this.context = context;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		String slug = this.properties.slug();
+		// a command, not a request: blocking until it is done is the point
+		if (Boolean.TRUE.equals(this.contests.exists(slug).block())) {
+			logger.warn("The contest " + slug + " exists already: replay skipped (set civiquiz.replay.slug to "
+					+ "replay into another)");
+		}
+		else {
+			CampaignReplay.ReplayReport report = this.replay
+				.replay(slug, this.properties.scale(), this.properties.concurrency())
+				.block();
+			ContestStats figures = report.figures();
+			logger.info(String.format(
+					"Replay of the reference campaign into %s took %d s:%n"
+							+ "  planned: %,d people, %,d attempts, %,d at 20/20, %,d at >= 15/20%n"
+							+ "  PostgreSQL: %,d participants, %,d attempts submitted; 20/20: %,d (%.2f %%); "
+							+ ">= 15/20: %,d (%.2f %%); mean %.2f, median %.1f",
+					slug, report.took().toSeconds(), report.people(), report.attempts(), report.perfect(),
+					report.atLeast15(), figures.participants(), figures.attemptsSubmitted(),
+					figures.attempts().perfect(), 100 * figures.attempts().perfectShare(),
+					figures.attempts().atLeast15(), 100 * figures.attempts().atLeast15Share(),
+					figures.attempts().mean(), figures.attempts().median()));
+		}
+		if (this.properties.exit()) {
+			System.exit(SpringApplication.exit(this.context));
+		}
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.civiquiz.seed;
+
+import org.civiquiz.IntegrationTest;
+import org.civiquiz.stats.ContestStats;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The replay at a hundredth of the campaign's size, through the real services.
+ */
+@IntegrationTest
+class CampaignReplayIntegrationTests {
+
+	@Autowired
+	private CampaignReplay replay;
+
+	@Autowired
+	private DatabaseClient database;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void aSmallReplayReportsWhatItPlanned() {
+		CampaignReplay.ReplayReport report = this.replay.replay("replay-test", 0.01, 8).block();
+		ContestStats figures = report.figures();
+		assertThat(figures.participants()).isEqualTo(report.people()).isEqualTo(209);
+		assertThat(figures.attemptsSubmitted()).isEqualTo(report.attempts()).isEqualTo(296);
+		assertThat(figures.attempts().perfect()).isEqualTo(report.perfect()).isEqualTo(47);
+		assertThat(figures.attempts().atLeast15()).isEqualTo(report.atLeast15()).isEqualTo(158);
+		// spread over four past weeks, and closed
+		assertThat(figures.timeline().size()).isGreaterThan(50);
+		assertThat(this.database.sql("select status from contest where slug = 'replay-test'")
+			.map((row, meta) -> row.get(0, String.class))
+			.one()
+			.block()).isEqualTo("CLOSED");
+		assertThat(this.database.sql(
+				"select count(distinct round_id) from attempt a join contest c on c.id = a.contest_id where c.slug = 'replay-test'")
+			.map((row, meta) -> row.get(0, Long.class))
+			.one()
+			.block()).isEqualTo(4);
+		// the boards were rebuilt from the moved attempts
+		this.client.get()
+			.uri("/api/contests/replay-test/leaderboard")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.ranked")
+			.isEqualTo(209)
+			.jsonPath("$.entries[0].score")
+			.isEqualTo(20);
+	}
+
+}

@@ -21,7 +21,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 		properties = { "civiquiz.embedded.data-dir=target/it-data", "civiquiz.embedded.fresh=true",
 				"civiquiz.embedded.postgres-port=0", "civiquiz.embedded.redis-port=0", "civiquiz.contest.cache-ttl=0s",
 				// tests reconcile the leaderboards themselves, when they mean to
-				"civiquiz.leaderboard.reconcile-interval=1h", "CIVIQUIZ_ORGANIZER_PASSWORD=organizer-secret-1",
+				"civiquiz.exam.reconcile-interval=1h", "CIVIQUIZ_ORGANIZER_PASSWORD=organizer-secret-1",
 				"CIVIQUIZ_COMMITTEE_PASSWORD=committee-secret-1", "CIVIQUIZ_ADMIN_PASSWORD=admin-secret-123" })
 @AutoConfigureWebTestClient
 public @interface IntegrationTest {

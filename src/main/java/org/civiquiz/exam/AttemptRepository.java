@@ -122,19 +122,37 @@ class AttemptRepository {
 	Flux<SubmittedAttempt> submitted(long contestId) {
 		return this.database.sql("""
 				select a.id, a.round_id, a.participant_id, p.full_name, p.unit_id, p.district, a.score,
-				       cardinality(a.question_ids) as total, a.duration_ms, a.submitted_at
+				       a.duration_ms, a.submitted_at, a.question_ids, a.answers
 				from attempt a join participant p on p.id = a.participant_id
 				where a.contest_id = :contest and a.status = 'SUBMITTED'
 				order by a.submitted_at, a.id
-				""")
-			.bind("contest", contestId)
-			.map((row, meta) -> new SubmittedAttempt(row.get("id", UUID.class), row.get("round_id", Long.class),
-					row.get("participant_id", Long.class),
+				""").bind("contest", contestId).map((row, meta) -> {
+			List<Long> questionIds = Arrays.asList(row.get("question_ids", Long[].class));
+			UUID id = row.get("id", UUID.class);
+			return new SubmittedAttempt(id, row.get("round_id", Long.class), row.get("participant_id", Long.class),
 					new Attempt.Taker(row.get("full_name", String.class), row.get("unit_id", Long.class),
 							row.get("district", String.class)),
-					new SubmissionResult(row.get("id", UUID.class), row.get("score", Short.class),
-							row.get("total", Integer.class), row.get("duration_ms", Integer.class),
-							row.get("submitted_at", Instant.class))))
+					new SubmissionResult(id, row.get("score", Short.class), questionIds.size(),
+							row.get("duration_ms", Integer.class), row.get("submitted_at", Instant.class)),
+					questionIds, Arrays.stream(row.get("answers", Short[].class)).map(Short::intValue).toList());
+		}).all();
+	}
+
+	/**
+	 * Every attempt of a contest with who took it, in start order.
+	 */
+	Flux<OpenedAttempt> opened(long contestId) {
+		return this.database.sql("""
+				select a.id, a.round_id, a.participant_id, p.unit_id, p.district, a.started_at
+				from attempt a join participant p on p.id = a.participant_id
+				where a.contest_id = :contest
+				order by a.started_at, a.id
+				""")
+			.bind("contest", contestId)
+			.map((row, meta) -> new OpenedAttempt(row.get("id", UUID.class), row.get("round_id", Long.class),
+					row.get("participant_id", Long.class),
+					new Attempt.Taker(null, row.get("unit_id", Long.class), row.get("district", String.class)),
+					row.get("started_at", Instant.class)))
 			.all();
 	}
 
@@ -156,7 +174,11 @@ class AttemptRepository {
 	record Usage(long used, boolean open) {
 	}
 
-	record SubmittedAttempt(UUID id, long roundId, long participantId, Attempt.Taker taker, SubmissionResult result) {
+	record SubmittedAttempt(UUID id, long roundId, long participantId, Attempt.Taker taker, SubmissionResult result,
+			List<Long> questionIds, List<Integer> answers) {
+	}
+
+	record OpenedAttempt(UUID id, long roundId, long participantId, Attempt.Taker taker, Instant startedAt) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.civiquiz.exam;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,9 +21,11 @@ import java.util.UUID;
  * @param total questions in the attempt
  * @param durationMs time taken, capped at the time limit
  * @param submittedAt when the server accepted it
+ * @param questionIds the questions, in the order drawn
+ * @param answers per question, the option chosen (0 = unanswered)
  */
 public record AttemptSubmitted(UUID attemptId, long contestId, String contestSlug, long roundId, int roundNumber,
 		Instant roundOpensAt, long participantId, String participantName, String unitCode, String district, int score,
-		int total, int durationMs, Instant submittedAt) {
+		int total, int durationMs, Instant submittedAt, List<Long> questionIds, List<Integer> answers) {
 
 }

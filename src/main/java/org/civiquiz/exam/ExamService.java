@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,7 +65,7 @@ public class ExamService {
 
 	private final AttemptRepository attempts;
 
-	private final List<AttemptSubmittedListener> listeners;
+	private final List<AttemptListener> listeners;
 
 	private final TransactionalOperator transaction;
 
@@ -80,7 +81,7 @@ public class ExamService {
 	private final SecureRandom random;
 
 	ExamService(ContestService contests, QuestionBankService banks, ParticipantService participants,
-			AttemptRepository attempts, List<AttemptSubmittedListener> listeners, TransactionalOperator transaction,
+			AttemptRepository attempts, List<AttemptListener> listeners, TransactionalOperator transaction,
 			ExamProperties properties, Clock clock, MeterRegistry meters) throws NoSuchAlgorithmException {
 		this.contests = contests;
 		this.banks = banks;
@@ -117,7 +118,8 @@ public class ExamService {
 					Attempt attempt = new Attempt(newId(), contest.id(), round.id(), participant.id(), sha256(token),
 							drawn.stream().map((d) -> d.question().id()).toList(),
 							drawn.stream().map(DrawnQuestion::optionOrder).toList(), now, deadline, AttemptStatus.OPEN,
-							null, null, null, null, null, null);
+							null, null, null, null, null,
+							new Attempt.Taker(null, participant.unitId(), participant.district()));
 					return this.attempts.expireOverdue(participant.id(), now.minus(this.properties.submissionGrace()))
 						.then(this.attempts.usage(participant.id(), round.id()))
 						.flatMap((usage) -> {
@@ -133,6 +135,11 @@ public class ExamService {
 				})
 					.as(this.transaction::transactional)
 					.onErrorMap(DuplicateKeyException.class, (ex) -> ExamException.attemptInProgress())
+					.flatMap((attempt) -> {
+						AttemptOpened opened = opened(contest, attempt.id(), round.id(), attempt.participantId(),
+								attempt.participant(), now);
+						return announce(attempt.id(), (listener) -> listener.onOpened(opened)).thenReturn(attempt);
+					})
 					.map((attempt) -> new AttemptStarted(attempt.id(), token, round.number(), now, deadline, now(),
 							questions(drawn), contest.predictionQuestion()));
 			});
@@ -190,7 +197,7 @@ public class ExamService {
 					.flatMap((current) -> submit(current, contest, bank, request));
 			}
 			SubmissionResult result = new SubmissionResult(attempt.id(), score, attempt.total(), durationMs, now);
-			return announce(attempt, contest, result).thenReturn(result);
+			return announce(attempt, contest, answers, result).thenReturn(result);
 		});
 	}
 
@@ -200,7 +207,7 @@ public class ExamService {
 			return Mono.error(ExamException.submissionConflict());
 		}
 		SubmissionResult result = SubmissionResult.of(attempt);
-		return announce(attempt, contest, result).thenReturn(result);
+		return announce(attempt, contest, attempt.answers(), result).thenReturn(result);
 	}
 
 	/**
@@ -251,9 +258,12 @@ public class ExamService {
 	 * @return the submission, or an error {@code ATTEMPT_NOT_SUBMITTED}
 	 */
 	public Mono<AttemptSubmitted> submission(UUID attemptId, String token) {
-		return load(attemptId, token).flatMap((attempt) -> (attempt.status() != AttemptStatus.SUBMITTED)
-				? Mono.error(ExamException.notSubmitted()) : this.contests.settings(attempt.contestId())
-					.map((contest) -> event(attempt, contest, SubmissionResult.of(attempt))));
+		return load(attemptId, token).flatMap(
+				(attempt) -> (attempt.status() != AttemptStatus.SUBMITTED) ? Mono.error(ExamException.notSubmitted())
+						: this.contests.settings(attempt.contestId())
+							.map((contest) -> submitted(contest, attempt.roundId(), attempt.participantId(),
+									attempt.participant(), attempt.questionIds(), attempt.answers(),
+									SubmissionResult.of(attempt))));
 	}
 
 	/**
@@ -264,7 +274,19 @@ public class ExamService {
 	 */
 	public Flux<AttemptSubmitted> submissions(ContestSettings contest) {
 		return this.attempts.submitted(contest.id())
-			.map((row) -> event(contest, row.roundId(), row.participantId(), row.taker(), row.result()));
+			.map((row) -> submitted(contest, row.roundId(), row.participantId(), row.taker(), row.questionIds(),
+					row.answers(), row.result()));
+	}
+
+	/**
+	 * Every attempt of a contest, read from PostgreSQL, as its start was announced: for
+	 * the read side to rebuild itself.
+	 * @param contest the contest
+	 * @return the starts, oldest first
+	 */
+	public Flux<AttemptOpened> openings(ContestSettings contest) {
+		return this.attempts.opened(contest.id())
+			.map((row) -> opened(contest, row.id(), row.roundId(), row.participantId(), row.taker(), row.startedAt()));
 	}
 
 	private Mono<Attempt> load(UUID attemptId, String token) {
@@ -333,15 +355,21 @@ public class ExamService {
 		return score;
 	}
 
-	private Mono<Void> announce(Attempt attempt, ContestSettings contest, SubmissionResult result) {
-		AttemptSubmitted event = event(attempt, contest, result);
+	private Mono<Void> announce(Attempt attempt, ContestSettings contest, List<Integer> answers,
+			SubmissionResult result) {
+		AttemptSubmitted event = submitted(contest, attempt.roundId(), attempt.participantId(), attempt.participant(),
+				attempt.questionIds(), answers, result);
+		return announce(attempt.id(), (listener) -> listener.onSubmitted(event));
+	}
+
+	private Mono<Void> announce(UUID attemptId, Function<AttemptListener, Mono<Void>> call) {
 		return Flux.fromIterable(this.listeners)
 			// deferred, so that a listener throwing instead of signalling an error is
 			// caught too
-			.concatMap((listener) -> Mono.defer(() -> listener.onSubmitted(event))
+			.concatMap((listener) -> Mono.defer(() -> call.apply(listener))
 				.timeout(this.properties.listenerTimeout())
 				.onErrorResume((ex) -> {
-					logger.warn("Listener " + listener.getClass().getSimpleName() + " missed attempt " + attempt.id()
+					logger.warn("Listener " + listener.getClass().getSimpleName() + " missed attempt " + attemptId
 							+ ": " + ex);
 					this.meters.counter(MISSED_ANNOUNCEMENTS, "listener", listener.getClass().getSimpleName())
 						.increment();
@@ -350,17 +378,19 @@ public class ExamService {
 			.then();
 	}
 
-	private static AttemptSubmitted event(Attempt attempt, ContestSettings contest, SubmissionResult result) {
-		return event(contest, attempt.roundId(), attempt.participantId(), attempt.participant(), result);
+	private static AttemptOpened opened(ContestSettings contest, UUID attemptId, long roundId, long participantId,
+			Attempt.Taker taker, Instant startedAt) {
+		return new AttemptOpened(attemptId, contest.slug(), contest.round(roundId).orElseThrow().number(),
+				participantId, contest.unit(taker.unitId()).map(Unit::code).orElse(""), taker.district(), startedAt);
 	}
 
-	private static AttemptSubmitted event(ContestSettings contest, long roundId, long participantId,
-			Attempt.Taker taker, SubmissionResult result) {
+	private static AttemptSubmitted submitted(ContestSettings contest, long roundId, long participantId,
+			Attempt.Taker taker, List<Long> questionIds, List<Integer> answers, SubmissionResult result) {
 		Round round = contest.round(roundId).orElseThrow();
 		String unitCode = contest.unit(taker.unitId()).map(Unit::code).orElse("");
 		return new AttemptSubmitted(result.attemptId(), contest.id(), contest.slug(), round.id(), round.number(),
 				round.opensAt(), participantId, taker.fullName(), unitCode, taker.district(), result.score(),
-				result.total(), result.durationMs(), result.submittedAt());
+				result.total(), result.durationMs(), result.submittedAt(), questionIds, answers);
 	}
 
 	private static List<AttemptStarted.ExamQuestion> questions(List<DrawnQuestion> drawn) {

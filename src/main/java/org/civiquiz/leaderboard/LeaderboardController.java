@@ -15,7 +15,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,16 +28,13 @@ class LeaderboardController {
 
 	private final LeaderboardService leaderboards;
 
-	private final LeaderboardReconciler reconciler;
-
 	private final LeaderboardProperties properties;
 
 	LeaderboardController(ContestService contests, ExamService exams, LeaderboardService leaderboards,
-			LeaderboardReconciler reconciler, LeaderboardProperties properties) {
+			LeaderboardProperties properties) {
 		this.contests = contests;
 		this.exams = exams;
 		this.leaderboards = leaderboards;
-		this.reconciler = reconciler;
 		this.properties = properties;
 	}
 
@@ -66,12 +62,6 @@ class LeaderboardController {
 		return this.exams.submission(attemptId, token).flatMap(this.leaderboards::rank);
 	}
 
-	@PostMapping("/api/admin/contests/{slug}/leaderboard/rebuild")
-	Mono<RebuildResult> rebuild(@PathVariable String slug) {
-		return this.contests.settings(slug)
-			.flatMap((contest) -> this.reconciler.rebuild(contest).map((count) -> new RebuildResult(slug, count)));
-	}
-
 	private static void check(ContestSettings contest, Integer round, String unit, String district) {
 		if (round != null && contest.roundNumbered(round).isEmpty()) {
 			throw LeaderboardException.roundNotFound(round);
@@ -94,15 +84,6 @@ class LeaderboardController {
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value;
-	}
-
-	/**
-	 * The outcome of a rebuild.
-	 *
-	 * @param contest the contest
-	 * @param replayed how many submissions were replayed from PostgreSQL
-	 */
-	record RebuildResult(String contest, long replayed) {
 	}
 
 }

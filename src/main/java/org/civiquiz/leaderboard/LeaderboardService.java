@@ -9,8 +9,9 @@ import java.util.Map;
 
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Unit;
+import org.civiquiz.exam.AttemptOpened;
 import org.civiquiz.exam.AttemptSubmitted;
-import org.civiquiz.exam.AttemptSubmittedListener;
+import org.civiquiz.exam.ReadModel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -20,6 +21,7 @@ import org.springframework.data.redis.connection.ReactiveHashCommands.HSetComman
 import org.springframework.data.redis.connection.ReactiveZSetCommands.ZAddCommand;
 import org.springframework.data.redis.connection.zset.DefaultTuple;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Service;
  * lowers anyone.
  */
 @Service
-public class LeaderboardService implements AttemptSubmittedListener {
+public class LeaderboardService implements ReadModel {
 
 	private static final char SEPARATOR = '\u001F';
 
@@ -43,6 +45,29 @@ public class LeaderboardService implements AttemptSubmittedListener {
 	@Override
 	public Mono<Void> onSubmitted(AttemptSubmitted event) {
 		return write(List.of(event));
+	}
+
+	@Override
+	public Mono<Boolean> isBuilt(ContestSettings contest) {
+		return this.redis.hasKey(LeaderboardKeys.built(contest.slug()));
+	}
+
+	/**
+	 * Removes the contest's boards and replays every submission into them, with
+	 * {@code ZADD GT}: a submission accepted meanwhile lands either way.
+	 */
+	@Override
+	public Mono<Long> rebuild(ContestSettings contest, Flux<AttemptOpened> openings,
+			Flux<AttemptSubmitted> submissions) {
+		return this.redis.scan(ScanOptions.scanOptions().match(LeaderboardKeys.all(contest.slug())).count(500).build())
+			.buffer(500)
+			.concatMap((keys) -> this.redis.delete(keys.toArray(String[]::new)))
+			.then(submissions.buffer(500)
+				.concatMap((batch) -> write(batch).thenReturn(batch.size()))
+				.reduce(0L, Long::sum))
+			.flatMap((count) -> this.redis.opsForValue()
+				.set(LeaderboardKeys.built(contest.slug()), Long.toString(count))
+				.thenReturn(count));
 	}
 
 	/**

@@ -43,7 +43,7 @@ class SecurityConfiguration {
 		return http
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/api/admin/contests/*/questions", "/api/admin/contests/*/questions/**",
-						"/api/admin/contests/*/leaderboard/**")
+						"/api/admin/contests/*/rebuild")
 				.hasAnyRole(ORGANIZER, ADMIN)
 				.pathMatchers("/api/admin/**")
 				.hasAnyRole(ORGANIZER, COMMITTEE, ADMIN)

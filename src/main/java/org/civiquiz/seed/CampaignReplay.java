@@ -18,8 +18,8 @@ import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.ContestStatus;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamService;
+import org.civiquiz.exam.ReadModelReconciler;
 import org.civiquiz.exam.SubmissionRequest;
-import org.civiquiz.leaderboard.LeaderboardReconciler;
 import org.civiquiz.participant.Registration;
 import org.civiquiz.question.QuestionBank;
 import org.civiquiz.question.QuestionBankService;
@@ -54,7 +54,7 @@ public class CampaignReplay {
 
 	private final QuestionBankService banks;
 
-	private final LeaderboardReconciler leaderboards;
+	private final ReadModelReconciler readModels;
 
 	private final StatsService stats;
 
@@ -63,11 +63,11 @@ public class CampaignReplay {
 	private final Clock clock;
 
 	CampaignReplay(ContestService contests, ExamService exams, QuestionBankService banks,
-			LeaderboardReconciler leaderboards, StatsService stats, DatabaseClient database, Clock clock) {
+			ReadModelReconciler readModels, StatsService stats, DatabaseClient database, Clock clock) {
 		this.contests = contests;
 		this.exams = exams;
 		this.banks = banks;
-		this.leaderboards = leaderboards;
+		this.readModels = readModels;
 		this.stats = stats;
 		this.database = database;
 		this.clock = clock;
@@ -110,7 +110,7 @@ public class CampaignReplay {
 					.concatMap((batch) -> move(created, batch))
 					.then(close(created, week(opens, ROUNDS)))))
 			.then(this.contests.settings(slug))
-			.flatMap(this.leaderboards::rebuildFromScratch)
+			.flatMap(this.readModels::rebuild)
 			.then(this.stats.exact(slug, null))
 			.map((figures) -> new ReplayReport(plan.people(), plan.attempts(), plan.perfect(), plan.atLeast15(),
 					Duration.ofNanos(System.nanoTime() - started), figures));

@@ -15,6 +15,7 @@ import org.civiquiz.contest.ContestService.NewUnit;
 import org.civiquiz.contest.ContestStatus;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamFixtures;
+import org.civiquiz.exam.ReadModelReconciler;
 import org.civiquiz.platform.EmbeddedServers;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class LeaderboardIntegrationTests {
 	private ReactiveStringRedisTemplate redis;
 
 	@Autowired
-	private LeaderboardReconciler reconciler;
+	private ReadModelReconciler reconciler;
 
 	private Map<Long, BankQuestion> bank;
 
@@ -182,14 +183,14 @@ class LeaderboardIntegrationTests {
 		this.redis.execute((connection) -> connection.serverCommands().flushAll()).blockLast();
 		assertThat(boardJson("")).contains("\"ranked\":0");
 		this.client.post()
-			.uri("/api/admin/contests/{slug}/leaderboard/rebuild", this.slug)
+			.uri("/api/admin/contests/{slug}/rebuild", this.slug)
 			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.replayed")
-			.isEqualTo(3);
+			.value((Integer replayed) -> assertThat(replayed).isGreaterThanOrEqualTo(3));
 		assertThat(boardJson("")).isEqualTo(before);
 		assertThat(boardJson("unit=U1")).isEqualTo(unitBefore);
 	}
@@ -216,7 +217,7 @@ class LeaderboardIntegrationTests {
 	@Test
 	void onlyOrganizersRebuild() {
 		this.client.post()
-			.uri("/api/admin/contests/{slug}/leaderboard/rebuild", this.slug)
+			.uri("/api/admin/contests/{slug}/rebuild", this.slug)
 			.headers((h) -> h.setBasicAuth("committee", IntegrationTest.COMMITTEE_PASSWORD))
 			.exchange()
 			.expectStatus()

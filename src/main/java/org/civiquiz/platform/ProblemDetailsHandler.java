@@ -7,6 +7,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -50,6 +52,20 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("errors", errors);
 		}
 		return Mono.just(ResponseEntity.status(ex.getStatus()).body(problem));
+	}
+
+	/**
+	 * A store that is down or slow (Redis during an outage): the client may try again
+	 * shortly.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	Mono<ResponseEntity<ProblemDetail>> handleUnavailable(Exception ex, ServerWebExchange exchange) {
+		logger.warn("Unavailable on " + exchange.getRequest().getPath().value() + ": " + ex);
+		ProblemDetail problem = this.problems.create(HttpStatus.SERVICE_UNAVAILABLE, "TEMPORARILY_UNAVAILABLE",
+				exchange);
+		return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem));
 	}
 
 	@ExceptionHandler(Exception.class)

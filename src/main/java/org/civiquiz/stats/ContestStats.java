@@ -13,7 +13,8 @@ import java.util.List;
  * @param participants distinct people who started at least one attempt
  * @param attemptsStarted attempts started
  * @param attemptsSubmitted attempts submitted
- * @param attemptsExpired attempts whose time ran out unsubmitted
+ * @param attemptsExpired attempts whose time ran out unsubmitted (exact figures only:
+ * {@code null} in live ones)
  * @param attemptsPerParticipant started attempts per person
  * @param questionsPerAttempt the perfect score
  * @param scoreHistogram submitted attempts per score, index = score
@@ -29,7 +30,7 @@ import java.util.List;
  * @param timeline per hour
  */
 public record ContestStats(String contest, Integer round, String source, Instant computedAt, long participants,
-		long attemptsStarted, long attemptsSubmitted, long attemptsExpired, double attemptsPerParticipant,
+		long attemptsStarted, long attemptsSubmitted, Long attemptsExpired, double attemptsPerParticipant,
 		int questionsPerAttempt, long[] scoreHistogram, long[] bestScoreHistogram, ScoreFigures attempts,
 		ScoreFigures bestAttempts, double meanDurationMs, List<UnitFigures> units, List<DistrictFigures> districts,
 		List<QuestionFigures> questions, List<ProvisionFigures> articles, List<ProvisionFigures> chapters,

@@ -1,5 +1,7 @@
 package org.civiquiz.leaderboard;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,12 +32,15 @@ class LeaderboardController {
 
 	private final LeaderboardProperties properties;
 
+	private final Clock clock;
+
 	LeaderboardController(ContestService contests, ExamService exams, LeaderboardService leaderboards,
-			LeaderboardProperties properties) {
+			LeaderboardProperties properties, Clock clock) {
 		this.contests = contests;
 		this.exams = exams;
 		this.leaderboards = leaderboards;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -52,7 +57,9 @@ class LeaderboardController {
 			.flatMap((contest) -> {
 				check(contest, round, unit, district);
 				int capped = Math.max(1, Math.min(limit, this.properties.maxLimit()));
-				return this.leaderboards.page(contest, round, blankToNull(unit), blankToNull(district), capped);
+				boolean open = hidesScores(contest, round);
+				return this.leaderboards.page(contest, round, blankToNull(unit), blankToNull(district), capped)
+					.map((page) -> open ? page.withoutScores() : page);
 			});
 	}
 
@@ -60,6 +67,16 @@ class LeaderboardController {
 	Mono<AttemptRank> rank(@PathVariable UUID attemptId,
 			@RequestHeader(name = "X-Attempt-Token", required = false) String token) {
 		return this.exams.submission(attemptId, token).flatMap(this.leaderboards::rank);
+	}
+
+	/** A round's board while the round is open; the contest's while any round is. */
+	private boolean hidesScores(ContestSettings contest, Integer round) {
+		Instant now = this.clock.instant();
+		if (contest.status() != ContestStatus.OPEN) {
+			return false;
+		}
+		return (round != null) ? contest.roundNumbered(round).orElseThrow().isOpenAt(now)
+				: contest.rounds().stream().anyMatch((r) -> r.isOpenAt(now));
 	}
 
 	private static void check(ContestSettings contest, Integer round, String unit, String district) {

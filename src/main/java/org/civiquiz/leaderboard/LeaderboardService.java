@@ -87,7 +87,7 @@ public class LeaderboardService implements ReadModel {
 		return Mono.zip(top, this.redis.opsForZSet().size(key)).flatMap((tuple) -> {
 			List<TypedTuple<String>> entries = tuple.getT1();
 			if (entries.isEmpty()) {
-				return Mono.just(new LeaderboardPage(round, unit, district, tuple.getT2(), List.of()));
+				return Mono.just(new LeaderboardPage(round, unit, district, tuple.getT2(), false, List.of()));
 			}
 			List<String> members = entries.stream().map(TypedTuple::getValue).toList();
 			return this.redis.<String, String>opsForHash()
@@ -101,7 +101,7 @@ public class LeaderboardService implements ReadModel {
 								contest.unit(person[1]).map(Unit::name).orElse(null), person[2],
 								LeaderboardScore.score(value), LeaderboardScore.durationMs(value)));
 					}
-					return new LeaderboardPage(round, unit, district, tuple.getT2(), page);
+					return new LeaderboardPage(round, unit, district, tuple.getT2(), false, page);
 				});
 		}).subscribeOn(Schedulers.boundedElastic());
 	}

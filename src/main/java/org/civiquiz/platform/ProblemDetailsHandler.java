@@ -3,6 +3,7 @@ package org.civiquiz.platform;
 import java.util.List;
 import java.util.Map;
 
+import io.lettuce.core.RedisException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -58,7 +59,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	 * A store that is down or slow (Redis during an outage): the client may try again
 	 * shortly.
 	 */
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RedisException.class })
 	Mono<ResponseEntity<ProblemDetail>> handleUnavailable(Exception ex, ServerWebExchange exchange) {
 		logger.warn("Unavailable on " + exchange.getRequest().getPath().value() + ": " + ex);
 		ProblemDetail problem = this.problems.create(HttpStatus.SERVICE_UNAVAILABLE, "TEMPORARILY_UNAVAILABLE",

@@ -215,6 +215,57 @@ class LeaderboardIntegrationTests {
 	}
 
 	@Test
+	void whileTheRoundIsOpenNoPublicResponseShowsScores() {
+		take("Nguyễn Văn An", "U1", "Quận Một", 20, Duration.ofMinutes(9));
+		AttemptStarted mine = take("Trần Thị Bình", "U2", "Quận Hai", 20, Duration.ofMinutes(4));
+		take("Lê Cường", "U1", "Quận Hai", 17, Duration.ofMinutes(4));
+		for (String query : List.of("", "round=1", "unit=U1", "district=Quận Hai", "round=1&unit=U2")) {
+			String json = new String(this.client.get()
+				.uri("/api/contests/" + this.slug + "/leaderboard?" + query)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.scoresHidden")
+				.isEqualTo(true)
+				.returnResult()
+				.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(json).doesNotContain("\"score\"").doesNotContain("durationMs");
+		}
+		String rank = new String(this.client.get()
+			.uri("/api/attempts/{id}/rank", mine.attemptId())
+			.header("X-Attempt-Token", mine.token())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(rank).doesNotContain("score");
+		String contest = new String(this.client.get()
+			.uri("/api/contests/{slug}", this.slug)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(contest).doesNotContain("score").doesNotContain("perfect");
+		// organizers see it
+		this.client.get()
+			.uri("/api/admin/contests/{slug}/stats", this.slug)
+			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.attempts.perfect")
+			.isEqualTo(2);
+		// once the round closes, the scores are public
+		board("").jsonPath("$.entries[*].score").isEqualTo(List.of(20, 20, 17));
+	}
+
+	@Test
 	void onlyOrganizersRebuild() {
 		this.client.post()
 			.uri("/api/admin/contests/{slug}/rebuild", this.slug)
@@ -260,13 +311,35 @@ class LeaderboardIntegrationTests {
 		return registration;
 	}
 
+	/**
+	 * The board as the public sees it once the round has closed (scores are hidden
+	 * before).
+	 */
 	private WebTestClient.BodyContentSpec board(String query) {
-		return this.client.get()
-			.uri("/api/contests/" + this.slug + "/leaderboard?" + query)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody();
+		setRoundCloses("now() - interval '1 second'");
+		try {
+			return this.client.get()
+				.uri("/api/contests/" + this.slug + "/leaderboard?" + query)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.scoresHidden")
+				.isEqualTo(false);
+		}
+		finally {
+			setRoundCloses("now() + interval '1 day'");
+		}
+	}
+
+	private void setRoundCloses(String when) {
+		this.database
+			.sql("update contest_round set closes_at = " + when
+					+ " where contest_id = (select id from contest where slug = :slug)")
+			.bind("slug", this.slug)
+			.fetch()
+			.rowsUpdated()
+			.block();
 	}
 
 	/** The board, or a 503 problem while Redis reconnects: never a 500. */

@@ -101,7 +101,10 @@ class ReferenceContestSeeder implements ApplicationRunner {
 
 	static final String SEED_BANK = SLUG;
 
-	private static byte[] bank() {
+	/**
+	 * The bundled Cooperative Law 2023 question bank (a blocking read: start-up only).
+	 */
+	static byte[] bank() {
 		try (InputStream in = new ClassPathResource("questions/luat-htx-2023.csv").getInputStream()) {
 			return in.readAllBytes();
 		}

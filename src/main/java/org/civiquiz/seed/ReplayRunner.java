@@ -48,7 +48,7 @@ class ReplayRunner implements ApplicationRunner {
 		}
 		else {
 			CampaignReplay.ReplayReport report = this.replay
-				.replay(slug, this.properties.scale(), this.properties.concurrency())
+				.replay(slug, this.properties.scale(), this.properties.concurrency(), ReferenceContestSeeder.bank())
 				.block();
 			ContestStats figures = report.figures();
 			logger.info(String.format(

@@ -87,8 +87,8 @@ class LiveStats implements ReadModel {
 		return this.redis.scan(ScanOptions.scanOptions().match(StatsKeys.all(contest.slug())).count(500).build())
 			.buffer(500)
 			.concatMap((keys) -> this.redis.delete(keys.toArray(String[]::new)))
-			.thenMany(Flux.concat(openings.flatMap(this::onOpened, 16).count(),
-					submissions.flatMap(this::onSubmitted, 16).count()))
+			.thenMany(Flux.concat(openings.flatMap((event) -> onOpened(event).thenReturn(1), 16).count(),
+					submissions.flatMap((event) -> onSubmitted(event).thenReturn(1), 16).count()))
 			.reduce(0L, Long::sum)
 			.flatMap((count) -> this.redis.opsForValue()
 				.set(StatsKeys.built(contest.slug()), Long.toString(count))

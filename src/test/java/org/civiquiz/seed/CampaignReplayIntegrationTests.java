@@ -27,7 +27,8 @@ class CampaignReplayIntegrationTests {
 
 	@Test
 	void aSmallReplayReportsWhatItPlanned() {
-		CampaignReplay.ReplayReport report = this.replay.replay("replay-test", 0.01, 8).block();
+		CampaignReplay.ReplayReport report = this.replay.replay("replay-test", 0.01, 8, ReferenceContestSeeder.bank())
+			.block();
 		ContestStats figures = report.figures();
 		assertThat(figures.participants()).isEqualTo(report.people()).isEqualTo(209);
 		assertThat(figures.attemptsSubmitted()).isEqualTo(report.attempts()).isEqualTo(296);

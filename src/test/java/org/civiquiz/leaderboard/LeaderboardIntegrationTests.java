@@ -94,6 +94,34 @@ class LeaderboardIntegrationTests {
 	}
 
 	@Test
+	void equalScoreAndDurationAreSplitByTheEarlierSubmission() {
+		AttemptStarted first = take("Nguyễn Văn An", "U1", "Quận Một", 17, Duration.ofMinutes(6));
+		AttemptStarted second = take("Trần Thị Bình", "U2", "Quận Hai", 17, Duration.ofMinutes(5));
+		AttemptStarted third = take("Lê Cường", "U1", "Quận Hai", 17, Duration.ofMinutes(7));
+		// the same time taken to the millisecond, submitted in the order third, first,
+		// second
+		for (Object[] attempt : new Object[][] { { third, 1 }, { first, 2 }, { second, 3 } }) {
+			this.database.sql(
+					"update attempt set duration_ms = 300000, submitted_at = now() - cast(:ago as interval) where id = :id")
+				.bind("ago", (10 - (int) attempt[1]) + " minutes")
+				.bind("id", ((AttemptStarted) attempt[0]).attemptId())
+				.fetch()
+				.rowsUpdated()
+				.block();
+		}
+		this.client.post()
+			.uri("/api/admin/contests/{slug}/rebuild", this.slug)
+			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		board("").jsonPath("$.entries[*].name")
+			.isEqualTo(List.of("Lê C.", "Nguyễn V. A.", "Trần T. B."))
+			.jsonPath("$.entries[*].durationMs")
+			.isEqualTo(List.of(300000, 300000, 300000));
+	}
+
+	@Test
 	void aBetterAttemptReplacesAWorseOneAndNeverTheReverse() {
 		String phone = ExamFixtures.newPhone();
 		take(phone, "Võ Thị Em", "U1", "Quận Một", 10, Duration.ofMinutes(5));

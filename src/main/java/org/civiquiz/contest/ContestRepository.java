@@ -11,6 +11,4 @@ interface ContestRepository extends ReactiveCrudRepository<Contest, Long> {
 
 	Flux<Contest> findByStatusNotOrderByOpensAtDesc(ContestStatus status);
 
-	Flux<Contest> findByStatus(ContestStatus status);
-
 }

@@ -81,11 +81,12 @@ public class ContestService {
 	}
 
 	/**
-	 * The settings of every open contest.
-	 * @return the open contests
+	 * The settings of every contest the public can see (every status but draft).
+	 * @return the contests
 	 */
-	public Flux<ContestSettings> openContests() {
-		return this.contests.findByStatus(ContestStatus.OPEN).flatMap((contest) -> settings(contest.id()));
+	public Flux<ContestSettings> publishedContests() {
+		return this.contests.findByStatusNotOrderByOpensAtDesc(ContestStatus.DRAFT)
+			.concatMap((contest) -> settings(contest.id()));
 	}
 
 	public Mono<Boolean> exists(String slug) {

@@ -12,7 +12,9 @@ import java.util.UUID;
  * @param contestSlug the contest's slug (the hash tag of its Redis keys)
  * @param roundId the round
  * @param roundNumber the round's number in the contest
- * @param roundOpensAt when the round opened (submission times are ranked relative to it)
+ * @param roundOpensAt when the round opened (submission times on the round's boards are
+ * ranked relative to it)
+ * @param contestOpensAt when the contest opened (likewise on the contest's boards)
  * @param participantId the participant
  * @param participantName the participant's full name (shown masked)
  * @param unitCode the participant's unit
@@ -25,7 +27,8 @@ import java.util.UUID;
  * @param answers per question, the option chosen (0 = unanswered)
  */
 public record AttemptSubmitted(UUID attemptId, long contestId, String contestSlug, long roundId, int roundNumber,
-		Instant roundOpensAt, long participantId, String participantName, String unitCode, String district, int score,
-		int total, int durationMs, Instant submittedAt, List<Long> questionIds, List<Integer> answers) {
+		Instant roundOpensAt, Instant contestOpensAt, long participantId, String participantName, String unitCode,
+		String district, int score, int total, int durationMs, Instant submittedAt, List<Long> questionIds,
+		List<Integer> answers) {
 
 }

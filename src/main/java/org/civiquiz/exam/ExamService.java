@@ -138,7 +138,8 @@ public class ExamService {
 					.flatMap((attempt) -> {
 						AttemptOpened opened = opened(contest, attempt.id(), round.id(), attempt.participantId(),
 								attempt.participant(), now);
-						return announce(attempt.id(), (listener) -> listener.onOpened(opened)).thenReturn(attempt);
+						return announce(attempt.id(), contest.slug(), (listener) -> listener.onOpened(opened))
+							.thenReturn(attempt);
 					})
 					.map((attempt) -> new AttemptStarted(attempt.id(), token, round.number(), now, deadline, now(),
 							questions(drawn), contest.predictionQuestion()));
@@ -359,19 +360,25 @@ public class ExamService {
 			SubmissionResult result) {
 		AttemptSubmitted event = submitted(contest, attempt.roundId(), attempt.participantId(), attempt.participant(),
 				attempt.questionIds(), answers, result);
-		return announce(attempt.id(), (listener) -> listener.onSubmitted(event));
+		return announce(attempt.id(), contest.slug(), (listener) -> listener.onSubmitted(event));
 	}
 
-	private Mono<Void> announce(UUID attemptId, Function<AttemptListener, Mono<Void>> call) {
+	/**
+	 * Tells every listener at once, each within the listener timeout; a miss is logged
+	 * and counted per listener and contest, for the reconciler to repair.
+	 */
+	private Mono<Void> announce(UUID attemptId, String contestSlug, Function<AttemptListener, Mono<Void>> call) {
 		return Flux.fromIterable(this.listeners)
 			// deferred, so that a listener throwing instead of signalling an error is
 			// caught too
-			.concatMap((listener) -> Mono.defer(() -> call.apply(listener))
+			.flatMap((listener) -> Mono.defer(() -> call.apply(listener))
 				.timeout(this.properties.listenerTimeout())
 				.onErrorResume((ex) -> {
 					logger.warn("Listener " + listener.getClass().getSimpleName() + " missed attempt " + attemptId
 							+ ": " + ex);
-					this.meters.counter(MISSED_ANNOUNCEMENTS, "listener", listener.getClass().getSimpleName())
+					this.meters
+						.counter(MISSED_ANNOUNCEMENTS, "listener", listener.getClass().getSimpleName(), "contest",
+								contestSlug)
 						.increment();
 					return Mono.empty();
 				}))
@@ -389,8 +396,8 @@ public class ExamService {
 		Round round = contest.round(roundId).orElseThrow();
 		String unitCode = contest.unit(taker.unitId()).map(Unit::code).orElse("");
 		return new AttemptSubmitted(result.attemptId(), contest.id(), contest.slug(), round.id(), round.number(),
-				round.opensAt(), participantId, taker.fullName(), unitCode, taker.district(), result.score(),
-				result.total(), result.durationMs(), result.submittedAt(), questionIds, answers);
+				round.opensAt(), contest.opensAt(), participantId, taker.fullName(), unitCode, taker.district(),
+				result.score(), result.total(), result.durationMs(), result.submittedAt(), questionIds, answers);
 	}
 
 	private static List<AttemptStarted.ExamQuestion> questions(List<DrawnQuestion> drawn) {

@@ -19,13 +19,22 @@ public interface ReadModel extends AttemptListener {
 	Mono<Boolean> isBuilt(ContestSettings contest);
 
 	/**
-	 * Drops the contest's view and builds it again from the attempts in PostgreSQL, then
-	 * marks it built.
+	 * Replays the attempts in PostgreSQL into the contest's view, then marks it built.
+	 * Idempotent: events already in the view are not counted again, so a replay may
+	 * overlap live traffic and other replays.
 	 * @param contest the contest
 	 * @param openings every attempt's start, oldest first (read only if subscribed)
 	 * @param submissions every submission, oldest first (read only if subscribed)
 	 * @return how many events were replayed
 	 */
-	Mono<Long> rebuild(ContestSettings contest, Flux<AttemptOpened> openings, Flux<AttemptSubmitted> submissions);
+	Mono<Long> replay(ContestSettings contest, Flux<AttemptOpened> openings, Flux<AttemptSubmitted> submissions);
+
+	/**
+	 * Drops the contest's view, for a replay that must also forget what PostgreSQL no
+	 * longer has (attempts changed or removed there).
+	 * @param contest the contest
+	 * @return when done
+	 */
+	Mono<Void> clear(ContestSettings contest);
 
 }

@@ -2,6 +2,8 @@ package org.civiquiz.exam;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,11 +20,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the read models back in line with PostgreSQL without anyone asking: on each
- * tick, every open contest whose view a read model no longer has (Redis restarted empty,
- * or was flushed) is rebuilt, and so is every open contest after a read model missed an
- * event (Redis was unreachable when it was accepted). Rebuilding is idempotent, so
- * replicas that overlap do no harm.
+ * Brings the read models back in line with PostgreSQL without anyone asking. On each
+ * tick, for every published contest: a read model that no longer has the contest's view
+ * (Redis restarted empty, or was flushed) replays it, and so does one that missed an
+ * event of the contest (Redis was unreachable when it was accepted). Replays are
+ * idempotent, so replicas that overlap, or live traffic meanwhile, do no harm. An
+ * organizer's rebuild also clears the view first.
  */
 @Component
 public class ReadModelReconciler implements SmartLifecycle {
@@ -39,9 +42,10 @@ public class ReadModelReconciler implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
-	private volatile Disposable ticks;
+	/** Per listener and contest, the misses already repaired. */
+	private final Map<List<String>, Double> repaired = new ConcurrentHashMap<>();
 
-	private volatile double missedSeen;
+	private volatile Disposable ticks;
 
 	ReadModelReconciler(ContestService contests, ExamService exams, List<ReadModel> models, ExamProperties properties,
 			MeterRegistry meters) {
@@ -53,37 +57,48 @@ public class ReadModelReconciler implements SmartLifecycle {
 	}
 
 	/**
-	 * One pass: rebuild what needs it.
-	 * @return how many views were rebuilt
+	 * One pass: replay what needs it.
+	 * @return how many views were replayed
 	 */
 	public Mono<Long> reconcile() {
-		double missed = missed();
-		boolean missedSome = missed > this.missedSeen;
-		return this.contests.openContests()
-			.concatMap((contest) -> Flux.fromIterable(this.models)
-				.filterWhen((model) -> missedSome ? Mono.just(true) : model.isBuilt(contest).map((built) -> !built))
-				.concatMap((model) -> rebuild(model, contest)))
-			.count()
-			.doOnSuccess((count) -> this.missedSeen = missed);
+		return this.contests.publishedContests()
+			.concatMap((contest) -> Flux.fromIterable(this.models).concatMap((model) -> {
+				List<String> key = List.of(model.getClass().getSimpleName(), contest.slug());
+				double missed = missed(key);
+				return Mono.just(missed > this.repaired.getOrDefault(key, 0.0))
+					.filter(Boolean::booleanValue)
+					.switchIfEmpty(model.isBuilt(contest).map((built) -> !built))
+					.filter(Boolean::booleanValue)
+					.flatMap((stale) -> replay(model, contest))
+					.doOnNext((count) -> this.repaired.put(key, missed));
+			}))
+			.count();
 	}
 
 	/**
-	 * Rebuilds every read model of the contest from PostgreSQL.
+	 * Clears every read model of the contest and replays it from PostgreSQL: for an
+	 * organizer after attempts were changed there.
 	 * @param contest the contest
 	 * @return how many events were replayed, over all read models
 	 */
 	public Mono<Long> rebuild(ContestSettings contest) {
-		return Flux.fromIterable(this.models).concatMap((model) -> rebuild(model, contest)).reduce(0L, Long::sum);
+		return Flux.fromIterable(this.models)
+			.concatMap((model) -> model.clear(contest).then(replay(model, contest)))
+			.reduce(0L, Long::sum);
 	}
 
-	private Mono<Long> rebuild(ReadModel model, ContestSettings contest) {
-		return model.rebuild(contest, this.exams.openings(contest), this.exams.submissions(contest))
-			.doOnNext((count) -> logger.info("Rebuilt " + model.getClass().getSimpleName() + " of " + contest.slug()
-					+ " from " + count + " events"));
+	private Mono<Long> replay(ReadModel model, ContestSettings contest) {
+		return model.replay(contest, this.exams.openings(contest), this.exams.submissions(contest))
+			.doOnNext((count) -> logger.info("Replayed " + count + " events into " + model.getClass().getSimpleName()
+					+ " of " + contest.slug()));
 	}
 
-	private double missed() {
-		return this.meters.find(ExamService.MISSED_ANNOUNCEMENTS).counters().stream().mapToDouble(Counter::count).sum();
+	private double missed(List<String> key) {
+		Counter counter = this.meters.find(ExamService.MISSED_ANNOUNCEMENTS)
+			.tag("listener", key.get(0))
+			.tag("contest", key.get(1))
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Override
@@ -92,11 +107,14 @@ public class ReadModelReconciler implements SmartLifecycle {
 		// ticks on a thread that may block: a rebuild logs, and Redis may be slow to
 		// connect
 		this.ticks = Flux.interval(every.dividedBy(10), every, Schedulers.boundedElastic())
+			// a pass longer than a tick skips the ticks it overlaps instead of failing
+			// the timer
+			.onBackpressureDrop()
 			.concatMap((tick) -> reconcile().onErrorResume((ex) -> {
 				logger.debug("Reconciliation of the read models postponed: " + ex);
 				return Mono.empty();
 			}))
-			.subscribe();
+			.subscribe(null, (ex) -> logger.error("Reconciliation of the read models stopped", ex));
 	}
 
 	@Override

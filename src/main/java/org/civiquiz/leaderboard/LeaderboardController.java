@@ -66,7 +66,10 @@ class LeaderboardController {
 	@GetMapping("/api/attempts/{attemptId}/rank")
 	Mono<AttemptRank> rank(@PathVariable UUID attemptId,
 			@RequestHeader(name = "X-Attempt-Token", required = false) String token) {
-		return this.exams.submission(attemptId, token).flatMap(this.leaderboards::rank);
+		return this.exams.submission(attemptId, token)
+			.flatMap((submission) -> this.contests.settings(submission.contestId())
+				.flatMap((contest) -> this.leaderboards.rank(submission)
+					.map((rank) -> hidesScores(contest, null) ? rank.withoutRanks() : rank)));
 	}
 
 	/** A round's board while the round is open; the contest's while any round is. */

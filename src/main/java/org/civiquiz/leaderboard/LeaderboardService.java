@@ -3,7 +3,9 @@ package org.civiquiz.leaderboard;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,21 +55,26 @@ public class LeaderboardService implements ReadModel {
 	}
 
 	/**
-	 * Removes the contest's boards and replays every submission into them, with
-	 * {@code ZADD GT}: a submission accepted meanwhile lands either way.
+	 * Replays every submission into the boards with {@code ZADD GT}: nobody is lowered, a
+	 * submission accepted meanwhile lands either way.
 	 */
 	@Override
-	public Mono<Long> rebuild(ContestSettings contest, Flux<AttemptOpened> openings,
+	public Mono<Long> replay(ContestSettings contest, Flux<AttemptOpened> openings,
 			Flux<AttemptSubmitted> submissions) {
-		return this.redis.scan(ScanOptions.scanOptions().match(LeaderboardKeys.all(contest.slug())).count(500).build())
-			.buffer(500)
-			.concatMap((keys) -> this.redis.delete(keys.toArray(String[]::new)))
-			.then(submissions.buffer(500)
-				.concatMap((batch) -> write(batch).thenReturn(batch.size()))
-				.reduce(0L, Long::sum))
+		return submissions.buffer(500)
+			.concatMap((batch) -> write(batch).thenReturn(batch.size()))
+			.reduce(0L, Long::sum)
 			.flatMap((count) -> this.redis.opsForValue()
 				.set(LeaderboardKeys.built(contest.slug()), Long.toString(count))
 				.thenReturn(count));
+	}
+
+	@Override
+	public Mono<Void> clear(ContestSettings contest) {
+		return this.redis.scan(ScanOptions.scanOptions().match(LeaderboardKeys.all(contest.slug())).count(500).build())
+			.buffer(500)
+			.concatMap((keys) -> this.redis.delete(keys.toArray(String[]::new)))
+			.then();
 	}
 
 	/**
@@ -122,7 +129,7 @@ public class LeaderboardService implements ReadModel {
 					standing(LeaderboardKeys.board(slug, round, submission.unitCode(), null), member),
 					standing(LeaderboardKeys.board(slug, round, null, submission.district()), member))
 			.map((tuple) -> new AttemptRank(submission.attemptId(), round, tuple.getT1(), tuple.getT2(), tuple.getT3(),
-					tuple.getT4()))
+					tuple.getT4(), false))
 			.subscribeOn(Schedulers.boundedElastic());
 	}
 
@@ -138,13 +145,15 @@ public class LeaderboardService implements ReadModel {
 	 */
 	Mono<Void> write(List<AttemptSubmitted> events) {
 		List<ZAddCommand> boards = new ArrayList<>();
-		Map<ByteBuffer, ByteBuffer> people = new java.util.LinkedHashMap<>();
+		Map<ByteBuffer, ByteBuffer> people = new LinkedHashMap<>();
 		String slug = events.get(0).contestSlug();
 		for (AttemptSubmitted event : events) {
-			long offset = Duration.between(event.roundOpensAt(), event.submittedAt()).toSeconds();
-			double value = LeaderboardScore.encode(event.score(), event.durationMs(), offset);
 			byte[] member = Long.toString(event.participantId()).getBytes(StandardCharsets.UTF_8);
 			for (Integer round : new Integer[] { event.roundNumber(), null }) {
+				// "earlier submission" counts from the opening of what the board ranks
+				Instant opened = (round != null) ? event.roundOpensAt() : event.contestOpensAt();
+				double value = LeaderboardScore.encode(event.score(), event.durationMs(),
+						Duration.between(opened, event.submittedAt()).toSeconds());
 				for (String key : List.of(LeaderboardKeys.board(slug, round, null, null),
 						LeaderboardKeys.board(slug, round, event.unitCode(), null),
 						LeaderboardKeys.board(slug, round, null, event.district()))) {

@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,7 +61,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	 * shortly.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			RedisException.class })
+			RedisException.class, RedisSystemException.class })
 	Mono<ResponseEntity<ProblemDetail>> handleUnavailable(Exception ex, ServerWebExchange exchange) {
 		logger.warn("Unavailable on " + exchange.getRequest().getPath().value() + ": " + ex);
 		ProblemDetail problem = this.problems.create(HttpStatus.SERVICE_UNAVAILABLE, "TEMPORARILY_UNAVAILABLE",

@@ -7,14 +7,21 @@ import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Round;
 import org.civiquiz.exam.ExamProperties;
 import org.civiquiz.question.QuestionBankService;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * The figures as PostgreSQL has them: the reference every other view is checked against.
- * A handful of aggregate queries, run concurrently.
+ * A handful of aggregate queries, one after the other in one read-only transaction: one
+ * pool connection (submissions keep the others) and one snapshot (the figures add up even
+ * while submissions go on).
  */
 @Component
 class ExactStats {
@@ -30,11 +37,18 @@ class ExactStats {
 
 	private final Clock clock;
 
-	ExactStats(DatabaseClient database, QuestionBankService banks, ExamProperties exam, Clock clock) {
+	private final TransactionalOperator snapshot;
+
+	ExactStats(DatabaseClient database, QuestionBankService banks, ExamProperties exam, Clock clock,
+			ReactiveTransactionManager transactions) {
 		this.database = database;
 		this.banks = banks;
 		this.exam = exam;
 		this.clock = clock;
+		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+		definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		definition.setReadOnly(true);
+		this.snapshot = TransactionalOperator.create(transactions, definition);
 	}
 
 	Mono<ContestStats> compute(ContestSettings contest, Round round) {
@@ -103,7 +117,8 @@ class ExactStats {
 			slot[1] = row.get("submitted", Number.class).longValue();
 			return true;
 		}).all().then();
-		return Mono.when(totals, histogram, best, units, districts, choices, hours)
+		return Flux.concat(totals, histogram, best, units, districts, choices, hours)
+			.as(this.snapshot::transactional)
 			.then(this.banks.bank(contest.questionBank()))
 			.map((bank) -> raw.toStats(contest, round, "exact", now, bank));
 	}

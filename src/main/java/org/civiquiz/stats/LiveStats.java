@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Round;
@@ -81,18 +82,25 @@ class LiveStats implements ReadModel {
 		return this.redis.hasKey(StatsKeys.built(contest.slug()));
 	}
 
+	/** Replays every start and submission; the seen set keeps each counted once. */
 	@Override
-	public Mono<Long> rebuild(ContestSettings contest, Flux<AttemptOpened> openings,
+	public Mono<Long> replay(ContestSettings contest, Flux<AttemptOpened> openings,
 			Flux<AttemptSubmitted> submissions) {
-		return this.redis.scan(ScanOptions.scanOptions().match(StatsKeys.all(contest.slug())).count(500).build())
-			.buffer(500)
-			.concatMap((keys) -> this.redis.delete(keys.toArray(String[]::new)))
-			.thenMany(Flux.concat(openings.flatMap((event) -> onOpened(event).thenReturn(1), 16).count(),
-					submissions.flatMap((event) -> onSubmitted(event).thenReturn(1), 16).count()))
+		return Flux
+			.concat(openings.flatMap((event) -> onOpened(event).thenReturn(1), 16).count(),
+					submissions.flatMap((event) -> onSubmitted(event).thenReturn(1), 16).count())
 			.reduce(0L, Long::sum)
 			.flatMap((count) -> this.redis.opsForValue()
 				.set(StatsKeys.built(contest.slug()), Long.toString(count))
 				.thenReturn(count));
+	}
+
+	@Override
+	public Mono<Void> clear(ContestSettings contest) {
+		return this.redis.scan(ScanOptions.scanOptions().match(StatsKeys.all(contest.slug())).count(500).build())
+			.buffer(500)
+			.concatMap((keys) -> this.redis.delete(keys.toArray(String[]::new)))
+			.then();
 	}
 
 	/**
@@ -175,7 +183,7 @@ class LiveStats implements ReadModel {
 	}
 
 	private Mono<Void> eval(ByteBuffer script, List<String> keys, List<String> args) {
-		ByteBuffer[] keysAndArgs = java.util.stream.Stream.concat(keys.stream(), args.stream())
+		ByteBuffer[] keysAndArgs = Stream.concat(keys.stream(), args.stream())
 			.map((value) -> ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)))
 			.toArray(ByteBuffer[]::new);
 		return this.redis

@@ -9,6 +9,7 @@ import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Round;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Service;
 
@@ -66,13 +67,20 @@ public class StatsService {
 	 * @return the stream of figures
 	 */
 	public Flux<ContestStats> stream(String slug, Integer round) {
-		return scope(slug, round).flatMapMany((scope) -> this.streams.computeIfAbsent(slug + "/" + round, (key) -> Flux
-			.interval(Duration.ZERO, this.properties.streamTick())
-			.concatMap((tick) -> this.live.version(slug).onErrorResume((ex) -> Mono.empty()))
-			.distinctUntilChanged()
-			.concatMap((version) -> this.live.read(scope.contest(), scope.round()).onErrorResume((ex) -> Mono.empty()))
-			.replay(1)
-			.refCount(1, Duration.ofSeconds(10))));
+		return scope(slug, round).flatMapMany((checked) -> this.streams.computeIfAbsent(slug + "/" + round,
+				(key) -> Flux.interval(Duration.ZERO, this.properties.streamTick(), Schedulers.boundedElastic())
+					// a slow tick skips the ticks it overlaps instead of failing the
+					// stream
+					.onBackpressureDrop()
+					.concatMap((tick) -> this.live.version(slug).onErrorResume((ex) -> Mono.empty()))
+					.distinctUntilChanged()
+					// settings read again on each change (cached briefly): headcounts,
+					// rounds
+					.concatMap((version) -> scope(slug, round)
+						.flatMap((scope) -> this.live.read(scope.contest(), scope.round()))
+						.onErrorResume((ex) -> Mono.empty()))
+					.replay(1)
+					.refCount(1, Duration.ofSeconds(10))));
 	}
 
 	private Mono<Scope> scope(String slug, Integer round) {

@@ -163,6 +163,8 @@ class LeaderboardIntegrationTests {
 		take("Nguyễn Văn An", "U1", "Quận Một", 19, Duration.ofMinutes(3));
 		take("Trần Thị Bình", "U2", "Quận Hai", 17, Duration.ofMinutes(3));
 		AttemptStarted mine = take("Lê Cường", "U1", "Quận Hai", 15, Duration.ofMinutes(3));
+		// while the round is open, no rank: with one's own score it tells how many did
+		// better
 		this.client.get()
 			.uri("/api/attempts/{id}/rank", mine.attemptId())
 			.header("X-Attempt-Token", mine.token())
@@ -170,18 +172,39 @@ class LeaderboardIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
+			.jsonPath("$.ranksHidden")
+			.isEqualTo(true)
 			.jsonPath("$.inRound.rank")
-			.isEqualTo(3)
+			.doesNotExist()
 			.jsonPath("$.inRound.ranked")
-			.isEqualTo(3)
-			.jsonPath("$.inContest.rank")
-			.isEqualTo(3)
-			.jsonPath("$.inUnit.rank")
-			.isEqualTo(2)
-			.jsonPath("$.inUnit.ranked")
-			.isEqualTo(2)
-			.jsonPath("$.inDistrict.rank")
-			.isEqualTo(2);
+			.isEqualTo(3);
+		setRoundCloses("now() - interval '1 second'");
+		try {
+			this.client.get()
+				.uri("/api/attempts/{id}/rank", mine.attemptId())
+				.header("X-Attempt-Token", mine.token())
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.ranksHidden")
+				.isEqualTo(false)
+				.jsonPath("$.inRound.rank")
+				.isEqualTo(3)
+				.jsonPath("$.inRound.ranked")
+				.isEqualTo(3)
+				.jsonPath("$.inContest.rank")
+				.isEqualTo(3)
+				.jsonPath("$.inUnit.rank")
+				.isEqualTo(2)
+				.jsonPath("$.inUnit.ranked")
+				.isEqualTo(2)
+				.jsonPath("$.inDistrict.rank")
+				.isEqualTo(2);
+		}
+		finally {
+			setRoundCloses("now() + interval '1 day'");
+		}
 		AttemptStarted open = ExamFixtures.started(ExamFixtures
 			.start(this.client, this.slug, registration(ExamFixtures.newPhone(), "Hà My", "U2", "Quận Một"))
 			.expectStatus()

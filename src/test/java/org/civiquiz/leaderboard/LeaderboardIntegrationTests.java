@@ -1,18 +1,15 @@
 package org.civiquiz.leaderboard;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
-import org.civiquiz.contest.ContestService.NewContest;
-import org.civiquiz.contest.ContestService.NewRound;
 import org.civiquiz.contest.ContestService.NewUnit;
-import org.civiquiz.contest.ContestStatus;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamFixtures;
 import org.civiquiz.exam.ReadModelReconciler;
@@ -60,15 +57,10 @@ class LeaderboardIntegrationTests {
 	@BeforeEach
 	void newContest() {
 		this.bank = ExamFixtures.bank(this.client);
-		this.slug = "board-" + CONTESTS.incrementAndGet() + "-" + System.nanoTime() % 100_000;
-		Instant now = Instant.now();
-		this.contests
-			.create(new NewContest(this.slug, "Board test", "Law", "", "", IntegrationTest.CONTEST,
-					now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 20, 3,
-					Map.of(), "How many?", List.of("Quận Một", "Quận Hai"), ContestStatus.OPEN),
-					List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
-					List.of(new NewUnit("U1", "Đơn vị Một", null, null), new NewUnit("U2", "Đơn vị Hai", null, 40)))
-			.block();
+		this.slug = ContestFixtures.openContest(this.contests,
+				"board-" + CONTESTS.incrementAndGet() + "-" + System.nanoTime() % 100_000,
+				List.of("Quận Một", "Quận Hai"),
+				List.of(new NewUnit("U1", "Đơn vị Một", null, null), new NewUnit("U2", "Đơn vị Hai", null, 40)));
 	}
 
 	@Test

@@ -1,18 +1,14 @@
 package org.civiquiz.stats;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
-import org.civiquiz.contest.ContestService.NewContest;
-import org.civiquiz.contest.ContestService.NewRound;
 import org.civiquiz.contest.ContestService.NewUnit;
-import org.civiquiz.contest.ContestStatus;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamService;
 import org.civiquiz.exam.ReadModelReconciler;
@@ -70,16 +66,9 @@ class LiveStatsIntegrationTests {
 
 	@BeforeEach
 	void newContest() {
-		this.slug = "live-" + System.nanoTime() % 1_000_000;
-		Instant now = Instant.now();
-		this.contests.create(
-				new NewContest(this.slug, "Live test", "Law", "", "", IntegrationTest.CONTEST,
-						now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 20, 3,
-						Map.of(), "How many?", List.of("D1", "D2", "D3"), ContestStatus.OPEN),
-				List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
-				List.of(new NewUnit("U1", "Unit one", null, 50), new NewUnit("U2", "Unit two", null, null),
-						new NewUnit("U3", "Unit three", null, 7)))
-			.block();
+		this.slug = ContestFixtures.openContest(this.contests, "live-" + System.nanoTime() % 1_000_000,
+				List.of("D1", "D2", "D3"), List.of(new NewUnit("U1", "Unit one", null, 50),
+						new NewUnit("U2", "Unit two", null, null), new NewUnit("U3", "Unit three", null, 7)));
 	}
 
 	@Test

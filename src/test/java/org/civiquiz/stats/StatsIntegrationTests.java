@@ -1,17 +1,14 @@
 package org.civiquiz.stats;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
-import org.civiquiz.contest.ContestService.NewContest;
-import org.civiquiz.contest.ContestService.NewRound;
 import org.civiquiz.contest.ContestService.NewUnit;
-import org.civiquiz.contest.ContestStatus;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamFixtures;
 import org.civiquiz.question.BankQuestion;
@@ -50,15 +47,9 @@ class StatsIntegrationTests {
 	@BeforeEach
 	void newContest() {
 		this.bank = ExamFixtures.bank(this.client);
-		this.slug = "stats-" + System.nanoTime() % 1_000_000;
-		Instant now = Instant.now();
-		this.contests
-			.create(new NewContest(this.slug, "Stats test", "Law", "", "", IntegrationTest.CONTEST,
-					now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 20, 3,
-					Map.of(), "How many?", List.of("D1", "D2"), ContestStatus.OPEN),
-					List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
-					List.of(new NewUnit("U1", "Unit one", null, 10), new NewUnit("U2", "Unit two", null, null)))
-			.block();
+		this.slug = ContestFixtures.openContest(this.contests, "stats-" + System.nanoTime() % 1_000_000,
+				List.of("D1", "D2"),
+				List.of(new NewUnit("U1", "Unit one", null, 10), new NewUnit("U2", "Unit two", null, null)));
 	}
 
 	@Test

@@ -1,0 +1,43 @@
+package org.civiquiz.contest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.civiquiz.IntegrationTest;
+import org.civiquiz.contest.ContestService.NewContest;
+import org.civiquiz.contest.ContestService.NewRound;
+import org.civiquiz.contest.ContestService.NewUnit;
+
+/**
+ * Contests for tests that need rankings or figures of their own.
+ */
+public final class ContestFixtures {
+
+	private ContestFixtures() {
+	}
+
+	/**
+	 * Creates an open contest on the seeded question bank, with one round open from an
+	 * hour ago for a day, 20 questions in 20 minutes, three attempts per round and no
+	 * chapter quotas.
+	 * @param contests the service
+	 * @param slug the new contest's slug
+	 * @param districts its districts
+	 * @param units its units
+	 * @return the slug
+	 */
+	public static String openContest(ContestService contests, String slug, List<String> districts,
+			List<NewUnit> units) {
+		Instant now = Instant.now();
+		contests.create(
+				new NewContest(slug, "Test " + slug, "Law", "", "", IntegrationTest.CONTEST,
+						now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 20, 3,
+						Map.of(), "How many?", districts, ContestStatus.OPEN),
+				List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))), units)
+			.block();
+		return slug;
+	}
+
+}

@@ -14,6 +14,7 @@ import org.civiquiz.contest.Unit;
 import org.civiquiz.exam.AttemptOpened;
 import org.civiquiz.exam.AttemptSubmitted;
 import org.civiquiz.exam.ReadModel;
+import org.civiquiz.platform.RedisKeys;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -23,7 +24,6 @@ import org.springframework.data.redis.connection.ReactiveHashCommands.HSetComman
 import org.springframework.data.redis.connection.ReactiveZSetCommands.ZAddCommand;
 import org.springframework.data.redis.connection.zset.DefaultTuple;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Service;
 
@@ -71,10 +71,7 @@ public class LeaderboardService implements ReadModel {
 
 	@Override
 	public Mono<Void> clear(ContestSettings contest) {
-		return this.redis.scan(ScanOptions.scanOptions().match(LeaderboardKeys.all(contest.slug())).count(500).build())
-			.buffer(500)
-			.concatMap((keys) -> this.redis.delete(keys.toArray(String[]::new)))
-			.then();
+		return RedisKeys.deleteMatching(this.redis, LeaderboardKeys.all(contest.slug()));
 	}
 
 	/**

@@ -16,13 +16,13 @@ import org.civiquiz.exam.AttemptOpened;
 import org.civiquiz.exam.AttemptSubmitted;
 import org.civiquiz.exam.ReadModel;
 import org.civiquiz.question.QuestionBankService;
+import org.civiquiz.platform.RedisKeys;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.stereotype.Component;
 
@@ -97,10 +97,7 @@ class LiveStats implements ReadModel {
 
 	@Override
 	public Mono<Void> clear(ContestSettings contest) {
-		return this.redis.scan(ScanOptions.scanOptions().match(StatsKeys.all(contest.slug())).count(500).build())
-			.buffer(500)
-			.concatMap((keys) -> this.redis.delete(keys.toArray(String[]::new)))
-			.then();
+		return RedisKeys.deleteMatching(this.redis, StatsKeys.all(contest.slug()));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.civiquiz.exam;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.civiquiz.question.BankQuestion;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -61,6 +63,16 @@ public final class ExamFixtures {
 
 	public static AttemptStarted started(String json) {
 		return tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, AttemptStarted.class);
+	}
+
+	/** Makes the attempt look started {@code ago}, so that its duration is that long. */
+	public static void backdate(DatabaseClient database, AttemptStarted attempt, Duration ago) {
+		database.sql("update attempt set started_at = now() - cast(:ago as interval) where id = :id")
+			.bind("ago", ago.toMillis() + " milliseconds")
+			.bind("id", attempt.attemptId())
+			.fetch()
+			.rowsUpdated()
+			.block();
 	}
 
 	public static WebTestClient.ResponseSpec submit(WebTestClient client, AttemptStarted attempt, Object body) {

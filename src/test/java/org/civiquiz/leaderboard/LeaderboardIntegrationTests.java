@@ -334,12 +334,7 @@ class LeaderboardIntegrationTests {
 				.expectBody(String.class)
 				.returnResult()
 				.getResponseBody());
-		this.database.sql("update attempt set started_at = now() - cast(:took as interval) where id = :id")
-			.bind("took", took.toSeconds() + " seconds")
-			.bind("id", attempt.attemptId())
-			.fetch()
-			.rowsUpdated()
-			.block();
+		ExamFixtures.backdate(this.database, attempt, took);
 		ExamFixtures.submit(this.client, attempt, ExamFixtures.answers(attempt, this.bank, correct, 0, 100L))
 			.expectStatus()
 			.isOk();

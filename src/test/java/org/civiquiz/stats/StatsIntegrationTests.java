@@ -139,12 +139,7 @@ class StatsIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody());
-		this.database.sql("update attempt set started_at = now() - cast(:ago as interval) where id = :id")
-			.bind("ago", ago.toSeconds() + " seconds")
-			.bind("id", attempt.attemptId())
-			.fetch()
-			.rowsUpdated()
-			.block();
+		ExamFixtures.backdate(this.database, attempt, ago);
 		return attempt;
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -45,6 +46,14 @@ class SecurityConfiguration {
 				.pathMatchers("/api/admin/contests/*/questions", "/api/admin/contests/*/questions/**",
 						"/api/admin/contests/*/rebuild")
 				.hasAnyRole(ORGANIZER, ADMIN)
+				.pathMatchers(HttpMethod.PUT, "/api/admin/contests/*/prize-plan")
+				.hasAnyRole(ORGANIZER, ADMIN)
+				// winners carry contact details: the committee's (and the admin's) only
+				.pathMatchers("/api/admin/contests/*/winners", "/api/admin/contests/*/finalization",
+						"/api/admin/contests/*/reopening", "/api/admin/contests/*/rounds/*/winners",
+						"/api/admin/contests/*/rounds/*/finalization", "/api/admin/contests/*/rounds/*/reopening",
+						"/api/admin/contests/*/exclusions", "/api/admin/contests/*/exclusions/**")
+				.hasAnyRole(COMMITTEE, ADMIN)
 				.pathMatchers("/api/admin/**")
 				.hasAnyRole(ORGANIZER, COMMITTEE, ADMIN)
 				.pathMatchers("/actuator/health", "/actuator/health/**")

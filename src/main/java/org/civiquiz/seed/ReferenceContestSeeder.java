@@ -14,6 +14,10 @@ import java.util.stream.IntStream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.civiquiz.award.AwardService;
+import org.civiquiz.award.PrizePlan;
+import org.civiquiz.award.PrizePlan.PrizesPerPerson;
+import org.civiquiz.award.PrizePlan.Tier;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewContest;
 import org.civiquiz.contest.ContestService.NewRound;
@@ -29,8 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * On first start of the embedded default, creates the open contest {@code luat-htx-2023}:
  * eight weekly rounds from today (Vietnam time), Hải Phòng's units and districts as in
- * the reference campaign (2024), and the question bank loaded by the organizers' CSV
- * importer.
+ * the reference campaign (2024), a prize plan, and the question bank loaded by the
+ * organizers' CSV importer.
  */
 @Component
 class ReferenceContestSeeder implements ApplicationRunner {
@@ -47,12 +51,16 @@ class ReferenceContestSeeder implements ApplicationRunner {
 
 	private final QuestionBankService banks;
 
+	private final AwardService awards;
+
 	private final Clock clock;
 
-	ReferenceContestSeeder(SeedProperties properties, ContestService contests, QuestionBankService banks, Clock clock) {
+	ReferenceContestSeeder(SeedProperties properties, ContestService contests, QuestionBankService banks,
+			AwardService awards, Clock clock) {
 		this.properties = properties;
 		this.contests = contests;
 		this.banks = banks;
+		this.awards = awards;
 		this.clock = clock;
 	}
 
@@ -96,10 +104,22 @@ class ReferenceContestSeeder implements ApplicationRunner {
 		// broken
 		return this.banks.importCsv(SEED_BANK, bank)
 			.then(this.contests.create(contest, rounds, HaiPhong.units()))
+			.then(this.awards.updatePlan(SLUG, PRIZE_PLAN, "seed"))
 			.thenReturn(true);
 	}
 
 	static final String SEED_BANK = SLUG;
+
+	/**
+	 * Each week 1 first, 2 second, 3 third and 10 consolation prizes; one special prize
+	 * for the whole contest; one collective prize for the unit with the most participants
+	 * (the seeded units have no headcount, so no prize by rate).
+	 */
+	static final PrizePlan PRIZE_PLAN = new PrizePlan(
+			List.of(new Tier("Giải Nhất", 1), new Tier("Giải Nhì", 2), new Tier("Giải Ba", 3),
+					new Tier("Giải Khuyến khích", 10)),
+			List.of(new Tier("Giải Đặc biệt", 1)), List.of(new Tier("Giải tập thể", 1)), List.of(),
+			PrizePlan.DEFAULT_CHAIN, PrizesPerPerson.ONE_PER_CONTEST);
 
 	/**
 	 * The bundled Cooperative Law 2023 question bank (a blocking read: start-up only).

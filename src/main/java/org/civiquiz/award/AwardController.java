@@ -1,0 +1,144 @@
+package org.civiquiz.award;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The prize plan (organizers), exclusions, finalization, reopening and the winners
+ * exports (the award committee). Each list is a round's ({@code /rounds/{round}/…}) or
+ * the whole contest's ({@code /winners}, {@code /finalization}, {@code /reopening}).
+ */
+@RestController
+@RequestMapping("/api/admin/contests/{slug}")
+class AwardController {
+
+	static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final AwardService awards;
+
+	AwardController(AwardService awards) {
+		this.awards = awards;
+	}
+
+	@GetMapping("/prize-plan")
+	Mono<PrizePlanView> plan(@PathVariable String slug) {
+		return this.awards.plan(slug);
+	}
+
+	@PutMapping("/prize-plan")
+	Mono<PrizePlanView> updatePlan(@PathVariable String slug, @RequestBody PrizePlan plan, Principal principal) {
+		return this.awards.updatePlan(slug, plan, principal.getName());
+	}
+
+	@GetMapping("/exclusions")
+	Flux<WinnersList.Excluded> exclusions(@PathVariable String slug) {
+		return this.awards.exclusions(slug);
+	}
+
+	@PutMapping("/exclusions/{attemptId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> exclude(@PathVariable String slug, @PathVariable UUID attemptId, @RequestBody Decision decision,
+			Principal principal) {
+		return this.awards.exclude(slug, attemptId, decision.reason(), principal.getName());
+	}
+
+	@DeleteMapping("/exclusions/{attemptId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> lift(@PathVariable String slug, @PathVariable UUID attemptId, Principal principal) {
+		return this.awards.lift(slug, attemptId, principal.getName());
+	}
+
+	@PostMapping({ "/rounds/{round}/finalization", "/finalization" })
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<WinnersList> finalizeList(@PathVariable String slug, @PathVariable(required = false) Integer round,
+			Principal principal) {
+		return this.awards.finalizeList(slug, round, principal.getName());
+	}
+
+	@PostMapping({ "/rounds/{round}/reopening", "/reopening" })
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> reopen(@PathVariable String slug, @PathVariable(required = false) Integer round,
+			@RequestBody Decision decision, Principal principal) {
+		return this.awards.reopen(slug, round, decision.reason(), principal.getName());
+	}
+
+	/**
+	 * The standing list as JSON, CSV or XLSX: {@code format} if given, else the
+	 * {@code Accept} header, else JSON.
+	 */
+	@GetMapping({ "/rounds/{round}/winners", "/winners" })
+	Mono<ResponseEntity<?>> winners(@PathVariable String slug, @PathVariable(required = false) Integer round,
+			@RequestParam(required = false) String format, ServerWebExchange exchange) {
+		String chosen = (format != null) ? format.toLowerCase(Locale.ROOT) : negotiated(exchange);
+		if (!List.of("json", "csv", "xlsx").contains(chosen)) {
+			return Mono.error(AwardException.formatUnknown(format));
+		}
+		String name = "winners-" + slug + ((round != null) ? "-round-" + round : "") + "." + chosen;
+		return this.awards.winners(slug, round).flatMap((list) -> switch (chosen) {
+			case "csv" -> Mono.just(file(WinnersTable.csv(list), CSV, name));
+			// the workbook is built in memory; keep the CPU work off the event loop
+			case "xlsx" -> Mono.fromCallable(() -> file(WinnersXlsx.write(list), XLSX, name))
+				.subscribeOn(Schedulers.boundedElastic());
+			default -> Mono.just(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(list));
+		});
+	}
+
+	@GetMapping("/award-log")
+	Flux<AwardLogEntry> log(@PathVariable String slug) {
+		return this.awards.log(slug);
+	}
+
+	private static String negotiated(ServerWebExchange exchange) {
+		for (MediaType accepted : exchange.getRequest().getHeaders().getAccept()) {
+			if (accepted.isCompatibleWith(XLSX) && !accepted.isWildcardType()) {
+				return "xlsx";
+			}
+			if (accepted.isCompatibleWith(CSV) && !accepted.isWildcardType()) {
+				return "csv";
+			}
+		}
+		return "json";
+	}
+
+	private static ResponseEntity<?> file(byte[] body, MediaType type, String name) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(body);
+	}
+
+	/**
+	 * A committee decision.
+	 *
+	 * @param reason why, in words the minutes can quote
+	 */
+	record Decision(String reason) {
+	}
+
+}

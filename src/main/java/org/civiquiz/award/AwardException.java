@@ -1,0 +1,50 @@
+package org.civiquiz.award;
+
+import java.time.Instant;
+
+import org.civiquiz.platform.CiviquizException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Refusals of the awards feature.
+ */
+final class AwardException extends CiviquizException {
+
+	private AwardException(HttpStatus status, String code, Object... args) {
+		super(status, code, args);
+	}
+
+	static AwardException roundNotFound(int round) {
+		return new AwardException(HttpStatus.NOT_FOUND, "ROUND_NOT_FOUND", round);
+	}
+
+	static AwardException notClosed(Instant finalizableFrom) {
+		return new AwardException(HttpStatus.CONFLICT, "AWARD_SCOPE_NOT_CLOSED", finalizableFrom.toString());
+	}
+
+	static AwardException planMissing(String slug) {
+		return new AwardException(HttpStatus.CONFLICT, "PRIZE_PLAN_MISSING", slug);
+	}
+
+	static AwardException alreadyFinalized() {
+		return new AwardException(HttpStatus.CONFLICT, "AWARD_LIST_FINALIZED");
+	}
+
+	static AwardException listNotFound() {
+		return new AwardException(HttpStatus.NOT_FOUND, "AWARD_LIST_NOT_FOUND");
+	}
+
+	static AwardException attemptNotFound() {
+		return new AwardException(HttpStatus.NOT_FOUND, "ATTEMPT_NOT_FOUND");
+	}
+
+	static AwardException exclusionNotFound() {
+		return new AwardException(HttpStatus.NOT_FOUND, "EXCLUSION_NOT_FOUND");
+	}
+
+	static AwardException formatUnknown(String format) {
+		return new AwardException(HttpStatus.BAD_REQUEST, "EXPORT_FORMAT_UNKNOWN", format);
+	}
+
+}

@@ -1,0 +1,291 @@
+package org.civiquiz.award;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+import io.r2dbc.postgresql.codec.Json;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of awards. Reads the exam's tables (attempts, participants) as a report does,
+ * and owns the plan, exclusion, list and log tables.
+ */
+@Repository
+class AwardRepository {
+
+	/**
+	 * Attempts in a list's scope: the contest, and the round unless the list is the
+	 * contest's.
+	 */
+	private static final String SCOPE = "a.contest_id = :contest and (cast(:round as bigint) is null or a.round_id = :round)";
+
+	private static final String COUNTS = "a.status = 'SUBMITTED' and not exists (select 1 from award_exclusion e where e.attempt_id = a.id)";
+
+	private final DatabaseClient database;
+
+	private final JsonMapper json;
+
+	AwardRepository(DatabaseClient database, JsonMapper json) {
+		this.database = database;
+		this.json = json;
+	}
+
+	Mono<StoredPlan> plan(long contest) {
+		return this.database
+			.sql("select revision, plan, updated_at, updated_by from prize_plan where contest_id = :contest")
+			.bind("contest", contest)
+			.map((row, meta) -> new StoredPlan(row.get("revision", Integer.class),
+					this.json.readValue(row.get("plan", Json.class).asString(), PrizePlan.class),
+					row.get("updated_at", Instant.class), row.get("updated_by", String.class)))
+			.one();
+	}
+
+	Mono<StoredPlan> savePlan(long contest, PrizePlan plan, Instant at, String by) {
+		return this.database.sql("""
+				insert into prize_plan (contest_id, revision, plan, updated_at, updated_by)
+				values (:contest, 1, :plan, :at, :by)
+				on conflict (contest_id) do update set revision = prize_plan.revision + 1, plan = excluded.plan,
+				    updated_at = excluded.updated_at, updated_by = excluded.updated_by
+				returning revision
+				""")
+			.bind("contest", contest)
+			.bind("plan", Json.of(this.json.writeValueAsString(plan)))
+			.bind("at", at)
+			.bind("by", by)
+			.map((row, meta) -> new StoredPlan(row.get("revision", Integer.class), plan, at, by))
+			.one();
+	}
+
+	/**
+	 * Submitted attempts in scope with every answer right: the prediction question's
+	 * answer.
+	 */
+	Mono<Long> fullScores(long contest, Long round, int questions) {
+		return scoped("select count(*) as n from attempt a where " + SCOPE
+				+ " and a.status = 'SUBMITTED' and a.score = :full", contest, round)
+			.bind("full", questions)
+			.map((row, meta) -> row.get("n", Long.class))
+			.one();
+	}
+
+	/** Submitted attempts in scope that count for prizes (not excluded). */
+	Flux<Candidate> candidates(long contest, Long round, long actual) {
+		return scoped("select a.id, a.participant_id, a.score, a.duration_ms, a.prediction, a.submitted_at"
+				+ " from attempt a where " + SCOPE + " and " + COUNTS, contest, round)
+			.map((row, meta) -> Candidate.of(row.get("id", UUID.class), row.get("participant_id", Long.class),
+					row.get("score", Short.class), row.get("duration_ms", Integer.class),
+					row.get("prediction", Long.class), row.get("submitted_at", Instant.class), actual))
+			.all();
+	}
+
+	/** Per unit, the people with an attempt in scope that counts. */
+	Mono<Map<Long, Long>> participantsPerUnit(long contest, Long round) {
+		return scoped("select p.unit_id, count(distinct a.participant_id) as n from attempt a"
+				+ " join participant p on p.id = a.participant_id where " + SCOPE + " and " + COUNTS
+				+ " group by p.unit_id", contest, round)
+			.map((row, meta) -> Map.entry(row.get("unit_id", Long.class), row.get("n", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/** Who holds a prize in another standing list of the contest, and which. */
+	Mono<Map<Long, String>> prizesHeldElsewhere(long contest, Long round, String wholeContest) {
+		return this.database.sql("""
+				select w.participant_id, coalesce(r.name, :whole) || ': ' || w.prize as held
+				from award_winner w join award_list l on l.id = w.list_id
+				left join contest_round r on r.id = l.round_id
+				where l.contest_id = :contest and l.status = 'FINALIZED'
+				  and l.round_id is distinct from cast(:round as bigint)
+				order by l.id
+				""")
+			.bind("contest", contest)
+			.bind("whole", wholeContest)
+			.bind("round", id(round))
+			.map((row, meta) -> Map.entry(row.get("participant_id", Long.class), row.get("held", String.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	Flux<Person> people(Collection<Long> ids) {
+		return this.database
+			.sql("select id, full_name, phone, email, district, unit_id from participant where id = any(:ids)")
+			.bind("ids", ids.toArray(Long[]::new))
+			.map((row, meta) -> new Person(row.get("id", Long.class), row.get("full_name", String.class),
+					row.get("phone", String.class), row.get("email", String.class), row.get("district", String.class),
+					row.get("unit_id", Long.class)))
+			.all();
+	}
+
+	Flux<WinnersList.Excluded> exclusions(long contest, Long round) {
+		return scoped("""
+				select e.attempt_id, p.full_name, e.reason, e.excluded_by, e.excluded_at
+				from award_exclusion e join attempt a on a.id = e.attempt_id
+				join participant p on p.id = a.participant_id
+				where %s order by e.excluded_at, e.attempt_id
+				""".formatted(SCOPE), contest, round)
+			.map((row, meta) -> new WinnersList.Excluded(row.get("attempt_id", UUID.class),
+					row.get("full_name", String.class), row.get("reason", String.class),
+					row.get("excluded_by", String.class), row.get("excluded_at", Instant.class)))
+			.all();
+	}
+
+	/** The round of an attempt of the contest, if the contest has that attempt. */
+	Mono<Long> roundOfAttempt(long contest, UUID attempt) {
+		return this.database.sql("select round_id from attempt where id = :id and contest_id = :contest")
+			.bind("id", attempt)
+			.bind("contest", contest)
+			.map((row, meta) -> row.get("round_id", Long.class))
+			.one();
+	}
+
+	/**
+	 * Whether the round's list or the contest's list stands: either freezes the attempt.
+	 */
+	Mono<Boolean> frozen(long contest, long round) {
+		return this.database.sql("""
+				select exists (select 1 from award_list where contest_id = :contest and status = 'FINALIZED'
+				    and (round_id is null or round_id = :round)) as frozen
+				""")
+			.bind("contest", contest)
+			.bind("round", round)
+			.map((row, meta) -> row.get("frozen", Boolean.class))
+			.one();
+	}
+
+	Mono<Long> exclude(long contest, UUID attempt, String reason, Instant at, String by) {
+		return this.database.sql("""
+				insert into award_exclusion (attempt_id, contest_id, reason, excluded_by, excluded_at)
+				values (:attempt, :contest, :reason, :by, :at)
+				on conflict (attempt_id) do update set reason = excluded.reason, excluded_by = excluded.excluded_by,
+				    excluded_at = excluded.excluded_at
+				""")
+			.bind("attempt", attempt)
+			.bind("contest", contest)
+			.bind("reason", reason)
+			.bind("by", by)
+			.bind("at", at)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	Mono<Long> lift(long contest, UUID attempt) {
+		return this.database.sql("delete from award_exclusion where attempt_id = :attempt and contest_id = :contest")
+			.bind("attempt", attempt)
+			.bind("contest", contest)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	Mono<Long> insertList(long contest, Long round, WinnersList list) {
+		return this.database.sql("""
+				insert into award_list (contest_id, round_id, status, rule_revision, actual_prediction, document,
+				    sha256, finalized_at, finalized_by)
+				values (:contest, :round, 'FINALIZED', :revision, :actual, :document, :sha256, :at, :by)
+				returning id
+				""")
+			.bind("contest", contest)
+			.bind("round", id(round))
+			.bind("revision", list.ruleRevision())
+			.bind("actual", list.actualPrediction())
+			.bind("document", Json.of(this.json.writeValueAsString(list)))
+			.bind("sha256", list.sha256())
+			.bind("at", list.finalizedAt())
+			.bind("by", list.finalizedBy())
+			.map((row, meta) -> row.get("id", Long.class))
+			.one();
+	}
+
+	Mono<Long> insertWinner(long list, long participant, UUID attempt, int rank, String prize) {
+		return this.database.sql("""
+				insert into award_winner (list_id, participant_id, attempt_id, rank, prize)
+				values (:list, :participant, :attempt, :rank, :prize)
+				""")
+			.bind("list", list)
+			.bind("participant", participant)
+			.bind("attempt", attempt)
+			.bind("rank", rank)
+			.bind("prize", prize)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	Mono<WinnersList> standing(long contest, Long round) {
+		return this.database.sql("""
+				select document from award_list where contest_id = :contest
+				    and round_id is not distinct from cast(:round as bigint) and status = 'FINALIZED'
+				""")
+			.bind("contest", contest)
+			.bind("round", id(round))
+			.map((row, meta) -> this.json.readValue(row.get("document", Json.class).asString(), WinnersList.class))
+			.one();
+	}
+
+	/** Sets the standing list aside; returns how many lists were (0 or 1). */
+	Mono<Long> reopen(long contest, Long round, Instant at, String by, String reason) {
+		return this.database
+			.sql("""
+					update award_list set status = 'REOPENED', reopened_at = :at, reopened_by = :by, reopen_reason = :reason
+					where contest_id = :contest and round_id is not distinct from cast(:round as bigint) and status = 'FINALIZED'
+					""")
+			.bind("contest", contest)
+			.bind("round", id(round))
+			.bind("at", at)
+			.bind("by", by)
+			.bind("reason", reason)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	Mono<Long> log(long contest, Long round, String action, String actor, String detail, Instant at) {
+		return this.database.sql("""
+				insert into award_log (contest_id, round_id, action, actor, detail, at)
+				values (:contest, :round, :action, :actor, :detail, :at)
+				""")
+			.bind("contest", contest)
+			.bind("round", id(round))
+			.bind("action", action)
+			.bind("actor", actor)
+			.bind("detail", detail)
+			.bind("at", at)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	Flux<AwardLogEntry> logOf(long contest) {
+		return this.database.sql("""
+				select l.action, r.number, l.actor, l.detail, l.at from award_log l
+				left join contest_round r on r.id = l.round_id where l.contest_id = :contest order by l.id
+				""")
+			.bind("contest", contest)
+			.map((row, meta) -> new AwardLogEntry(row.get("action", String.class), row.get("number", Integer.class),
+					row.get("actor", String.class), row.get("detail", String.class), row.get("at", Instant.class)))
+			.all();
+	}
+
+	/** A round id, possibly null (the whole contest). */
+	private static Parameter id(Long round) {
+		return Parameter.fromOrEmpty(round, Long.class);
+	}
+
+	private GenericExecuteSpec scoped(String sql, long contest, Long round) {
+		return this.database.sql(sql).bind("contest", contest).bind("round", id(round));
+	}
+
+	/** A stored plan. */
+	record StoredPlan(int revision, PrizePlan plan, Instant updatedAt, String updatedBy) {
+	}
+
+	/** A participant's details as a winners list shows them. */
+	record Person(long id, String fullName, String phone, String email, String district, long unitId) {
+	}
+
+}

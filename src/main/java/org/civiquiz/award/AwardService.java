@@ -1,0 +1,343 @@
+package org.civiquiz.award;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civiquiz.award.Allocation.UnitStanding;
+import org.civiquiz.award.AwardRepository.Person;
+import org.civiquiz.award.AwardRepository.StoredPlan;
+import org.civiquiz.award.PrizePlan.PrizesPerPerson;
+import org.civiquiz.award.Ranking.Ranked;
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestSettings;
+import org.civiquiz.contest.Round;
+import org.civiquiz.contest.Unit;
+import org.civiquiz.exam.ExamProperties;
+import org.civiquiz.platform.CiviquizException;
+import org.civiquiz.platform.CiviquizException.FieldProblem;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Prize plans, exclusions, finalization and the frozen winners lists. A list is computed
+ * from PostgreSQL in one transaction and stored whole; a round's list can be finalized
+ * once the round has closed and every submission of it is in, and replaced only after an
+ * explicit, logged reopening.
+ */
+@Service
+public class AwardService {
+
+	static final String WHOLE_CONTEST = "Toàn cuộc thi";
+
+	static final int MAX_REASON = 1000;
+
+	private static final Log logger = LogFactory.getLog(AwardService.class);
+
+	private final ContestService contests;
+
+	private final AwardRepository repository;
+
+	private final TransactionalOperator transaction;
+
+	private final ExamProperties exam;
+
+	private final AwardProperties properties;
+
+	private final Clock clock;
+
+	AwardService(ContestService contests, AwardRepository repository, TransactionalOperator transaction,
+			ExamProperties exam, AwardProperties properties, Clock clock) {
+		this.contests = contests;
+		this.repository = repository;
+		this.transaction = transaction;
+		this.exam = exam;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public Mono<PrizePlanView> plan(String slug) {
+		return this.contests.settings(slug)
+			.flatMap((contest) -> this.repository.plan(contest.id()))
+			.map(AwardService::view)
+			.switchIfEmpty(Mono.error(() -> AwardException.planMissing(slug)));
+	}
+
+	/**
+	 * Sets the contest's prize plan; lists finalized before keep the revision they used.
+	 * @param slug the contest
+	 * @param plan the new plan
+	 * @param actor who sets it
+	 * @return the plan with its new revision
+	 */
+	public Mono<PrizePlanView> updatePlan(String slug, PrizePlan plan, String actor) {
+		PrizePlan valid = plan.validated();
+		Instant now = this.clock.instant();
+		return this.contests.settings(slug)
+			.flatMap((contest) -> this.repository.savePlan(contest.id(), valid, now, actor)
+				.flatMap((stored) -> this.repository
+					.log(contest.id(), null, "PLAN_CHANGED", actor, "revision " + stored.revision(), now)
+					.thenReturn(view(stored))))
+			.as(this.transaction::transactional);
+	}
+
+	/**
+	 * Ranks the round (or, with no round, the whole contest) and freezes its winners.
+	 * @param slug the contest
+	 * @param round the round's number, {@code null} for the whole contest
+	 * @param actor the committee member
+	 * @return the frozen list
+	 */
+	public Mono<WinnersList> finalizeList(String slug, Integer round, String actor) {
+		return scope(slug, round).flatMap((scope) -> {
+			Instant now = this.clock.instant();
+			Instant from = scope.closesAt().plus(this.exam.submissionGrace());
+			if (now.isBefore(from)) {
+				return Mono.error(AwardException.notClosed(from));
+			}
+			return this.repository.plan(scope.contest().id())
+				.switchIfEmpty(Mono.error(() -> AwardException.planMissing(slug)))
+				.flatMap((plan) -> this.repository.standing(scope.contest().id(), scope.roundId())
+					.flatMap((standing) -> Mono.<WinnersList>error(AwardException.alreadyFinalized()))
+					.switchIfEmpty(Mono.defer(() -> compute(scope, plan, now, actor))))
+				.as(this.transaction::transactional)
+				// two committee members at once: the unique index lets one through
+				.onErrorMap(DuplicateKeyException.class, (ex) -> AwardException.alreadyFinalized())
+				.doOnNext((list) -> logger
+					.info("Finalized %s, %s: %d ranked, %d winners in %d ms".formatted(slug, list.roundName(),
+							list.ranked(), list.winners().size(), this.clock.millis() - now.toEpochMilli())));
+		});
+	}
+
+	/**
+	 * Sets the standing list aside, so that it can be finalized again; it stays stored,
+	 * and the reopening is logged.
+	 * @param slug the contest
+	 * @param round the round's number, {@code null} for the whole contest
+	 * @param reason why
+	 * @param actor who
+	 * @return done
+	 */
+	public Mono<Void> reopen(String slug, Integer round, String reason, String actor) {
+		String why = reason(reason);
+		Instant now = this.clock.instant();
+		return scope(slug, round)
+			.flatMap((scope) -> this.repository.reopen(scope.contest().id(), scope.roundId(), now, actor, why)
+				.flatMap((count) -> (count == 0) ? Mono.error(AwardException.listNotFound())
+						: this.repository.log(scope.contest().id(), scope.roundId(), "REOPENED", actor, why, now)))
+			.as(this.transaction::transactional)
+			.then();
+	}
+
+	public Mono<WinnersList> winners(String slug, Integer round) {
+		return scope(slug, round).flatMap((scope) -> this.repository.standing(scope.contest().id(), scope.roundId()))
+			.switchIfEmpty(Mono.error(AwardException::listNotFound));
+	}
+
+	/**
+	 * Rules an attempt out of the prizes, or changes the reason; refused while a list
+	 * that covers the attempt stands.
+	 * @param slug the contest
+	 * @param attempt the attempt
+	 * @param reason why
+	 * @param actor who
+	 * @return done
+	 */
+	public Mono<Void> exclude(String slug, UUID attempt, String reason, String actor) {
+		String why = reason(reason);
+		Instant now = this.clock.instant();
+		return unfrozenAttempt(slug, attempt)
+			.flatMap((contest) -> this.repository.exclude(contest.id(), attempt, why, now, actor)
+				.then(this.repository.log(contest.id(), null, "EXCLUDED", actor, attempt + ": " + why, now)))
+			.as(this.transaction::transactional)
+			.then();
+	}
+
+	public Mono<Void> lift(String slug, UUID attempt, String actor) {
+		Instant now = this.clock.instant();
+		return unfrozenAttempt(slug, attempt)
+			.flatMap((contest) -> this.repository.lift(contest.id(), attempt)
+				.flatMap((count) -> (count == 0) ? Mono.error(AwardException.exclusionNotFound())
+						: this.repository.log(contest.id(), null, "EXCLUSION_LIFTED", actor, attempt.toString(), now)))
+			.as(this.transaction::transactional)
+			.then();
+	}
+
+	public Flux<WinnersList.Excluded> exclusions(String slug) {
+		return this.contests.settings(slug).flatMapMany((contest) -> this.repository.exclusions(contest.id(), null));
+	}
+
+	public Flux<AwardLogEntry> log(String slug) {
+		return this.contests.settings(slug).flatMapMany((contest) -> this.repository.logOf(contest.id()));
+	}
+
+	private Mono<ContestSettings> unfrozenAttempt(String slug, UUID attempt) {
+		return this.contests.settings(slug)
+			.flatMap((contest) -> this.repository.roundOfAttempt(contest.id(), attempt)
+				.switchIfEmpty(Mono.error(AwardException::attemptNotFound))
+				.flatMap((round) -> this.repository.frozen(contest.id(), round))
+				.flatMap((frozen) -> frozen ? Mono.error(AwardException.alreadyFinalized()) : Mono.just(contest)));
+	}
+
+	private Mono<WinnersList> compute(Scope scope, StoredPlan stored, Instant now, String actor) {
+		PrizePlan plan = stored.plan();
+		long contestId = scope.contest().id();
+		Long roundId = scope.roundId();
+		// one query after the other: they share the transaction's connection
+		return this.repository.fullScores(contestId, roundId, scope.contest().questionsPerAttempt())
+			.flatMap((actual) -> this.repository.candidates(contestId, roundId, actual)
+				.collectList()
+				.flatMap((candidates) -> heldElsewhere(plan, contestId, roundId)
+					.flatMap((held) -> this.repository.participantsPerUnit(contestId, roundId)
+						.flatMap((perUnit) -> this.repository.exclusions(contestId, roundId)
+							.collectList()
+							.flatMap((excluded) -> {
+								List<Ranked> ranking = Ranking.rank(candidates, plan.tieBreak());
+								Allocation.Result result = Allocation.allocate(ranking,
+										(scope.round() != null) ? plan.round() : plan.contest(), held);
+								List<UnitPrize> unitPrizes = unitPrizes(scope.contest(), plan, perUnit);
+								Set<Long> ids = new LinkedHashSet<>();
+								result.winners()
+									.forEach((prize) -> ids.add(prize.ranked().candidate().participantId()));
+								result.passedOver()
+									.forEach((passed) -> ids.add(passed.ranked().candidate().participantId()));
+								Map<UUID, Long> winnerIds = result.winners()
+									.stream()
+									.collect(Collectors.toMap((prize) -> prize.ranked().candidate().attemptId(),
+											(prize) -> prize.ranked().candidate().participantId()));
+								return this.repository.people(ids)
+									.collectMap(Person::id, Function.identity())
+									.map((people) -> assemble(scope, stored, actual, ranking.size(), result, unitPrizes,
+											excluded, people, now, actor))
+									.flatMap((list) -> persist(scope, list, winnerIds, now));
+							})))));
+	}
+
+	private Mono<Map<Long, String>> heldElsewhere(PrizePlan plan, long contest, Long round) {
+		return (plan.prizesPerPerson() == PrizesPerPerson.ONE_PER_CONTEST)
+				? this.repository.prizesHeldElsewhere(contest, round, WHOLE_CONTEST) : Mono.just(Map.of());
+	}
+
+	private static List<UnitPrize> unitPrizes(ContestSettings contest, PrizePlan plan, Map<Long, Long> perUnit) {
+		List<UnitStanding> standings = contest.units()
+			.stream()
+			.map((unit) -> new UnitStanding(unit.code(), unit.name(), perUnit.getOrDefault(unit.id(), 0L),
+					unit.headcount()))
+			.toList();
+		List<UnitPrize> prizes = new ArrayList<>(
+				Allocation.allocateUnits(standings, plan.unitsByParticipants(), UnitCriterion.PARTICIPANTS));
+		prizes.addAll(
+				Allocation.allocateUnits(standings, plan.unitsByParticipationRate(), UnitCriterion.PARTICIPATION_RATE));
+		return prizes;
+	}
+
+	private WinnersList assemble(Scope scope, StoredPlan plan, long actual, int ranked, Allocation.Result result,
+			List<UnitPrize> unitPrizes, List<WinnersList.Excluded> excluded, Map<Long, Person> people, Instant now,
+			String actor) {
+		ContestSettings contest = scope.contest();
+		List<WinnersList.Winner> winners = result.winners().stream().map((prize) -> {
+			Candidate attempt = prize.ranked().candidate();
+			Person person = people.get(attempt.participantId());
+			Unit unit = contest.unit(person.unitId()).orElseThrow();
+			return new WinnersList.Winner(prize.ranked().rank(), prize.prize(), person.fullName(), unit.code(),
+					unit.name(), person.district(), person.phone(), person.email(), attempt.score(),
+					attempt.durationMs(), attempt.prediction(), attempt.distance(), attempt.submittedAt(),
+					attempt.attemptId(), prize.ranked().reason());
+		}).toList();
+		List<WinnersList.PassedOver> passedOver = result.passedOver().stream().map((passed) -> {
+			Person person = people.get(passed.ranked().candidate().participantId());
+			return new WinnersList.PassedOver(passed.ranked().rank(), person.fullName(),
+					contest.unit(person.unitId()).map(Unit::code).orElse(""), passed.ranked().candidate().attemptId(),
+					passed.heldPrize());
+		}).toList();
+		WinnersList list = new WinnersList(contest.slug(), scope.number(), scope.name(), plan.revision(),
+				plan.plan().tieBreak(), actual, ranked, winners, unitPrizes, passedOver, excluded,
+				this.properties.zone().getId(), null, now, actor);
+		return list.withHash(WinnersTable.sha256(WinnersTable.canonical(WinnersTable.rows(list))));
+	}
+
+	private Mono<WinnersList> persist(Scope scope, WinnersList list, Map<UUID, Long> participants, Instant now) {
+		long contest = scope.contest().id();
+		return this.repository.insertList(contest, scope.roundId(), list)
+			.flatMap((id) -> Flux.fromIterable(list.winners())
+				.concatMap((winner) -> this.repository.insertWinner(id, participants.get(winner.attemptId()),
+						winner.attemptId(), winner.rank(), winner.prize()))
+				.then())
+			.then(this.repository.log(contest, scope.roundId(), "FINALIZED", list.finalizedBy(),
+					"SHA-256 %s; %d winners; rule revision %d".formatted(list.sha256(), list.winners().size(),
+							list.ruleRevision()),
+					now))
+			.thenReturn(list);
+	}
+
+	private Mono<Scope> scope(String slug, Integer number) {
+		return this.contests.settings(slug).map((contest) -> {
+			if (number == null) {
+				return new Scope(contest, null);
+			}
+			return new Scope(contest,
+					contest.roundNumbered(number).orElseThrow(() -> AwardException.roundNotFound(number)));
+		});
+	}
+
+	private static String reason(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw CiviquizException.invalidFields(List.of(new FieldProblem("reason", "FIELD_REQUIRED")));
+		}
+		if (reason.length() > MAX_REASON) {
+			throw CiviquizException.invalidFields(List.of(new FieldProblem("reason", "REASON_TOO_LONG", MAX_REASON)));
+		}
+		return reason.strip();
+	}
+
+	private static PrizePlanView view(StoredPlan stored) {
+		return new PrizePlanView(stored.revision(), stored.updatedAt(), stored.updatedBy(), stored.plan());
+	}
+
+	/**
+	 * What a list covers: a round, or the whole contest when {@code round} is null.
+	 */
+	private record Scope(ContestSettings contest, Round round) {
+
+		Long roundId() {
+			return (this.round != null) ? this.round.id() : null;
+		}
+
+		Integer number() {
+			return (this.round != null) ? this.round.number() : null;
+		}
+
+		String name() {
+			return (this.round != null) ? this.round.name() : WHOLE_CONTEST;
+		}
+
+		/** When the last submission of the scope can have been made, before the grace. */
+		Instant closesAt() {
+			if (this.round != null) {
+				return this.round.closesAt();
+			}
+			return this.contest.rounds()
+				.stream()
+				.map(Round::closesAt)
+				.max(Comparator.naturalOrder())
+				.filter((last) -> last.isAfter(this.contest.closesAt()))
+				.orElse(this.contest.closesAt());
+		}
+
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.civiquiz.award;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A submitted attempt as the ranking sees it.
+ *
+ * @param attemptId the attempt
+ * @param participantId who made it
+ * @param score correct answers
+ * @param durationMs time taken
+ * @param prediction the answer to the prediction question, {@code null} if none
+ * @param submittedAt when the submission was accepted
+ * @param distance how far the prediction is from the actual value, {@code null} if none
+ */
+record Candidate(UUID attemptId, long participantId, int score, int durationMs, Long prediction, Instant submittedAt,
+		Long distance) {
+
+	static Candidate of(UUID attemptId, long participantId, int score, int durationMs, Long prediction,
+			Instant submittedAt, long actual) {
+		Long distance = (prediction != null) ? Math.abs(prediction - actual) : null;
+		return new Candidate(attemptId, participantId, score, durationMs, prediction, submittedAt, distance);
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.civiquiz.award;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A frozen winners list, as stored and exported.
+ *
+ * @param contest the contest's slug
+ * @param round the round's number; {@code null} for the whole contest
+ * @param roundName the round's name, or the contest's title for the whole contest
+ * @param ruleRevision the revision of the prize plan used
+ * @param tieBreak the chain used (the attempt id follows it)
+ * @param actualPrediction the actual value the prediction question asked for: submitted
+ * attempts with every answer right, in the list's scope
+ * @param ranked how many participants were ranked
+ * @param winners the winners, best first
+ * @param unitPrizes collective prizes
+ * @param passedOver people ranked above the last winner who were passed over because they
+ * hold a prize in another list
+ * @param excluded attempts in scope the committee excluded, with the reason
+ * @param timeZone the time zone submission times are shown in
+ * @param sha256 SHA-256 (hex) of the canonical CSV form
+ * @param finalizedAt when
+ * @param finalizedBy by whom
+ */
+public record WinnersList(String contest, Integer round, String roundName, int ruleRevision, List<TieBreak> tieBreak,
+		long actualPrediction, int ranked, List<Winner> winners, List<UnitPrize> unitPrizes,
+		List<PassedOver> passedOver, List<Excluded> excluded, String timeZone, String sha256, Instant finalizedAt,
+		String finalizedBy) {
+
+	WinnersList withHash(String sha256) {
+		return new WinnersList(this.contest, this.round, this.roundName, this.ruleRevision, this.tieBreak,
+				this.actualPrediction, this.ranked, this.winners, this.unitPrizes, this.passedOver, this.excluded,
+				this.timeZone, sha256, this.finalizedAt, this.finalizedBy);
+	}
+
+	ZoneId zone() {
+		return ZoneId.of(this.timeZone);
+	}
+
+	/**
+	 * A winner.
+	 *
+	 * @param rank place in the ranking
+	 * @param prize the prize
+	 * @param fullName name as registered
+	 * @param unitCode unit
+	 * @param unitName unit's name
+	 * @param district district
+	 * @param phone phone (E.164)
+	 * @param email email, if given
+	 * @param score correct answers
+	 * @param durationMs time taken
+	 * @param prediction the prediction, if given
+	 * @param predictionDistance its distance from the actual value, if given
+	 * @param submittedAt submission time
+	 * @param attemptId the attempt
+	 * @param rankReason the chain step that put them ahead of the next one ranked
+	 * ({@code SCORE}, {@code PREDICTION}, {@code DURATION}, {@code SUBMITTED_AT},
+	 * {@code ATTEMPT_ID}), or {@code LAST}
+	 */
+	public record Winner(int rank, String prize, String fullName, String unitCode, String unitName, String district,
+			String phone, String email, int score, int durationMs, Long prediction, Long predictionDistance,
+			Instant submittedAt, UUID attemptId, String rankReason) {
+	}
+
+	/**
+	 * Someone passed over.
+	 *
+	 * @param rank place in the ranking
+	 * @param fullName name as registered
+	 * @param unitCode unit
+	 * @param attemptId their best attempt
+	 * @param heldPrize the prize they already hold, e.g. "Tuần 1: Giải Nhất"
+	 */
+	public record PassedOver(int rank, String fullName, String unitCode, UUID attemptId, String heldPrize) {
+	}
+
+	/**
+	 * An excluded attempt.
+	 *
+	 * @param attemptId the attempt
+	 * @param fullName whose
+	 * @param reason why
+	 * @param excludedBy who decided
+	 * @param excludedAt when
+	 */
+	public record Excluded(UUID attemptId, String fullName, String reason, String excludedBy, Instant excludedAt) {
+	}
+
+}

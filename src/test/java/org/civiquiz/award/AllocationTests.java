@@ -1,0 +1,75 @@
+package org.civiquiz.award;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.civiquiz.award.Allocation.UnitStanding;
+import org.civiquiz.award.PrizePlan.Tier;
+import org.civiquiz.award.Ranking.Ranked;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AllocationTests {
+
+	private static final List<Tier> TIERS = List.of(new Tier("Giải Nhất", 1), new Tier("Giải Nhì", 2),
+			new Tier("Giải Ba", 1));
+
+	@Test
+	void prizesGoDownTheRankingHighestTierFirst() {
+		Allocation.Result result = Allocation.allocate(ranking(6), TIERS, Map.of());
+		assertThat(result.winners()).extracting(Allocation.Prize::prize)
+			.containsExactly("Giải Nhất", "Giải Nhì", "Giải Nhì", "Giải Ba");
+		assertThat(result.winners()).extracting((prize) -> prize.ranked().rank()).containsExactly(1, 2, 3, 4);
+		assertThat(result.passedOver()).isEmpty();
+	}
+
+	@Test
+	void someoneHoldingAPrizeElsewhereIsPassedOverAndTheNextOneWins() {
+		// participant 2 won in another round: one prize per person across the contest
+		Allocation.Result result = Allocation.allocate(ranking(6), TIERS, Map.of(2L, "Tuần 1: Giải Nhất"));
+		assertThat(result.winners()).extracting((prize) -> prize.ranked().candidate().participantId())
+			.containsExactly(1L, 3L, 4L, 5L);
+		assertThat(result.winners()).extracting(Allocation.Prize::prize)
+			.containsExactly("Giải Nhất", "Giải Nhì", "Giải Nhì", "Giải Ba");
+		assertThat(result.passedOver()).singleElement().satisfies((passed) -> {
+			assertThat(passed.ranked().rank()).isEqualTo(2);
+			assertThat(passed.heldPrize()).isEqualTo("Tuần 1: Giải Nhất");
+		});
+	}
+
+	@Test
+	void fewerPeopleThanPrizesLeavesPrizesUnawarded() {
+		Allocation.Result result = Allocation.allocate(ranking(2), TIERS, Map.of());
+		assertThat(result.winners()).extracting(Allocation.Prize::prize).containsExactly("Giải Nhất", "Giải Nhì");
+	}
+
+	@Test
+	void unitsRankByParticipantsThenByExactRate() {
+		List<UnitStanding> units = List.of(new UnitStanding("A", "Đơn vị A", 30, 300),
+				new UnitStanding("B", "Đơn vị B", 50, null), new UnitStanding("C", "Đơn vị C", 10, 30),
+				new UnitStanding("D", "Đơn vị D", 20, 60), new UnitStanding("E", "Đơn vị E", 0, 5));
+		List<Tier> one = List.of(new Tier("Giải tập thể", 2));
+		assertThat(Allocation.allocateUnits(units, one, UnitCriterion.PARTICIPANTS)).extracting(UnitPrize::unitCode)
+			.containsExactly("B", "A");
+		// C and D both have a third of their headcount; D has more participants
+		List<UnitPrize> byRate = Allocation.allocateUnits(units, one, UnitCriterion.PARTICIPATION_RATE);
+		assertThat(byRate).extracting(UnitPrize::unitCode).containsExactly("D", "C");
+		assertThat(byRate.get(0).participationRate()).isEqualTo(new BigDecimal("33.33"));
+	}
+
+	/** Participants 1..n, in that order. */
+	private static List<Ranked> ranking(int n) {
+		List<Ranked> ranking = new ArrayList<>();
+		for (int i = 1; i <= n; i++) {
+			Candidate attempt = Candidate.of(UUID.randomUUID(), i, 20 - i, 1000, 5L, Instant.EPOCH, 5);
+			ranking.add(new Ranked(i, attempt, (i < n) ? "SCORE" : Ranking.LAST));
+		}
+		return ranking;
+	}
+
+}

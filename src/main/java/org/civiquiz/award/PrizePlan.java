@@ -3,6 +3,7 @@ package org.civiquiz.award;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.civiquiz.platform.CiviquizException;
@@ -52,7 +53,8 @@ public record PrizePlan(List<Tier> round, List<Tier> contest, List<Tier> unitsBy
 		tiers("unitsByParticipants", this.unitsByParticipants, problems);
 		tiers("unitsByParticipationRate", this.unitsByParticipationRate, problems);
 		Set<TieBreak> seen = new HashSet<>();
-		if (this.tieBreak.isEmpty() || this.tieBreak.contains(null) || !this.tieBreak.stream().allMatch(seen::add)) {
+		if (this.tieBreak.isEmpty() || this.tieBreak.stream().anyMatch(Objects::isNull)
+				|| !this.tieBreak.stream().allMatch(seen::add)) {
 			problems.add(new FieldProblem("tieBreak", "TIE_BREAK_INVALID"));
 		}
 		if (!problems.isEmpty()) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.civiquiz.award.AwardService;
+import org.civiquiz.award.WinnersList;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewContest;
 import org.civiquiz.contest.ContestService.NewRound;
@@ -48,6 +50,9 @@ public class CampaignReplay {
 
 	private static final int ROUNDS = 4;
 
+	/** Who the replay's plan and lists are recorded as set and finalized by. */
+	private static final String ACTOR = "replay";
+
 	private final ContestService contests;
 
 	private final ExamService exams;
@@ -60,11 +65,15 @@ public class CampaignReplay {
 
 	private final DatabaseClient database;
 
+	private final AwardService awards;
+
 	private final Clock clock;
 
 	CampaignReplay(ContestService contests, ExamService exams, QuestionBankService banks,
-			ReadModelReconciler readModels, StatsService stats, DatabaseClient database, Clock clock) {
+			ReadModelReconciler readModels, StatsService stats, AwardService awards, DatabaseClient database,
+			Clock clock) {
 		this.contests = contests;
+		this.awards = awards;
 		this.exams = exams;
 		this.banks = banks;
 		this.readModels = readModels;
@@ -105,6 +114,8 @@ public class CampaignReplay {
 		long started = System.nanoTime();
 		return this.banks.importCsv(ReferenceContestSeeder.SEED_BANK, bankCsv)
 			.then(this.contests.create(contest, rounds, units))
+			.flatMap((created) -> this.awards.updatePlan(slug, ReferenceContestSeeder.PRIZE_PLAN, ACTOR)
+				.thenReturn(created))
 			.flatMap((created) -> this.banks.bank(created.questionBank())
 				.flatMap((bank) -> Flux.fromIterable(plan.participants())
 					.flatMap((person) -> Flux.fromIterable(person.attempts())
@@ -143,6 +154,20 @@ public class CampaignReplay {
 			answers.add(new SubmissionRequest.Answer(id, (i < score) ? correct : (correct % 4) + 1));
 		}
 		return answers;
+	}
+
+	/**
+	 * Finalizes the winners of every round of a replayed contest, then of the whole
+	 * contest, as an award committee would once it has closed.
+	 * @param slug the replayed contest
+	 * @return the lists, in the order finalized
+	 */
+	public Flux<WinnersList> finalizeAll(String slug) {
+		return this.contests.settings(slug)
+			.flatMapMany((contest) -> Flux.concat(
+					Flux.fromIterable(contest.rounds())
+						.concatMap((round) -> this.awards.finalizeList(slug, round.number(), ACTOR)),
+					this.awards.finalizeList(slug, null, ACTOR)));
 	}
 
 	/** Moves a batch of attempts to their planned round, time and duration. */

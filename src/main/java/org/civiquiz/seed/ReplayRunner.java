@@ -1,7 +1,10 @@
 package org.civiquiz.seed;
 
+import java.util.List;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.civiquiz.award.WinnersList;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.stats.ContestStats;
 
@@ -61,6 +64,10 @@ class ReplayRunner implements ApplicationRunner {
 					figures.attempts().perfect(), 100 * figures.attempts().perfectShare(),
 					figures.attempts().atLeast15(), 100 * figures.attempts().atLeast15Share(),
 					figures.attempts().mean(), figures.attempts().median()));
+			long started = System.nanoTime();
+			List<WinnersList> lists = this.replay.finalizeAll(slug).collectList().block();
+			logger.info(String.format("Finalized %d winners lists (each round, then the contest) in %d ms",
+					lists.size(), (System.nanoTime() - started) / 1_000_000));
 		}
 		if (this.properties.exit()) {
 			System.exit(SpringApplication.exit(this.context));

@@ -1,6 +1,9 @@
 package org.civiquiz.seed;
 
+import java.util.List;
+
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.award.WinnersList;
 import org.civiquiz.stats.ContestStats;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,21 @@ class CampaignReplayIntegrationTests {
 			.isEqualTo(209)
 			.jsonPath("$.entries[0].score")
 			.isEqualTo(20);
+
+		// the committee's step: each round's winners, then the contest's, one prize per
+		// person
+		List<WinnersList> lists = this.replay.finalizeAll("replay-test").collectList().block();
+		assertThat(lists).hasSize(5);
+		assertThat(lists.subList(0, 4)).allSatisfy((list) -> {
+			assertThat(list.winners()).hasSize(16);
+			assertThat(list.winners().get(0).score()).isEqualTo(20);
+			assertThat(list.winners().get(0).prize()).isEqualTo("Giải Nhất");
+		});
+		assertThat(lists.get(4).round()).isNull();
+		assertThat(lists.get(4).actualPrediction()).isEqualTo(47);
+		assertThat(lists.stream().flatMap((list) -> list.winners().stream()).map(WinnersList.Winner::phone))
+			.doesNotHaveDuplicates()
+			.hasSize(65);
 	}
 
 }

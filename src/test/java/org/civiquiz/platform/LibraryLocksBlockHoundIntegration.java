@@ -1,0 +1,19 @@
+package org.civiquiz.platform;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Short locks inside libraries that BlockHound would report as blocking: Jackson builds
+ * the deserializer of a type once, under a lock, and a second thread asking for one at
+ * that moment waits for it. No I/O happens there.
+ */
+public class LibraryLocksBlockHoundIntegration implements BlockHoundIntegration {
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+				"_createAndCacheValueDeserializer");
+	}
+
+}

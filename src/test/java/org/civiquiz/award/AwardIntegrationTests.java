@@ -236,16 +236,8 @@ class AwardIntegrationTests {
 			.expectBody(WinnersList.class)
 			.returnResult()
 			.getResponseBody();
-		committee().post()
-			.uri("/api/admin/contests/{slug}/rounds/1/reopening", this.slug)
-			.bodyValue(Map.of("reason", " "))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("reason");
-		reopen("Kiểm tra lại theo đề nghị của thành viên hội đồng").expectStatus().isNoContent();
+		reopen(1, " ").expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+		reopen(1, "Kiểm tra lại theo đề nghị của thành viên hội đồng").expectStatus().isNoContent();
 		committee().get()
 			.uri("/api/admin/contests/{slug}/rounds/1/winners", this.slug)
 			.exchange()
@@ -332,12 +324,7 @@ class AwardIntegrationTests {
 			.expectBody()
 			.jsonPath("$.revision")
 			.isEqualTo(2);
-		committee().post()
-			.uri("/api/admin/contests/{slug}/rounds/2/reopening", this.slug)
-			.bodyValue(Map.of("reason", "Áp dụng cơ cấu giải mới"))
-			.exchange()
-			.expectStatus()
-			.isNoContent();
+		reopen(2, "Áp dụng cơ cấu giải mới").expectStatus().isNoContent();
 		finalize("/rounds/2/finalization").expectStatus()
 			.isCreated()
 			.expectBody()
@@ -437,11 +424,7 @@ class AwardIntegrationTests {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("ATTEMPT_NOT_FOUND");
-		committee().post()
-			.uri("/api/admin/contests/{slug}/rounds/1/reopening", this.slug)
-			.bodyValue(Map.of("reason", "Không có gì để mở lại"))
-			.exchange()
-			.expectStatus()
+		reopen(1, "Không có gì để mở lại").expectStatus()
 			.isNotFound()
 			.expectBody()
 			.jsonPath("$.code")
@@ -482,9 +465,9 @@ class AwardIntegrationTests {
 		return committee().post().uri("/api/admin/contests/" + this.slug + path).exchange();
 	}
 
-	private WebTestClient.ResponseSpec reopen(String reason) {
+	private WebTestClient.ResponseSpec reopen(int round, String reason) {
 		return committee().post()
-			.uri("/api/admin/contests/{slug}/rounds/1/reopening", this.slug)
+			.uri("/api/admin/contests/{slug}/rounds/{round}/reopening", this.slug, round)
 			.bodyValue(Map.of("reason", reason))
 			.exchange();
 	}

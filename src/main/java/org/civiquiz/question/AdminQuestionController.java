@@ -1,6 +1,7 @@
 package org.civiquiz.question;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.civiquiz.contest.ContestService;
 import reactor.core.publisher.Mono;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/contests/{slug}/questions")
 class AdminQuestionController {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	private final ContestService contests;
 
@@ -38,6 +41,26 @@ class AdminQuestionController {
 	@PostMapping(consumes = { "text/csv", "text/plain", "application/octet-stream" })
 	Mono<QuestionBankService.ImportResult> importCsv(@PathVariable String slug, @RequestBody byte[] csv) {
 		return this.contests.settings(slug).flatMap((contest) -> this.banks.importCsv(contest.questionBank(), csv));
+	}
+
+	@PostMapping(consumes = XLSX)
+	Mono<QuestionBankService.ImportResult> importXlsx(@PathVariable String slug, @RequestBody byte[] xlsx) {
+		return this.contests.settings(slug).flatMap((contest) -> this.banks.importXlsx(contest.questionBank(), xlsx));
+	}
+
+	/**
+	 * What an attempt would get now: a draw under the contest's count and chapter quotas,
+	 * with the correct options, stored nowhere.
+	 */
+	@GetMapping("/draw-preview")
+	Mono<List<BankQuestion>> drawPreview(@PathVariable String slug) {
+		return this.contests.settings(slug)
+			.flatMap((contest) -> this.banks.bank(contest.questionBank())
+				.map((bank) -> bank
+					.draw(contest.questionsPerAttempt(), contest.chapterQuotas(), ThreadLocalRandom.current())
+					.stream()
+					.map(DrawnQuestion::question)
+					.toList()));
 	}
 
 }

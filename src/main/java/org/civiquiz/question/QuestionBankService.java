@@ -9,6 +9,7 @@ import org.civiquiz.question.QuestionCsv.Parsed;
 import org.civiquiz.question.QuestionCsv.QuestionRow;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -65,7 +66,25 @@ public class QuestionBankService {
 	 * {@code QUESTION_IMPORT_REJECTED}
 	 */
 	public Mono<ImportResult> importCsv(String bank, byte[] csv) {
-		Parsed parsed = QuestionCsv.parse(csv);
+		return importParsed(bank, QuestionCsv.parse(csv));
+	}
+
+	/**
+	 * Imports a question bank from a spreadsheet (XLSX): the first sheet, with the CSV's
+	 * columns as its header row; otherwise as {@link #importCsv}.
+	 * @param bank the bank's name
+	 * @param xlsx the file's bytes
+	 * @return how many questions were imported, or an error
+	 * {@code QUESTION_IMPORT_REJECTED}
+	 */
+	public Mono<ImportResult> importXlsx(String bank, byte[] xlsx) {
+		// unzipping and parsing the workbook is CPU work: off the event loop
+		return Mono.fromCallable(() -> QuestionXlsx.parse(xlsx))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((parsed) -> importParsed(bank, parsed));
+	}
+
+	private Mono<ImportResult> importParsed(String bank, Parsed parsed) {
 		if (!parsed.problems().isEmpty()) {
 			return Mono.error(QuestionBankException.importRejected(parsed.problems()));
 		}

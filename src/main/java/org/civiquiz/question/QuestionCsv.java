@@ -21,7 +21,8 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * The question bank's CSV format (UTF-8, RFC 4180, header row): {@code code, chapter,
  * article, text, option_a, option_b, option_c, option_d, correct, explanation}; further
  * columns (such as {@code facts}, the fact sheet entries a question rests on) are
- * ignored. Parsing checks every row and reports every problem with its line and column.
+ * ignored. Parsing checks every row and reports every problem with its line and column. A
+ * spreadsheet ({@link QuestionXlsx}) has the same columns and the same checks.
  */
 final class QuestionCsv {
 
@@ -38,36 +39,50 @@ final class QuestionCsv {
 		if (content.startsWith("\uFEFF")) {
 			content = content.substring(1);
 		}
-		List<QuestionRow> rows = new ArrayList<>();
-		List<FieldProblem> problems = new ArrayList<>();
 		CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+		List<SourceRow> rows = new ArrayList<>();
 		try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
-			List<String> missing = COLUMNS.stream()
-				.filter((column) -> !parser.getHeaderMap().containsKey(column))
-				.toList();
-			if (!missing.isEmpty()) {
-				problems.add(new FieldProblem("header", "CSV_COLUMNS_MISSING", String.join(", ", missing)));
-				return new Parsed(rows, problems);
-			}
-			Set<String> codes = new HashSet<>();
-			Set<String> stems = new HashSet<>();
+			List<String> header = parser.getHeaderNames();
 			for (CSVRecord record : parser) {
-				QuestionRow row = row(record, problems);
-				if (row == null) {
-					continue;
-				}
-				String line = "line " + (record.getRecordNumber() + 1);
-				if (!codes.add(row.code())) {
-					problems.add(new FieldProblem(line + ": code", "QUESTION_CODE_DUPLICATE", row.code()));
-				}
-				if (!stems.add(stemKey(row.text()))) {
-					problems.add(new FieldProblem(line + ": text", "QUESTION_STEM_DUPLICATE"));
-				}
-				rows.add(row);
+				rows.add(new SourceRow(record.getRecordNumber() + 1, record.toList(), record.isConsistent()));
 			}
+			return parse(header, rows);
 		}
 		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
-			problems.add(new FieldProblem("file", "CSV_MALFORMED", String.valueOf(ex.getMessage())));
+			return new Parsed(List.of(),
+					List.of(new FieldProblem("file", "CSV_MALFORMED", String.valueOf(ex.getMessage()))));
+		}
+	}
+
+	/**
+	 * Checks the rows of a question file, whatever its format.
+	 * @param header the column names, in order
+	 * @param source the rows after the header, each with its line number in the file
+	 * @return the questions, or every problem
+	 */
+	static Parsed parse(List<String> header, List<SourceRow> source) {
+		List<QuestionRow> rows = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
+		List<String> missing = COLUMNS.stream().filter((column) -> !header.contains(column)).toList();
+		if (!missing.isEmpty()) {
+			problems.add(new FieldProblem("header", "CSV_COLUMNS_MISSING", String.join(", ", missing)));
+			return new Parsed(rows, problems);
+		}
+		Set<String> codes = new HashSet<>();
+		Set<String> stems = new HashSet<>();
+		for (SourceRow record : source) {
+			QuestionRow row = row(header, record, problems);
+			if (row == null) {
+				continue;
+			}
+			String line = "line " + record.line();
+			if (!codes.add(row.code())) {
+				problems.add(new FieldProblem(line + ": code", "QUESTION_CODE_DUPLICATE", row.code()));
+			}
+			if (!stems.add(stemKey(row.text()))) {
+				problems.add(new FieldProblem(line + ": text", "QUESTION_STEM_DUPLICATE"));
+			}
+			rows.add(row);
 		}
 		if (rows.isEmpty() && problems.isEmpty()) {
 			problems.add(new FieldProblem("file", "CSV_EMPTY"));
@@ -75,12 +90,13 @@ final class QuestionCsv {
 		return new Parsed(rows, problems);
 	}
 
-	private static QuestionRow row(CSVRecord record, List<FieldProblem> problems) {
-		String line = "line " + (record.getRecordNumber() + 1);
-		if (!record.isConsistent()) {
-			problems.add(new FieldProblem(line, "CSV_ROW_LENGTH", record.size(), COLUMNS.size()));
+	private static QuestionRow row(List<String> header, SourceRow source, List<FieldProblem> problems) {
+		String line = "line " + source.line();
+		if (!source.complete()) {
+			problems.add(new FieldProblem(line, "CSV_ROW_LENGTH", source.cells().size(), header.size()));
 			return null;
 		}
+		Cells record = new Cells(header, source.cells());
 		int before = problems.size();
 		String code = text(record, "code");
 		if (!CODE.matcher(code).matches()) {
@@ -118,12 +134,11 @@ final class QuestionCsv {
 		return new QuestionRow(code, chapter, article, text, options, correct.charAt(0) - 'A' + 1, explanation);
 	}
 
-	private static String text(CSVRecord record, String column) {
+	private static String text(Cells record, String column) {
 		return Normalizer.normalize(record.get(column).strip(), Normalizer.Form.NFC);
 	}
 
-	private static int number(CSVRecord record, String column, int min, int max, String line,
-			List<FieldProblem> problems) {
+	private static int number(Cells record, String column, int min, int max, String line, List<FieldProblem> problems) {
 		try {
 			int value = Integer.parseInt(record.get(column).strip());
 			if (value >= min && value <= max) {
@@ -146,6 +161,27 @@ final class QuestionCsv {
 	}
 
 	record Parsed(List<QuestionRow> rows, List<FieldProblem> problems) {
+	}
+
+	/**
+	 * A row of a question file.
+	 *
+	 * @param line its line (CSV) or row (spreadsheet) number, the header being 1
+	 * @param cells its cells; missing trailing cells are empty
+	 * @param complete false when the row has a different number of cells than the header
+	 * (CSV only: a spreadsheet leaves empty trailing cells out)
+	 */
+	record SourceRow(long line, List<String> cells, boolean complete) {
+	}
+
+	/** A row's cells by column name. */
+	private record Cells(List<String> header, List<String> cells) {
+
+		String get(String column) {
+			int index = this.header.indexOf(column);
+			return (index < this.cells.size() && this.cells.get(index) != null) ? this.cells.get(index) : "";
+		}
+
 	}
 
 }

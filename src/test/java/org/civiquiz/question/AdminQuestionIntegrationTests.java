@@ -1,8 +1,11 @@
 package org.civiquiz.question;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +13,8 @@ import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewContest;
 import org.civiquiz.contest.ContestStatus;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,6 +131,111 @@ class AdminQuestionIntegrationTests {
 			.isEqualTo("Câu hỏi hai (sửa)?")
 			.jsonPath("$[1].correctOption")
 			.isEqualTo(2);
+	}
+
+	@Test
+	void aSpreadsheetImportsLikeTheCsvAndItsProblemsNameTheSheetsRows() throws IOException {
+		String slug = newContest("import-xlsx");
+		List<List<Object>> rows = new ArrayList<>();
+		rows.add(List.of("code", "chapter", "article", "text", "option_a", "option_b", "option_c", "option_d",
+				"correct", "explanation"));
+		rows.add(List.of("X1", 1, 5, "Hợp tác xã được thành lập khi có ít nhất bao nhiêu thành viên chính thức?", "5",
+				"3", "7", "10", "A", "Điều 5"));
+		rows.add(List.of());
+		rows.add(List.of("X2", 2, 30, "Câu hỏi hai?", "A2", "B2", "C2", "D2", "Q", ""));
+		importXlsx(slug, xlsx(rows)).expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.isEqualTo(List.of("line 4: correct"));
+		assertThat(questionsIn("bank-import-xlsx")).isZero();
+
+		rows.set(3, List.of("X2", 2, 30, "Câu hỏi hai?", "A2", "B2", "C2", "D2", "d"));
+		importXlsx(slug, xlsx(rows)).expectStatus().isOk().expectBody().jsonPath("$.imported").isEqualTo(2);
+		this.client.get()
+			.uri("/api/admin/contests/{slug}/questions", slug)
+			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].text")
+			.isEqualTo("Hợp tác xã được thành lập khi có ít nhất bao nhiêu thành viên chính thức?")
+			.jsonPath("$[0].article")
+			.isEqualTo(5)
+			.jsonPath("$[1].correctOption")
+			.isEqualTo(4);
+
+		importXlsx(slug, "not a workbook".getBytes(StandardCharsets.UTF_8)).expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("XLSX_MALFORMED");
+	}
+
+	@Test
+	void thePreviewDrawsUnderTheContestsQuotasWithTheAnswers() {
+		this.client.get()
+			.uri("/api/admin/contests/{slug}/questions/draw-preview", IntegrationTest.CONTEST)
+			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(20)
+			.jsonPath("$[*].correctOption")
+			.value((List<Integer> options) -> assertThat(options).allMatch((option) -> option >= 1 && option <= 4))
+			// the seeded contest asks for at least three questions of chapter 1
+			.jsonPath("$[?(@.chapter == 1)].code")
+			.value((List<String> codes) -> assertThat(codes).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates());
+		this.client.get()
+			.uri("/api/admin/contests/{slug}/questions/draw-preview", IntegrationTest.CONTEST)
+			.headers((h) -> h.setBasicAuth("committee", IntegrationTest.COMMITTEE_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		String empty = newContest("preview-empty");
+		this.client.get()
+			.uri("/api/admin/contests/{slug}/questions/draw-preview", empty)
+			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("QUESTION_BANK_INSUFFICIENT");
+	}
+
+	private WebTestClient.ResponseSpec importXlsx(String slug, byte[] xlsx) {
+		return this.client.post()
+			.uri("/api/admin/contests/{slug}/questions", slug)
+			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.contentType(MediaType.parseMediaType(AdminQuestionController.XLSX))
+			.bodyValue(xlsx)
+			.exchange();
+	}
+
+	/**
+	 * A workbook of one sheet; numbers stay numbers, as a spreadsheet program saves them.
+	 */
+	private static byte[] xlsx(List<List<Object>> rows) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		Workbook workbook = new Workbook(out, "Test", "1.0");
+		Worksheet sheet = workbook.newWorksheet("Câu hỏi");
+		for (int r = 0; r < rows.size(); r++) {
+			for (int c = 0; c < rows.get(r).size(); c++) {
+				Object value = rows.get(r).get(c);
+				if (value instanceof Number number) {
+					sheet.value(r, c, number);
+				}
+				else {
+					sheet.value(r, c, (String) value);
+				}
+			}
+		}
+		workbook.finish();
+		return out.toByteArray();
 	}
 
 	private WebTestClient.ResponseSpec importCsv(String slug, String csv) {

@@ -25,9 +25,11 @@ create table award_list (
     status            varchar(16) not null check (status in ('FINALIZED', 'REOPENED')),
     rule_revision     integer     not null,
     actual_prediction bigint      not null,
-    -- the whole list as exported (winners, unit prizes, who was passed over and why)
+    -- the whole list (winners, unit prizes, exclusions, who was passed over and why)
     document          jsonb       not null,
-    -- SHA-256 (hex) of the list's canonical CSV form, the one in every export
+    -- the list's canonical CSV form as frozen: every export is made from it
+    canonical         text        not null,
+    -- SHA-256 (hex) of canonical
     sha256            char(64)    not null,
     finalized_at      timestamptz not null,
     finalized_by      text        not null,
@@ -44,11 +46,15 @@ create unique index award_list_one_standing on award_list (contest_id, coalesce(
 
 -- who won what in a list: one prize per person per list
 create table award_winner (
-    list_id        bigint not null references award_list (id),
-    participant_id bigint not null references participant (id),
-    attempt_id     uuid   not null references attempt (id),
+    list_id        bigint  not null references award_list (id),
+    participant_id bigint  not null references participant (id),
+    attempt_id     uuid    not null references attempt (id),
     rank           integer not null,
-    prize          text   not null,
+    prize          text    not null,
+    -- the prize's place in its plan list (0 = highest); a contest prize outranks every
+    -- round prize: how "only their highest prize" compares prizes across lists
+    tier           integer not null,
+    contest_prize  boolean not null,
     primary key (list_id, participant_id)
 );
 

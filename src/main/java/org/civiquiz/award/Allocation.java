@@ -12,8 +12,9 @@ import org.civiquiz.award.PrizePlan.Tier;
 import org.civiquiz.award.Ranking.Ranked;
 
 /**
- * Prizes handed down a ranking, highest tier first: one prize per person per list, and
- * nobody who already holds a prize elsewhere when the plan says one per contest.
+ * Prizes handed down a ranking, highest tier first: one prize per person per list and,
+ * when the plan keeps only a person's highest prize in the contest, nobody who already
+ * holds an equal or higher prize in another list.
  */
 final class Allocation {
 
@@ -23,28 +24,37 @@ final class Allocation {
 	/**
 	 * @param ranking the ranking, best first
 	 * @param tiers the prizes, highest first
-	 * @param heldElsewhere participants to pass over, each with the prize they hold
-	 * @return the winners, and who was passed over above the last winner
+	 * @param contestList whether the list is the whole contest's (its prizes outrank
+	 * every round prize)
+	 * @param heldElsewhere for each participant holding a prize in another list, their
+	 * highest; empty when a person may win in every list
+	 * @return the winners, who was passed over above the last winner, and which prizes
+	 * held elsewhere a winner's prize here supersedes
 	 */
-	static Result allocate(List<Ranked> ranking, List<Tier> tiers, Map<Long, String> heldElsewhere) {
+	static Result allocate(List<Ranked> ranking, List<Tier> tiers, boolean contestList, Map<Long, Held> heldElsewhere) {
 		List<Prize> winners = new ArrayList<>();
 		List<PassedOver> passedOver = new ArrayList<>();
+		List<Superseded> superseded = new ArrayList<>();
 		Iterator<Ranked> next = ranking.iterator();
-		for (Tier tier : tiers) {
+		for (int t = 0; t < tiers.size(); t++) {
+			Tier tier = tiers.get(t);
 			int given = 0;
 			while (given < tier.count() && next.hasNext()) {
 				Ranked ranked = next.next();
-				String held = heldElsewhere.get(ranked.candidate().participantId());
+				Held held = heldElsewhere.get(ranked.candidate().participantId());
+				if (held != null && !held.isLowerThan(contestList, t)) {
+					passedOver.add(new PassedOver(ranked, held.label()));
+					continue;
+				}
+				Prize prize = new Prize(ranked, tier.name(), t);
+				winners.add(prize);
 				if (held != null) {
-					passedOver.add(new PassedOver(ranked, held));
+					superseded.add(new Superseded(prize, held));
 				}
-				else {
-					winners.add(new Prize(ranked, tier.name()));
-					given++;
-				}
+				given++;
 			}
 		}
-		return new Result(winners, passedOver);
+		return new Result(winners, passedOver, superseded);
 	}
 
 	/**
@@ -91,10 +101,47 @@ final class Allocation {
 			.divide(BigDecimal.valueOf(unit.headcount()), 2, RoundingMode.HALF_UP);
 	}
 
-	record Result(List<Prize> winners, List<PassedOver> passedOver) {
+	record Result(List<Prize> winners, List<PassedOver> passedOver, List<Superseded> superseded) {
 	}
 
-	record Prize(Ranked ranked, String prize) {
+	/**
+	 * A prize given in this list.
+	 *
+	 * @param ranked to whom
+	 * @param prize its name
+	 * @param tier its place in the plan's list, 0 for the highest
+	 */
+	record Prize(Ranked ranked, String prize, int tier) {
+	}
+
+	/**
+	 * A prize a participant holds in another finalized list.
+	 *
+	 * @param label which list and prize, e.g. "Tuần 1: Giải Ba"
+	 * @param contestPrize whether it is a prize of the whole contest's list
+	 * @param tier its place in its plan list, 0 for the highest
+	 */
+	record Held(String label, boolean contestPrize, int tier) {
+
+		/**
+		 * Whether a prize of this tier in a round's (or the contest's) list is higher.
+		 */
+		boolean isLowerThan(boolean contestList, int otherTier) {
+			if (this.contestPrize != contestList) {
+				return contestList;
+			}
+			return otherTier < this.tier;
+		}
+
+		/** The higher of two prizes held. */
+		static Held higher(Held a, Held b) {
+			return a.isLowerThan(b.contestPrize(), b.tier()) ? b : a;
+		}
+
+	}
+
+	/** A lower prize held elsewhere that a winner's prize here supersedes. */
+	record Superseded(Prize prize, Held held) {
 	}
 
 	record PassedOver(Ranked ranked, String heldPrize) {

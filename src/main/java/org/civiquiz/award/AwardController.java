@@ -100,12 +100,13 @@ class AwardController {
 			return Mono.error(AwardException.formatUnknown(format));
 		}
 		String name = "winners-" + slug + ((round != null) ? "-round-" + round : "") + "." + chosen;
-		return this.awards.winners(slug, round).flatMap((list) -> switch (chosen) {
-			case "csv" -> Mono.just(file(WinnersTable.csv(list), CSV, name));
+		return this.awards.winners(slug, round).flatMap((frozen) -> switch (chosen) {
+			case "csv" -> Mono.just(file(WinnersTable.csv(frozen.canonical(), frozen.list().sha256()), CSV, name));
 			// the workbook is built in memory; keep the CPU work off the event loop
-			case "xlsx" -> Mono.fromCallable(() -> file(WinnersXlsx.write(list), XLSX, name))
-				.subscribeOn(Schedulers.boundedElastic());
-			default -> Mono.just(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(list));
+			case "xlsx" ->
+				Mono.fromCallable(() -> file(WinnersXlsx.write(frozen.canonical(), frozen.list().sha256()), XLSX, name))
+					.subscribeOn(Schedulers.boundedElastic());
+			default -> Mono.just(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(frozen.list()));
 		});
 	}
 
@@ -114,16 +115,25 @@ class AwardController {
 		return this.awards.log(slug);
 	}
 
+	/**
+	 * The format the {@code Accept} header prefers: the highest quality among JSON, CSV
+	 * and XLSX named exactly; JSON when none is (wildcards included).
+	 */
 	private static String negotiated(ServerWebExchange exchange) {
+		String chosen = "json";
+		double best = -1;
 		for (MediaType accepted : exchange.getRequest().getHeaders().getAccept()) {
-			if (accepted.isCompatibleWith(XLSX) && !accepted.isWildcardType()) {
-				return "xlsx";
+			if (accepted.isWildcardType() || accepted.isWildcardSubtype() || accepted.getQualityValue() <= 0) {
+				continue;
 			}
-			if (accepted.isCompatibleWith(CSV) && !accepted.isWildcardType()) {
-				return "csv";
+			String format = accepted.isCompatibleWith(XLSX) ? "xlsx" : accepted.isCompatibleWith(CSV) ? "csv"
+					: accepted.isCompatibleWith(MediaType.APPLICATION_JSON) ? "json" : null;
+			if (format != null && accepted.getQualityValue() > best) {
+				chosen = format;
+				best = accepted.getQualityValue();
 			}
 		}
-		return "json";
+		return chosen;
 	}
 
 	private static ResponseEntity<?> file(byte[] body, MediaType type, String name) {

@@ -2,6 +2,7 @@ package org.civiquiz.award;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +28,9 @@ class AwardRepository {
 	 * contest's.
 	 */
 	private static final String SCOPE = "a.contest_id = :contest and (cast(:round as bigint) is null or a.round_id = :round)";
+
+	/** The advisory lock space of awards (the other number is the contest id). */
+	private static final int LOCK_SPACE = 5;
 
 	private static final String COUNTS = "a.status = 'SUBMITTED' and not exists (select 1 from award_exclusion e where e.attempt_id = a.id)";
 
@@ -66,24 +70,40 @@ class AwardRepository {
 	}
 
 	/**
-	 * Submitted attempts in scope with every answer right: the prediction question's
-	 * answer.
+	 * Every decision about one contest's prizes takes this lock first, until its
+	 * transaction ends: two finalizations (of any lists), or an exclusion and a
+	 * finalization, never interleave.
 	 */
-	Mono<Long> fullScores(long contest, Long round, int questions) {
-		return scoped("select count(*) as n from attempt a where " + SCOPE
-				+ " and a.status = 'SUBMITTED' and a.score = :full", contest, round)
-			.bind("full", questions)
-			.map((row, meta) -> row.get("n", Long.class))
-			.one();
+	Mono<Void> lock(long contest) {
+		return this.database.sql("select pg_advisory_xact_lock(" + LOCK_SPACE + ", cast(:contest as integer))")
+			.bind("contest", contest)
+			.then();
 	}
 
-	/** Submitted attempts in scope that count for prizes (not excluded). */
-	Flux<Candidate> candidates(long contest, Long round, long actual) {
-		return scoped("select a.id, a.participant_id, a.score, a.duration_ms, a.prediction, a.submitted_at"
-				+ " from attempt a where " + SCOPE + " and " + COUNTS, contest, round)
+	/**
+	 * Per round in scope, its submitted attempts with every answer right: the value the
+	 * prediction question asks about.
+	 */
+	Mono<Map<Long, Long>> fullScoresPerRound(long contest, Long round, int questions) {
+		return scoped("select a.round_id, count(*) as n from attempt a where " + SCOPE
+				+ " and a.status = 'SUBMITTED' and a.score = :full group by a.round_id", contest, round)
+			.bind("full", questions)
+			.map((row, meta) -> Map.entry(row.get("round_id", Long.class), row.get("n", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/**
+	 * Submitted attempts in scope that count for prizes (not excluded), each prediction
+	 * measured against its own round's value.
+	 */
+	Flux<Candidate> candidates(long contest, Long round, Map<Long, Long> actualPerRound) {
+		return scoped("select a.id, a.participant_id, a.round_id, a.score, a.duration_ms, a.prediction,"
+				+ " a.submitted_at from attempt a where " + SCOPE + " and " + COUNTS, contest, round)
 			.map((row, meta) -> Candidate.of(row.get("id", UUID.class), row.get("participant_id", Long.class),
 					row.get("score", Short.class), row.get("duration_ms", Integer.class),
-					row.get("prediction", Long.class), row.get("submitted_at", Instant.class), actual))
+					row.get("prediction", Long.class), row.get("submitted_at", Instant.class),
+					actualPerRound.getOrDefault(row.get("round_id", Long.class), 0L)))
 			.all();
 	}
 
@@ -97,22 +117,28 @@ class AwardRepository {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	/** Who holds a prize in another standing list of the contest, and which. */
-	Mono<Map<Long, String>> prizesHeldElsewhere(long contest, Long round, String wholeContest) {
+	/** Who holds a prize in another standing list of the contest: each one's highest. */
+	Mono<Map<Long, Allocation.Held>> prizesHeldElsewhere(long contest, Long round, String wholeContest) {
 		return this.database.sql("""
-				select w.participant_id, coalesce(r.name, :whole) || ': ' || w.prize as held
+				select w.participant_id, coalesce(r.name, :whole) || ': ' || w.prize as held, w.contest_prize, w.tier
 				from award_winner w join award_list l on l.id = w.list_id
 				left join contest_round r on r.id = l.round_id
 				where l.contest_id = :contest and l.status = 'FINALIZED'
 				  and l.round_id is distinct from cast(:round as bigint)
-				order by l.id
 				""")
 			.bind("contest", contest)
 			.bind("whole", wholeContest)
 			.bind("round", id(round))
-			.map((row, meta) -> Map.entry(row.get("participant_id", Long.class), row.get("held", String.class)))
+			.map((row, meta) -> Map.entry(row.get("participant_id", Long.class),
+					new Allocation.Held(row.get("held", String.class), row.get("contest_prize", Boolean.class),
+							row.get("tier", Integer.class))))
 			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+			.collectList()
+			.map((entries) -> {
+				Map<Long, Allocation.Held> highest = new HashMap<>();
+				entries.forEach((entry) -> highest.merge(entry.getKey(), entry.getValue(), Allocation.Held::higher));
+				return highest;
+			});
 	}
 
 	Flux<Person> people(Collection<Long> ids) {
@@ -185,13 +211,14 @@ class AwardRepository {
 			.rowsUpdated();
 	}
 
-	Mono<Long> insertList(long contest, Long round, WinnersList list) {
+	Mono<Long> insertList(long contest, Long round, WinnersList list, String canonical) {
 		return this.database.sql("""
 				insert into award_list (contest_id, round_id, status, rule_revision, actual_prediction, document,
-				    sha256, finalized_at, finalized_by)
-				values (:contest, :round, 'FINALIZED', :revision, :actual, :document, :sha256, :at, :by)
+				    canonical, sha256, finalized_at, finalized_by)
+				values (:contest, :round, 'FINALIZED', :revision, :actual, :document, :canonical, :sha256, :at, :by)
 				returning id
 				""")
+			.bind("canonical", canonical)
 			.bind("contest", contest)
 			.bind("round", id(round))
 			.bind("revision", list.ruleRevision())
@@ -204,11 +231,14 @@ class AwardRepository {
 			.one();
 	}
 
-	Mono<Long> insertWinner(long list, long participant, UUID attempt, int rank, String prize) {
+	Mono<Long> insertWinner(long list, long participant, UUID attempt, int rank, String prize, int tier,
+			boolean contestPrize) {
 		return this.database.sql("""
-				insert into award_winner (list_id, participant_id, attempt_id, rank, prize)
-				values (:list, :participant, :attempt, :rank, :prize)
+				insert into award_winner (list_id, participant_id, attempt_id, rank, prize, tier, contest_prize)
+				values (:list, :participant, :attempt, :rank, :prize, :tier, :contestPrize)
 				""")
+			.bind("tier", tier)
+			.bind("contestPrize", contestPrize)
 			.bind("list", list)
 			.bind("participant", participant)
 			.bind("attempt", attempt)
@@ -218,14 +248,16 @@ class AwardRepository {
 			.rowsUpdated();
 	}
 
-	Mono<WinnersList> standing(long contest, Long round) {
+	Mono<FrozenList> standing(long contest, Long round) {
 		return this.database.sql("""
-				select document from award_list where contest_id = :contest
+				select document, canonical from award_list where contest_id = :contest
 				    and round_id is not distinct from cast(:round as bigint) and status = 'FINALIZED'
 				""")
 			.bind("contest", contest)
 			.bind("round", id(round))
-			.map((row, meta) -> this.json.readValue(row.get("document", Json.class).asString(), WinnersList.class))
+			.map((row, meta) -> new FrozenList(
+					this.json.readValue(row.get("document", Json.class).asString(), WinnersList.class),
+					row.get("canonical", String.class)))
 			.one();
 	}
 
@@ -278,6 +310,15 @@ class AwardRepository {
 
 	private GenericExecuteSpec scoped(String sql, long contest, Long round) {
 		return this.database.sql(sql).bind("contest", contest).bind("round", id(round));
+	}
+
+	/**
+	 * A standing list as frozen.
+	 *
+	 * @param list the list
+	 * @param canonical its canonical CSV form, which every export is made from
+	 */
+	record FrozenList(WinnersList list, String canonical) {
 	}
 
 	/** A stored plan. */

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civiquiz.award.Allocation.UnitStanding;
+import org.civiquiz.award.AwardRepository.FrozenList;
 import org.civiquiz.award.AwardRepository.Person;
 import org.civiquiz.award.AwardRepository.StoredPlan;
 import org.civiquiz.award.PrizePlan.PrizesPerPerson;
@@ -88,7 +89,8 @@ public class AwardService {
 		PrizePlan valid = plan.validated();
 		Instant now = this.clock.instant();
 		return this.contests.settings(slug)
-			.flatMap((contest) -> this.repository.savePlan(contest.id(), valid, now, actor)
+			.flatMap((contest) -> this.repository.lock(contest.id())
+				.then(this.repository.savePlan(contest.id(), valid, now, actor))
 				.flatMap((stored) -> this.repository
 					.log(contest.id(), null, "PLAN_CHANGED", actor, "revision " + stored.revision(), now)
 					.thenReturn(view(stored))))
@@ -109,7 +111,8 @@ public class AwardService {
 			if (now.isBefore(from)) {
 				return Mono.error(AwardException.notClosed(from));
 			}
-			return this.repository.plan(scope.contest().id())
+			return this.repository.lock(scope.contest().id())
+				.then(this.repository.plan(scope.contest().id()))
 				.switchIfEmpty(Mono.error(() -> AwardException.planMissing(slug)))
 				.flatMap((plan) -> this.repository.standing(scope.contest().id(), scope.roundId())
 					.flatMap((standing) -> Mono.<WinnersList>error(AwardException.alreadyFinalized()))
@@ -136,14 +139,15 @@ public class AwardService {
 		String why = reason(reason);
 		Instant now = this.clock.instant();
 		return scope(slug, round)
-			.flatMap((scope) -> this.repository.reopen(scope.contest().id(), scope.roundId(), now, actor, why)
+			.flatMap((scope) -> this.repository.lock(scope.contest().id())
+				.then(this.repository.reopen(scope.contest().id(), scope.roundId(), now, actor, why))
 				.flatMap((count) -> (count == 0) ? Mono.error(AwardException.listNotFound())
 						: this.repository.log(scope.contest().id(), scope.roundId(), "REOPENED", actor, why, now)))
 			.as(this.transaction::transactional)
 			.then();
 	}
 
-	public Mono<WinnersList> winners(String slug, Integer round) {
+	Mono<FrozenList> winners(String slug, Integer round) {
 		return scope(slug, round).flatMap((scope) -> this.repository.standing(scope.contest().id(), scope.roundId()))
 			.switchIfEmpty(Mono.error(AwardException::listNotFound));
 	}
@@ -187,7 +191,8 @@ public class AwardService {
 
 	private Mono<ContestSettings> unfrozenAttempt(String slug, UUID attempt) {
 		return this.contests.settings(slug)
-			.flatMap((contest) -> this.repository.roundOfAttempt(contest.id(), attempt)
+			.flatMap((contest) -> this.repository.lock(contest.id())
+				.then(this.repository.roundOfAttempt(contest.id(), attempt))
 				.switchIfEmpty(Mono.error(AwardException::attemptNotFound))
 				.flatMap((round) -> this.repository.frozen(contest.id(), round))
 				.flatMap((frozen) -> frozen ? Mono.error(AwardException.alreadyFinalized()) : Mono.just(contest)));
@@ -198,7 +203,7 @@ public class AwardService {
 		long contestId = scope.contest().id();
 		Long roundId = scope.roundId();
 		// one query after the other: they share the transaction's connection
-		return this.repository.fullScores(contestId, roundId, scope.contest().questionsPerAttempt())
+		return this.repository.fullScoresPerRound(contestId, roundId, scope.contest().questionsPerAttempt())
 			.flatMap((actual) -> this.repository.candidates(contestId, roundId, actual)
 				.collectList()
 				.flatMap((candidates) -> heldElsewhere(plan, contestId, roundId)
@@ -207,28 +212,26 @@ public class AwardService {
 							.collectList()
 							.flatMap((excluded) -> {
 								List<Ranked> ranking = Ranking.rank(candidates, plan.tieBreak());
-								Allocation.Result result = Allocation.allocate(ranking,
-										(scope.round() != null) ? plan.round() : plan.contest(), held);
-								List<UnitPrize> unitPrizes = unitPrizes(scope.contest(), plan, perUnit);
+								Allocation.Result result = Allocation.allocate(ranking, scope.tiers(plan),
+										scope.round() == null, held);
+								List<UnitPrize> unitPrizes = scope.hasUnitPrizes(plan)
+										? unitPrizes(scope.contest(), plan, perUnit) : List.of();
+								long total = actual.values().stream().mapToLong(Long::longValue).sum();
 								Set<Long> ids = new LinkedHashSet<>();
 								result.winners()
 									.forEach((prize) -> ids.add(prize.ranked().candidate().participantId()));
 								result.passedOver()
 									.forEach((passed) -> ids.add(passed.ranked().candidate().participantId()));
-								Map<UUID, Long> winnerIds = result.winners()
-									.stream()
-									.collect(Collectors.toMap((prize) -> prize.ranked().candidate().attemptId(),
-											(prize) -> prize.ranked().candidate().participantId()));
 								return this.repository.people(ids)
 									.collectMap(Person::id, Function.identity())
-									.map((people) -> assemble(scope, stored, actual, ranking.size(), result, unitPrizes,
+									.map((people) -> assemble(scope, stored, total, ranking.size(), result, unitPrizes,
 											excluded, people, now, actor))
-									.flatMap((list) -> persist(scope, list, winnerIds, now));
+									.flatMap((list) -> persist(scope, list, result));
 							})))));
 	}
 
-	private Mono<Map<Long, String>> heldElsewhere(PrizePlan plan, long contest, Long round) {
-		return (plan.prizesPerPerson() == PrizesPerPerson.ONE_PER_CONTEST)
+	private Mono<Map<Long, Allocation.Held>> heldElsewhere(PrizePlan plan, long contest, Long round) {
+		return (plan.prizesPerPerson() == PrizesPerPerson.HIGHEST_PER_CONTEST)
 				? this.repository.prizesHeldElsewhere(contest, round, WHOLE_CONTEST) : Mono.just(Map.of());
 	}
 
@@ -255,8 +258,8 @@ public class AwardService {
 			Unit unit = contest.unit(person.unitId()).orElseThrow();
 			return new WinnersList.Winner(prize.ranked().rank(), prize.prize(), person.fullName(), unit.code(),
 					unit.name(), person.district(), person.phone(), person.email(), attempt.score(),
-					attempt.durationMs(), attempt.prediction(), attempt.distance(), attempt.submittedAt(),
-					attempt.attemptId(), prize.ranked().reason());
+					attempt.durationMs(), attempt.prediction(), attempt.actual(), attempt.distance(),
+					attempt.submittedAt(), attempt.attemptId(), prize.ranked().reason());
 		}).toList();
 		List<WinnersList.PassedOver> passedOver = result.passedOver().stream().map((passed) -> {
 			Person person = people.get(passed.ranked().candidate().participantId());
@@ -264,24 +267,38 @@ public class AwardService {
 					contest.unit(person.unitId()).map(Unit::code).orElse(""), passed.ranked().candidate().attemptId(),
 					passed.heldPrize());
 		}).toList();
-		WinnersList list = new WinnersList(contest.slug(), scope.number(), scope.name(), plan.revision(),
-				plan.plan().tieBreak(), actual, ranked, winners, unitPrizes, passedOver, excluded,
-				this.properties.zone().getId(), null, now, actor);
-		return list.withHash(WinnersTable.sha256(WinnersTable.canonical(WinnersTable.rows(list))));
+		List<WinnersList.SupersededPrize> superseded = result.superseded()
+			.stream()
+			.map((held) -> new WinnersList.SupersededPrize(held.prize().ranked().candidate().attemptId(),
+					people.get(held.prize().ranked().candidate().participantId()).fullName(), held.held().label()))
+			.toList();
+		return new WinnersList(contest.slug(), scope.number(), scope.name(), plan.revision(), plan.plan().tieBreak(),
+				actual, ranked, winners, unitPrizes, passedOver, superseded, excluded, this.properties.zone().getId(),
+				null, now, actor);
 	}
 
-	private Mono<WinnersList> persist(Scope scope, WinnersList list, Map<UUID, Long> participants, Instant now) {
+	private Mono<WinnersList> persist(Scope scope, WinnersList unhashed, Allocation.Result result) {
 		long contest = scope.contest().id();
-		return this.repository.insertList(contest, scope.roundId(), list)
-			.flatMap((id) -> Flux.fromIterable(list.winners())
-				.concatMap((winner) -> this.repository.insertWinner(id, participants.get(winner.attemptId()),
-						winner.attemptId(), winner.rank(), winner.prize()))
+		String canonical = WinnersTable.canonical(WinnersTable.rows(unhashed));
+		WinnersList list = unhashed.withHash(WinnersTable.sha256(canonical));
+		Instant now = list.finalizedAt();
+		return this.repository.insertList(contest, scope.roundId(), list, canonical)
+			.flatMap((id) -> Flux.fromIterable(result.winners())
+				.concatMap((prize) -> this.repository.insertWinner(id, prize.ranked().candidate().participantId(),
+						prize.ranked().candidate().attemptId(), prize.ranked().rank(), prize.prize(), prize.tier(),
+						scope.round() == null))
 				.then())
 			.then(this.repository.log(contest, scope.roundId(), "FINALIZED", list.finalizedBy(),
 					"SHA-256 %s; %d winners; rule revision %d".formatted(list.sha256(), list.winners().size(),
 							list.ruleRevision()),
 					now))
-			.thenReturn(list);
+			.thenMany(Flux.fromIterable(list.superseded())
+				.concatMap((superseded) -> this.repository.log(contest, scope.roundId(), "PRIZE_SUPERSEDED",
+						list.finalizedBy(),
+						"%s (%s) now holds %s: %s; reopen that list to hand its prize on".formatted(
+								superseded.fullName(), superseded.attemptId(), scope.name(), superseded.heldPrize()),
+						now)))
+			.then(Mono.just(list));
 	}
 
 	private Mono<Scope> scope(String slug, Integer number) {
@@ -298,7 +315,10 @@ public class AwardService {
 		if (reason == null || reason.isBlank()) {
 			throw CiviquizException.invalidFields(List.of(new FieldProblem("reason", "FIELD_REQUIRED")));
 		}
-		if (reason.length() > MAX_REASON) {
+		if (reason.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n')) {
+			throw CiviquizException.invalidFields(List.of(new FieldProblem("reason", "TEXT_INVALID")));
+		}
+		if (reason.strip().length() > MAX_REASON) {
 			throw CiviquizException.invalidFields(List.of(new FieldProblem("reason", "REASON_TOO_LONG", MAX_REASON)));
 		}
 		return reason.strip();
@@ -323,6 +343,14 @@ public class AwardService {
 
 		String name() {
 			return (this.round != null) ? this.round.name() : WHOLE_CONTEST;
+		}
+
+		List<PrizePlan.Tier> tiers(PrizePlan plan) {
+			return (this.round != null) ? plan.round() : plan.contest();
+		}
+
+		boolean hasUnitPrizes(PrizePlan plan) {
+			return (this.round != null) == (plan.unitPrizesPer() == PrizePlan.UnitPrizesPer.ROUND);
 		}
 
 		/** When the last submission of the scope can have been made, before the grace. */

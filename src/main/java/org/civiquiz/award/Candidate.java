@@ -12,15 +12,16 @@ import java.util.UUID;
  * @param durationMs time taken
  * @param prediction the answer to the prediction question, {@code null} if none
  * @param submittedAt when the submission was accepted
+ * @param actual the value the prediction question asked about, for the attempt's round
  * @param distance how far the prediction is from the actual value, {@code null} if none
  */
 record Candidate(UUID attemptId, long participantId, int score, int durationMs, Long prediction, Instant submittedAt,
-		Long distance) {
+		long actual, Long distance) {
 
 	static Candidate of(UUID attemptId, long participantId, int score, int durationMs, Long prediction,
 			Instant submittedAt, long actual) {
 		Long distance = (prediction != null) ? Math.abs(prediction - actual) : null;
-		return new Candidate(attemptId, participantId, score, durationMs, prediction, submittedAt, distance);
+		return new Candidate(attemptId, participantId, score, durationMs, prediction, submittedAt, actual, distance);
 	}
 
 }

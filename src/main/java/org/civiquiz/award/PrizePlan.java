@@ -20,9 +20,12 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * of their headcount taking part (units whose headcount is known)
  * @param tieBreak the ranking chain; the attempt id always follows it
  * @param prizesPerPerson whether a person can win in more than one list of the contest
+ * @param unitPrizesPer whether the collective prizes are given for the whole contest (the
+ * default) or in each round
  */
 public record PrizePlan(List<Tier> round, List<Tier> contest, List<Tier> unitsByParticipants,
-		List<Tier> unitsByParticipationRate, List<TieBreak> tieBreak, PrizesPerPerson prizesPerPerson) {
+		List<Tier> unitsByParticipationRate, List<TieBreak> tieBreak, PrizesPerPerson prizesPerPerson,
+		UnitPrizesPer unitPrizesPer) {
 
 	/** The chain the architecture names: score, prediction, duration, submission time. */
 	public static final List<TieBreak> DEFAULT_CHAIN = List.of(TieBreak.SCORE, TieBreak.PREDICTION, TieBreak.DURATION,
@@ -38,7 +41,8 @@ public record PrizePlan(List<Tier> round, List<Tier> contest, List<Tier> unitsBy
 		unitsByParticipants = (unitsByParticipants != null) ? unitsByParticipants : List.of();
 		unitsByParticipationRate = (unitsByParticipationRate != null) ? unitsByParticipationRate : List.of();
 		tieBreak = (tieBreak != null) ? tieBreak : DEFAULT_CHAIN;
-		prizesPerPerson = (prizesPerPerson != null) ? prizesPerPerson : PrizesPerPerson.ONE_PER_CONTEST;
+		prizesPerPerson = (prizesPerPerson != null) ? prizesPerPerson : PrizesPerPerson.HIGHEST_PER_CONTEST;
+		unitPrizesPer = (unitPrizesPer != null) ? unitPrizesPer : UnitPrizesPer.CONTEST;
 	}
 
 	/**
@@ -71,7 +75,8 @@ public record PrizePlan(List<Tier> round, List<Tier> contest, List<Tier> unitsBy
 		for (int i = 0; i < tiers.size(); i++) {
 			Tier tier = tiers.get(i);
 			String at = field + "[" + i + "]";
-			if (tier == null || tier.name() == null || tier.name().isBlank() || tier.name().length() > 100) {
+			if (tier == null || tier.name() == null || tier.name().isBlank() || tier.name().length() > 100
+					|| tier.name().chars().anyMatch(Character::isISOControl)) {
 				problems.add(new FieldProblem(at + ".name", "PRIZE_NAME_INVALID"));
 			}
 			if (tier != null && (tier.count() < 1 || tier.count() > MAX_COUNT)) {
@@ -98,13 +103,27 @@ public record PrizePlan(List<Tier> round, List<Tier> contest, List<Tier> unitsBy
 	public enum PrizesPerPerson {
 
 		/**
-		 * At most one prize in the whole contest: a list passes over anyone who already
-		 * holds a prize in another finalized list of the contest.
+		 * Only a person's highest prize in the contest: a list passes over anyone who
+		 * already holds an equal or higher prize in another finalized list, and a higher
+		 * prize here supersedes the lower one held (that list must be reopened to hand it
+		 * on). A contest prize is higher than any round prize; within a list, the plan's
+		 * order decides.
 		 */
-		ONE_PER_CONTEST,
+		HIGHEST_PER_CONTEST,
 
 		/** One prize per list: a person can win in several rounds. */
 		ONE_PER_LIST
+
+	}
+
+	/** Which lists carry the collective prizes. */
+	public enum UnitPrizesPer {
+
+		/** The whole contest's list only. */
+		CONTEST,
+
+		/** Every round's list. */
+		ROUND
 
 	}
 

@@ -10,16 +10,19 @@ import java.util.UUID;
  *
  * @param contest the contest's slug
  * @param round the round's number; {@code null} for the whole contest
- * @param roundName the round's name, or the contest's title for the whole contest
+ * @param roundName the round's name, or "Toàn cuộc thi" for the whole contest
  * @param ruleRevision the revision of the prize plan used
  * @param tieBreak the chain used (the attempt id follows it)
  * @param actualPrediction the actual value the prediction question asked for: submitted
- * attempts with every answer right, in the list's scope
+ * attempts with every answer right in the round (for the whole contest, the sum over its
+ * rounds; each prediction is measured against its own round's value)
  * @param ranked how many participants were ranked
  * @param winners the winners, best first
  * @param unitPrizes collective prizes
  * @param passedOver people ranked above the last winner who were passed over because they
  * hold a prize in another list
+ * @param superseded winners here who held a lower prize in another list: that prize is
+ * void, and that list must be reopened to hand it on
  * @param excluded attempts in scope the committee excluded, with the reason
  * @param timeZone the time zone submission times are shown in
  * @param sha256 SHA-256 (hex) of the canonical CSV form
@@ -28,13 +31,13 @@ import java.util.UUID;
  */
 public record WinnersList(String contest, Integer round, String roundName, int ruleRevision, List<TieBreak> tieBreak,
 		long actualPrediction, int ranked, List<Winner> winners, List<UnitPrize> unitPrizes,
-		List<PassedOver> passedOver, List<Excluded> excluded, String timeZone, String sha256, Instant finalizedAt,
-		String finalizedBy) {
+		List<PassedOver> passedOver, List<SupersededPrize> superseded, List<Excluded> excluded, String timeZone,
+		String sha256, Instant finalizedAt, String finalizedBy) {
 
 	WinnersList withHash(String sha256) {
 		return new WinnersList(this.contest, this.round, this.roundName, this.ruleRevision, this.tieBreak,
-				this.actualPrediction, this.ranked, this.winners, this.unitPrizes, this.passedOver, this.excluded,
-				this.timeZone, sha256, this.finalizedAt, this.finalizedBy);
+				this.actualPrediction, this.ranked, this.winners, this.unitPrizes, this.passedOver, this.superseded,
+				this.excluded, this.timeZone, sha256, this.finalizedAt, this.finalizedBy);
 	}
 
 	ZoneId zone() {
@@ -55,6 +58,7 @@ public record WinnersList(String contest, Integer round, String roundName, int r
 	 * @param score correct answers
 	 * @param durationMs time taken
 	 * @param prediction the prediction, if given
+	 * @param actualValue the value it was measured against (its round's)
 	 * @param predictionDistance its distance from the actual value, if given
 	 * @param submittedAt submission time
 	 * @param attemptId the attempt
@@ -63,8 +67,8 @@ public record WinnersList(String contest, Integer round, String roundName, int r
 	 * {@code ATTEMPT_ID}), or {@code LAST}
 	 */
 	public record Winner(int rank, String prize, String fullName, String unitCode, String unitName, String district,
-			String phone, String email, int score, int durationMs, Long prediction, Long predictionDistance,
-			Instant submittedAt, UUID attemptId, String rankReason) {
+			String phone, String email, int score, int durationMs, Long prediction, long actualValue,
+			Long predictionDistance, Instant submittedAt, UUID attemptId, String rankReason) {
 	}
 
 	/**
@@ -77,6 +81,16 @@ public record WinnersList(String contest, Integer round, String roundName, int r
 	 * @param heldPrize the prize they already hold, e.g. "Tuần 1: Giải Nhất"
 	 */
 	public record PassedOver(int rank, String fullName, String unitCode, UUID attemptId, String heldPrize) {
+	}
+
+	/**
+	 * A lower prize held in another list, superseded by a winner's prize here.
+	 *
+	 * @param attemptId the winner's attempt here
+	 * @param fullName the winner
+	 * @param heldPrize the prize superseded, e.g. "Tuần 1: Giải Ba"
+	 */
+	public record SupersededPrize(UUID attemptId, String fullName, String heldPrize) {
 	}
 
 	/**

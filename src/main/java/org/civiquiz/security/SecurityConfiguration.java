@@ -52,7 +52,8 @@ class SecurityConfiguration {
 				.pathMatchers("/api/admin/contests/*/winners", "/api/admin/contests/*/finalization",
 						"/api/admin/contests/*/reopening", "/api/admin/contests/*/rounds/*/winners",
 						"/api/admin/contests/*/rounds/*/finalization", "/api/admin/contests/*/rounds/*/reopening",
-						"/api/admin/contests/*/exclusions", "/api/admin/contests/*/exclusions/**")
+						"/api/admin/contests/*/exclusions", "/api/admin/contests/*/exclusions/**",
+						"/api/admin/contests/*/award-log")
 				.hasAnyRole(COMMITTEE, ADMIN)
 				.pathMatchers("/api/admin/**")
 				.hasAnyRole(ORGANIZER, COMMITTEE, ADMIN)

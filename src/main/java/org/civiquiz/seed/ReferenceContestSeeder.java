@@ -18,6 +18,7 @@ import org.civiquiz.award.AwardService;
 import org.civiquiz.award.PrizePlan;
 import org.civiquiz.award.PrizePlan.PrizesPerPerson;
 import org.civiquiz.award.PrizePlan.Tier;
+import org.civiquiz.award.PrizePlan.UnitPrizesPer;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewContest;
 import org.civiquiz.contest.ContestService.NewRound;
@@ -119,7 +120,7 @@ class ReferenceContestSeeder implements ApplicationRunner {
 			List.of(new Tier("Giải Nhất", 1), new Tier("Giải Nhì", 2), new Tier("Giải Ba", 3),
 					new Tier("Giải Khuyến khích", 10)),
 			List.of(new Tier("Giải Đặc biệt", 1)), List.of(new Tier("Giải tập thể", 1)), List.of(),
-			PrizePlan.DEFAULT_CHAIN, PrizesPerPerson.ONE_PER_CONTEST);
+			PrizePlan.DEFAULT_CHAIN, PrizesPerPerson.HIGHEST_PER_CONTEST, UnitPrizesPer.CONTEST);
 
 	/**
 	 * The bundled Cooperative Law 2023 question bank (a blocking read: start-up only).

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.civiquiz.award.Allocation.Held;
 import org.civiquiz.award.Allocation.UnitStanding;
 import org.civiquiz.award.PrizePlan.Tier;
 import org.civiquiz.award.Ranking.Ranked;
@@ -21,7 +22,7 @@ class AllocationTests {
 
 	@Test
 	void prizesGoDownTheRankingHighestTierFirst() {
-		Allocation.Result result = Allocation.allocate(ranking(6), TIERS, Map.of());
+		Allocation.Result result = Allocation.allocate(ranking(6), TIERS, false, Map.of());
 		assertThat(result.winners()).extracting(Allocation.Prize::prize)
 			.containsExactly("Giải Nhất", "Giải Nhì", "Giải Nhì", "Giải Ba");
 		assertThat(result.winners()).extracting((prize) -> prize.ranked().rank()).containsExactly(1, 2, 3, 4);
@@ -29,22 +30,48 @@ class AllocationTests {
 	}
 
 	@Test
-	void someoneHoldingAPrizeElsewhereIsPassedOverAndTheNextOneWins() {
-		// participant 2 won in another round: one prize per person across the contest
-		Allocation.Result result = Allocation.allocate(ranking(6), TIERS, Map.of(2L, "Tuần 1: Giải Nhất"));
+	void someoneHoldingAnEqualOrHigherPrizeElsewhereIsPassedOverAndTheNextOneWins() {
+		// participant 2 won a first prize in another round; participant 4 a second prize
+		Allocation.Result result = Allocation.allocate(ranking(6), TIERS, false,
+				Map.of(2L, new Held("Tuần 1: Giải Nhất", false, 0), 4L, new Held("Tuần 1: Giải Nhì", false, 1)));
 		assertThat(result.winners()).extracting((prize) -> prize.ranked().candidate().participantId())
-			.containsExactly(1L, 3L, 4L, 5L);
+			.containsExactly(1L, 3L, 5L, 6L);
 		assertThat(result.winners()).extracting(Allocation.Prize::prize)
 			.containsExactly("Giải Nhất", "Giải Nhì", "Giải Nhì", "Giải Ba");
-		assertThat(result.passedOver()).singleElement().satisfies((passed) -> {
-			assertThat(passed.ranked().rank()).isEqualTo(2);
-			assertThat(passed.heldPrize()).isEqualTo("Tuần 1: Giải Nhất");
+		assertThat(result.passedOver()).extracting((passed) -> passed.ranked().rank()).containsExactly(2, 4);
+		assertThat(result.passedOver().get(0).heldPrize()).isEqualTo("Tuần 1: Giải Nhất");
+		assertThat(result.superseded()).isEmpty();
+	}
+
+	@Test
+	void aHigherPrizeHereSupersedesALowerOneHeldElsewhere() {
+		Held third = new Held("Tuần 1: Giải Ba", false, 2);
+		Allocation.Result result = Allocation.allocate(ranking(6), TIERS, false, Map.of(1L, third));
+		assertThat(result.winners().get(0).ranked().candidate().participantId()).isEqualTo(1L);
+		assertThat(result.superseded()).singleElement().satisfies((superseded) -> {
+			assertThat(superseded.held()).isEqualTo(third);
+			assertThat(superseded.prize().prize()).isEqualTo("Giải Nhất");
 		});
+		// the same third prize, won again here, is not higher: passed over
+		Allocation.Result lower = Allocation.allocate(ranking(6), TIERS, false, Map.of(4L, third));
+		assertThat(lower.passedOver()).extracting((passed) -> passed.ranked().rank()).containsExactly(4);
+	}
+
+	@Test
+	void aContestPrizeOutranksEveryRoundPrize() {
+		Held roundFirst = new Held("Tuần 2: Giải Nhất", false, 0);
+		Held contestLast = new Held("Toàn cuộc thi: Giải Khuyến khích", true, 5);
+		Allocation.Result contestList = Allocation.allocate(ranking(3), TIERS, true, Map.of(1L, roundFirst));
+		assertThat(contestList.superseded()).hasSize(1);
+		Allocation.Result roundList = Allocation.allocate(ranking(3), TIERS, false, Map.of(1L, contestLast));
+		assertThat(roundList.passedOver()).hasSize(1);
+		assertThat(Held.higher(roundFirst, contestLast)).isEqualTo(contestLast);
+		assertThat(Held.higher(new Held("a", false, 3), new Held("b", false, 1)).label()).isEqualTo("b");
 	}
 
 	@Test
 	void fewerPeopleThanPrizesLeavesPrizesUnawarded() {
-		Allocation.Result result = Allocation.allocate(ranking(2), TIERS, Map.of());
+		Allocation.Result result = Allocation.allocate(ranking(2), TIERS, false, Map.of());
 		assertThat(result.winners()).extracting(Allocation.Prize::prize).containsExactly("Giải Nhất", "Giải Nhì");
 	}
 

@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.csv.CSVFormat;
@@ -164,7 +166,14 @@ class AwardIntegrationTests {
 		setPlan(standardPlan()).expectStatus().isOk();
 		attempt("Nguyễn Thị Hồng Nhung", "U1", 20, 1L, 300_000, 10);
 		attempt("Đặng Quốc Việt \"Bờm\", Jr.", "U2", 17, null, 400_000, 20);
-		attempt("Ngô Thị Ánh", "U3", 12, 1_000L, 600_000, 30);
+		attempt("=HYPERLINK(\"http://example.com\",\"Ngô Thị Ánh\")", "U3", 12, 1_000L, 600_000, 30);
+		UUID excluded = attempt("@Trần Văn Thành", "U3", 20, 1L, 60_000, 5);
+		committee().put()
+			.uri("/api/admin/contests/{slug}/exclusions/{id}", this.slug, excluded)
+			.bodyValue(Map.of("reason", "Trùng đáp án với 40 bài khác,\nnộp trong 60 giây"))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
 		closeRound();
 		WinnersList json = finalizeRound().expectStatus()
 			.isCreated()
@@ -172,6 +181,7 @@ class AwardIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(json.winners()).hasSize(3);
+		assertThat(json.excluded()).hasSize(1);
 
 		// CSV: BOM, the canonical form, the hash line
 		byte[] csv = committee().get()
@@ -271,37 +281,44 @@ class AwardIntegrationTests {
 	}
 
 	@Test
-	void aPersonWinsOncePerContestUnlessThePlanSaysOtherwise() {
-		setPlan(Map.of("round", List.of(tier("Giải Nhất", 1)), "contest", List.of(tier("Giải Đặc biệt", 1))))
+	void aPersonKeepsOnlyTheirHighestPrizeAndEachPredictionMeetsItsOwnRound() {
+		setPlan(Map.of("round", List.of(tier("Giải Nhất", 1), tier("Giải Nhì", 1)), "contest",
+				List.of(tier("Giải Đặc biệt", 1))))
 			.expectStatus()
 			.isOk();
 		String an = ExamFixtures.newPhone();
 		String binh = ExamFixtures.newPhone();
-		String cuong = ExamFixtures.newPhone();
-		attempt(an, "Nguyễn Văn An", "U1", 20, 0L, 100_000, 1);
+		// week 1: one attempt at 20/20
+		attempt(an, "Nguyễn Văn An", "U1", 20, 1L, 100_000, 1);
 		attempt(binh, "Trần Thị Bình", "U1", 19, 0L, 100_000, 2);
 		closeRoundOneOpenRoundTwo();
 		finalizeRound().expectStatus()
 			.isCreated()
 			.expectBody()
-			.jsonPath("$.winners[0].fullName")
-			.isEqualTo("Nguyễn Văn An");
+			.jsonPath("$.winners[*].fullName")
+			.isEqualTo(List.of("Nguyễn Văn An", "Trần Thị Bình"));
 
+		// week 2: three attempts at 20/20; Bình, second in week 1, comes first
 		attempt(an, "Nguyễn Văn An", "U1", 20, 0L, 100_000, 1);
-		attempt(binh, "Trần Thị Bình", "U1", 19, 0L, 100_000, 2);
-		attempt(cuong, "Lê Văn Cường", "U2", 18, 0L, 100_000, 3);
+		attempt(binh, "Trần Thị Bình", "U1", 20, 3L, 100_000, 2);
+		attempt("Lê Văn Cường", "U2", 20, 3L, 200_000, 3);
 		execute("update contest_round set closes_at = now() - interval '1 minute' where number = 2 and " + this.own);
 		finalize("/rounds/2/finalization").expectStatus()
 			.isCreated()
 			.expectBody()
-			.jsonPath("$.winners[0].fullName")
-			.isEqualTo("Trần Thị Bình")
-			.jsonPath("$.passedOver[0].fullName")
-			.isEqualTo("Nguyễn Văn An")
-			.jsonPath("$.passedOver[0].heldPrize")
-			.isEqualTo("Tuần 1: Giải Nhất");
+			.jsonPath("$.actualPrediction")
+			.isEqualTo(3)
+			.jsonPath("$.winners[*].fullName")
+			.isEqualTo(List.of("Trần Thị Bình", "Lê Văn Cường"))
+			// her first prize here supersedes her second prize of week 1
+			.jsonPath("$.superseded[0].heldPrize")
+			.isEqualTo("Tuần 1: Giải Nhì")
+			.jsonPath("$.passedOver.length()")
+			.isEqualTo(0);
 
-		// the whole contest: both round winners are passed over
+		// the whole contest: An's week-1 attempt (prediction 1 against week 1's one
+		// perfect attempt) ties Bình's week-2 attempt (3 against 3): measured against the
+		// contest's four, Bình would have been closer
 		execute("update contest set closes_at = now() - interval '1 minute' where slug = '" + this.slug + "'");
 		finalize("/finalization").expectStatus()
 			.isCreated()
@@ -309,16 +326,28 @@ class AwardIntegrationTests {
 			.jsonPath("$.round")
 			.doesNotExist()
 			.jsonPath("$.actualPrediction")
-			.isEqualTo(2)
+			.isEqualTo(4)
 			.jsonPath("$.winners[0].fullName")
-			.isEqualTo("Lê Văn Cường")
+			.isEqualTo("Nguyễn Văn An")
+			.jsonPath("$.winners[0].actualValue")
+			.isEqualTo(1)
+			.jsonPath("$.winners[0].predictionDistance")
+			.isEqualTo(0)
+			.jsonPath("$.winners[0].rankReason")
+			.isEqualTo("SUBMITTED_AT")
 			.jsonPath("$.winners[0].prize")
 			.isEqualTo("Giải Đặc biệt")
-			.jsonPath("$.passedOver.length()")
-			.isEqualTo(2);
+			.jsonPath("$.superseded[0].heldPrize")
+			.isEqualTo("Tuần 1: Giải Nhất");
+		committee().get()
+			.uri("/api/admin/contests/{slug}/award-log", this.slug)
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.action == 'PRIZE_SUPERSEDED')].detail")
+			.value((List<String> details) -> assertThat(details).hasSize(2)
+				.anySatisfy((detail) -> assertThat(detail).contains("Nguyễn Văn An", "Tuần 1: Giải Nhất")));
 
-		// a plan that allows a prize in each list: round 2 again, after a logged
-		// reopening
+		// a plan that allows a prize in each list: week 2 again, after a logged reopening
 		setPlan(Map.of("round", List.of(tier("Giải Nhất", 1)), "prizesPerPerson", "ONE_PER_LIST")).expectStatus()
 			.isOk()
 			.expectBody()
@@ -329,11 +358,35 @@ class AwardIntegrationTests {
 			.isCreated()
 			.expectBody()
 			.jsonPath("$.winners[0].fullName")
-			.isEqualTo("Nguyễn Văn An")
+			.isEqualTo("Trần Thị Bình")
 			.jsonPath("$.ruleRevision")
 			.isEqualTo(2)
-			.jsonPath("$.passedOver.length()")
+			.jsonPath("$.superseded.length()")
 			.isEqualTo(0);
+	}
+
+	@Test
+	void twoRoundsFinalizedAtOnceStillGiveAPersonOnePrize() throws Exception {
+		setPlan(Map.of("round", List.of(tier("Giải Nhất", 1)))).expectStatus().isOk();
+		String an = ExamFixtures.newPhone();
+		String binh = ExamFixtures.newPhone();
+		attempt(an, "Nguyễn Văn An", "U1", 20, 0L, 100_000, 1);
+		attempt(binh, "Trần Thị Bình", "U1", 19, 0L, 100_000, 2);
+		closeRoundOneOpenRoundTwo();
+		attempt(an, "Nguyễn Văn An", "U1", 20, 0L, 100_000, 1);
+		attempt(binh, "Trần Thị Bình", "U1", 19, 0L, 100_000, 2);
+		execute("update contest_round set closes_at = now() - interval '1 minute' where number = 2 and " + this.own);
+		List<CompletableFuture<Void>> both = List.of(1, 2)
+			.stream()
+			.map((round) -> CompletableFuture
+				.runAsync(() -> finalize("/rounds/" + round + "/finalization").expectStatus().isCreated()))
+			.toList();
+		CompletableFuture.allOf(both.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+		// whichever came second passed An over and gave its prize to Bình
+		assertThat(count("select count(distinct w.participant_id) from award_winner w"
+				+ " join award_list l on l.id = w.list_id join contest c on c.id = l.contest_id where "
+				+ this.ownContest))
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -429,6 +482,44 @@ class AwardIntegrationTests {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("AWARD_LIST_NOT_FOUND");
+		committee().put()
+			.uri("/api/admin/contests/{slug}/exclusions/not-a-uuid", this.slug)
+			.bodyValue(Map.of("reason", "?"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("MALFORMED_REQUEST");
+		finalize("/rounds/one/finalization").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("MALFORMED_REQUEST");
+		committee().post()
+			.uri("/api/admin/contests/{slug}/rounds/1/reopening", this.slug)
+			.contentType(MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("MALFORMED_REQUEST");
+		reopen(1, "lý do\u0000").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("TEXT_INVALID");
+		reopen(1, "x".repeat(1001)).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("REASON_TOO_LONG");
+		setPlan(Map.of("round", List.of(tier("Giải\u0000Nhất", 1)))).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("PRIZE_NAME_INVALID");
 		assertThat(count(
 				"select count(*) from prize_plan p join contest c on c.id = p.contest_id where " + this.ownContest))
 			.isZero();
@@ -442,7 +533,7 @@ class AwardIntegrationTests {
 	private static Map<String, Object> standardPlan() {
 		return Map.of("round", List.of(tier("Giải Nhất", 1), tier("Giải Nhì", 2), tier("Giải Ba", 1)),
 				"unitsByParticipants", List.of(tier("Giải tập thể đông nhất", 1)), "unitsByParticipationRate",
-				List.of(tier("Giải tập thể tỷ lệ cao nhất", 1)));
+				List.of(tier("Giải tập thể tỷ lệ cao nhất", 1)), "unitPrizesPer", "ROUND");
 	}
 
 	private static Map<String, Object> tier(String name, int count) {
@@ -535,7 +626,7 @@ class AwardIntegrationTests {
 
 	/** The rows the exports must have, built from the JSON alone. */
 	private static List<List<String>> expectedRows(WinnersList list) {
-		DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+		DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 		ZoneId zone = ZoneId.of(list.timeZone());
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(WinnersTable.HEADER);
@@ -546,16 +637,16 @@ class AwardIntegrationTests {
 		rows.add(WinnersTable.WINNER_HEADER);
 		for (WinnersList.Winner winner : list.winners()) {
 			Duration duration = Duration.ofMillis(winner.durationMs());
-			List<String> row = new ArrayList<>(
-					List.of(text(winner.rank()), winner.prize(), winner.fullName(), winner.unitCode(),
-							winner.unitName(), winner.district(), winner.phone(), text(winner.email()),
-							text(winner.score()), text(winner.durationMs()),
-							"%d:%02d.%03d".formatted(duration.toMinutes(), duration.toSecondsPart(),
-									duration.toMillisPart()),
-							text(winner.prediction()), text(winner.predictionDistance()),
-							time.format(winner.submittedAt().atZone(zone)), winner.attemptId().toString(),
-							winner.rankReason()));
-			row.add(explanation(winner.rankReason()));
+			// +84912345678 as people write it: 0912 345 678
+			String national = "0" + winner.phone().substring(3);
+			List<String> row = new ArrayList<>(List.of(text(winner.rank()), winner.prize(),
+					spreadsheetText(winner.fullName()), winner.unitCode(), winner.unitName(), winner.district(),
+					national.substring(0, 4) + " " + national.substring(4, 7) + " " + national.substring(7),
+					text(winner.email()), text(winner.score()), text(winner.durationMs()),
+					"%d:%02d.%03d".formatted(duration.toMinutes(), duration.toSecondsPart(), duration.toMillisPart()),
+					text(winner.prediction()), text(winner.actualValue()), text(winner.predictionDistance())));
+			row.addAll(List.of(time.format(winner.submittedAt().atZone(zone)), winner.attemptId().toString(),
+					winner.rankReason(), explanation(winner.rankReason())));
 			rows.add(row);
 		}
 		rows.add(List.of(""));
@@ -565,7 +656,26 @@ class AwardIntegrationTests {
 					prize.unitName(), text(prize.participants()), text(prize.headcount()),
 					(prize.participationRate() != null) ? prize.participationRate().toPlainString() : ""));
 		}
+		rows.add(List.of(""));
+		rows.add(WinnersTable.PASSED_OVER_HEADER);
+		for (WinnersList.PassedOver passed : list.passedOver()) {
+			rows.add(List.of("", text(passed.rank()), spreadsheetText(passed.fullName()), passed.unitCode(),
+					passed.attemptId().toString(), passed.heldPrize()));
+		}
+		rows.add(List.of(""));
+		rows.add(WinnersTable.SUPERSEDED_HEADER);
+		rows.add(List.of(""));
+		rows.add(WinnersTable.EXCLUDED_HEADER);
+		for (WinnersList.Excluded excluded : list.excluded()) {
+			rows.add(List.of(excluded.attemptId().toString(), spreadsheetText(excluded.fullName()), excluded.reason(),
+					excluded.excludedBy(), time.format(excluded.excludedAt().atZone(zone))));
+		}
 		return rows;
+	}
+
+	/** Text a spreadsheet would take for a formula gets an apostrophe in front. */
+	private static String spreadsheetText(String text) {
+		return "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
 	}
 
 	private static String explanation(String reason) {

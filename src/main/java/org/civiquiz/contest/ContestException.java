@@ -29,4 +29,12 @@ public final class ContestException extends CiviquizException {
 		return new ContestException(HttpStatus.CONFLICT, "CONTEST_CLOSED", slug);
 	}
 
+	static ContestException exists(String slug) {
+		return new ContestException(HttpStatus.CONFLICT, "CONTEST_EXISTS", slug);
+	}
+
+	static ContestException inUse() {
+		return new ContestException(HttpStatus.CONFLICT, "CONTEST_IN_USE");
+	}
+
 }

@@ -11,4 +11,6 @@ interface ContestRepository extends ReactiveCrudRepository<Contest, Long> {
 
 	Flux<Contest> findByStatusNotOrderByOpensAtDesc(ContestStatus status);
 
+	Flux<Contest> findAllByOrderByOpensAtDesc();
+
 }

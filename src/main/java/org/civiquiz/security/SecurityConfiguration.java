@@ -46,7 +46,9 @@ class SecurityConfiguration {
 				.pathMatchers("/api/admin/contests/*/questions", "/api/admin/contests/*/questions/**",
 						"/api/admin/contests/*/rebuild")
 				.hasAnyRole(ORGANIZER, ADMIN)
-				.pathMatchers(HttpMethod.PUT, "/api/admin/contests/*/prize-plan")
+				.pathMatchers(HttpMethod.PUT, "/api/admin/contests/*/prize-plan", "/api/admin/contests/*")
+				.hasAnyRole(ORGANIZER, ADMIN)
+				.pathMatchers(HttpMethod.POST, "/api/admin/contests")
 				.hasAnyRole(ORGANIZER, ADMIN)
 				// winners carry contact details: the committee's (and the admin's) only
 				.pathMatchers("/api/admin/contests/*/winners", "/api/admin/contests/*/finalization",

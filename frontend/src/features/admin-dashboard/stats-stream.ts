@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestHeaders } from '../../lib/api-client';
+import { api, requestHeaders } from '../../lib/api-client';
 import { readEventStream } from '../../lib/sse';
 import type { ContestStats } from './stats-types';
 
@@ -19,6 +19,11 @@ export function useStatsStream(slug: string, round: string, authorization: strin
     setStats(null);
     setStatus('connecting');
     const url = `/api/admin/contests/${encodeURIComponent(slug)}/stats/stream${round ? `?round=${encodeURIComponent(round)}` : ''}`;
+    // the stream speaks when figures change; the figures as they are come first
+    api<ContestStats>(url.replace('/stats/stream', '/stats'), { headers: { Authorization: authorization }, signal: controller.signal }).then(
+      (first) => setStats((current) => current ?? first),
+      () => {},
+    );
     const run = async () => {
       while (!controller.signal.aborted) {
         try {

@@ -1,0 +1,85 @@
+package org.civiquiz.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.civiquiz.IntegrationTest;
+import org.civiquiz.contest.ContestFixtures;
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestService.NewUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web pages in a real browser (Debian's Chromium, driven by Playwright from
+ * {@code frontend/e2e}) against the whole app: a citizen's exam on a phone-sized screen,
+ * registration errors, and the organizer's live dashboard. Each journey saves screenshots
+ * under {@code target/screenshots/} and fails on serious accessibility violations (axe).
+ */
+@IntegrationTest
+@DisabledIfSystemProperty(named = "frontend.skip", matches = "true")
+class BrowserJourneysIntegrationTests {
+
+	private static final long JOURNEYS_TIMEOUT_MINUTES = 8;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ContestService contests;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void pagesAreServedWithoutLogin() {
+		for (String page : List.of("/", "/index.html", "/admin.html", "/favicon.svg")) {
+			this.client.get().uri(page).exchange().expectStatus().isOk();
+		}
+	}
+
+	@Test
+	@Timeout(value = JOURNEYS_TIMEOUT_MINUTES + 1, unit = TimeUnit.MINUTES)
+	void citizenAndOrganizerJourneysInChromium() throws Exception {
+		// a contest of its own, so that its attempts leave the seeded one alone
+		String slug = ContestFixtures.openContest(this.contests, "web-" + System.nanoTime() % 1_000_000,
+				List.of("Quận Lê Chân", "Quận Ngô Quyền", "Huyện Thủy Nguyên"),
+				List.of(new NewUnit("WEB-HTX", "Hợp tác xã Nông nghiệp An Lư", null, 120),
+						new NewUnit("WEB-LM", "Liên minh Hợp tác xã thành phố", null, null)));
+		Path frontend = Path.of("frontend").toAbsolutePath();
+		Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
+		Files.createDirectories(screenshots);
+		ProcessBuilder playwright = new ProcessBuilder(frontend.resolve("node_modules/.bin/playwright").toString(),
+				"test")
+			.directory(frontend.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+		Map<String, String> env = playwright.environment();
+		env.put("BASE_URL", "http://localhost:" + this.port);
+		env.put("CONTEST", slug);
+		env.put("ORGANIZER_PASSWORD", IntegrationTest.ORGANIZER_PASSWORD);
+		env.put("CHROMIUM", env.getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+		env.put("SCREENSHOTS", screenshots.toString());
+		env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+		assertThat(new File(env.get("CHROMIUM"))).as("Chromium (apt-get install chromium)").canExecute();
+		Process process = playwright.start();
+		if (!process.waitFor(JOURNEYS_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+			throw new AssertionError("Browser journeys did not finish in " + JOURNEYS_TIMEOUT_MINUTES + " minutes");
+		}
+		assertThat(process.exitValue()).as("Playwright exit code (its output is above)").isZero();
+	}
+
+}

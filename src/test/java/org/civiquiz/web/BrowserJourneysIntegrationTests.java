@@ -1,6 +1,10 @@
 package org.civiquiz.web;
 
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,8 +67,7 @@ class BrowserJourneysIntegrationTests {
 		ProcessBuilder playwright = new ProcessBuilder(frontend.resolve("node_modules/.bin/playwright").toString(),
 				"test")
 			.directory(frontend.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+			.redirectErrorStream(true);
 		Map<String, String> env = playwright.environment();
 		env.put("BASE_URL", "http://localhost:" + this.port);
 		env.put("CONTEST", slug);
@@ -72,13 +75,27 @@ class BrowserJourneysIntegrationTests {
 		env.put("CHROMIUM", env.getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 		env.put("SCREENSHOTS", screenshots.toString());
 		env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-		assertThat(new File(env.get("CHROMIUM"))).as("Chromium (apt-get install chromium)").canExecute();
+		assertThat(new File(env.get("CHROMIUM")).canExecute())
+			.as("Chromium at " + env.get("CHROMIUM") + " (apt-get install chromium)")
+			.isTrue();
 		Process process = playwright.start();
+		// through System.out, so that the test report has Playwright's output
+		Thread output = new Thread(() -> {
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				reader.lines().forEach((line) -> System.out.println("[playwright] " + line));
+			}
+			catch (IOException ex) {
+				System.out.println("[playwright] output lost: " + ex);
+			}
+		}, "playwright-output");
+		output.start();
 		if (!process.waitFor(JOURNEYS_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
 			process.descendants().forEach(ProcessHandle::destroyForcibly);
 			process.destroyForcibly();
 			throw new AssertionError("Browser journeys did not finish in " + JOURNEYS_TIMEOUT_MINUTES + " minutes");
 		}
+		output.join(TimeUnit.SECONDS.toMillis(10));
 		assertThat(process.exitValue()).as("Playwright exit code (its output is above)").isZero();
 	}
 

@@ -6,10 +6,19 @@ test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true
 test('a citizen registers, takes the whole exam with a reload in the middle, submits and sees the result', async ({ page, request }) => {
   const details = await contestDetails(request);
 
+  // the first visit over a slow mobile network (DevTools' "Slow 3G")
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 2000, downloadThroughput: 50 * 1024, uploadThroughput: 50 * 1024 });
+  const loading = Date.now();
   await page.goto(`/#/c/${contest}`);
-  await expect(page.getByRole('heading', { level: 1, name: details.title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: details.title })).toBeVisible({ timeout: 60_000 });
+  console.log(`contest page on Slow 3G: heading after ${Date.now() - loading} ms`);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
   await expect(page.getByText('Vòng thi hiện tại kết thúc sau')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Bảng xếp hạng' })).toBeVisible();
+  await expect(page.getByText(/người đã có kết quả/)).toBeVisible();
   await screenshot(page, 'citizen-1-contest');
   await expectAccessible(page, 'contest page');
 
@@ -56,9 +65,10 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
 
   for (let i = 10; i < 20; i++) {
     await expect(page.locator('fieldset.question legend')).toContainText(`Câu ${i + 1}/20`);
-    // keyboard: focus the first option and choose with the arrow keys
+    // keyboard: focus the first option and choose it with Space
     await page.getByRole('radio').first().focus();
     await page.keyboard.press('Space');
+    await expect(page.getByRole('radio').first()).toBeChecked();
     await page.getByRole('button', { name: i === 19 ? 'Đến câu hỏi dự đoán' : 'Câu tiếp' }).click();
   }
   await expect(progress).toHaveText('Đã trả lời 20/20 câu');
@@ -73,10 +83,23 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Bạn đã trả lời 20/20 câu.');
   await screenshot(page, 'citizen-5-confirm');
+  // the connection drops on the first try: the page sends the very same body again
+  const sent: string[] = [];
+  await page.route('**/api/attempts/*/submission', async (route) => {
+    sent.push(route.request().postData() ?? '');
+    if (sent.length === 1) {
+      await route.abort('internetdisconnected');
+    } else {
+      await route.continue();
+    }
+  });
   await dialog.getByRole('button', { name: 'Nộp bài' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Kết quả' })).toBeVisible();
   await expect(page.getByTestId('result')).toContainText(/\d+\/20 câu đúng/);
+  expect(sent).toHaveLength(2);
+  expect(sent[1]).toBe(sent[0]);
+  expect(JSON.parse(sent[0]).prediction).toBe(4700);
   const rank = page.getByTestId('rank');
   await expect(rank.getByRole('heading', { name: 'Xếp hạng' })).toBeVisible();
   await expect(rank).toContainText('Thứ hạng được ẩn khi vòng thi đang diễn ra');

@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import type { AttemptStarted } from '../lib/api-types';
-import { saveAttemptSession } from '../lib/attempt-session';
+import { markSubmitted, saveAttemptSession } from '../lib/attempt-session';
 import { tc } from '../lib/common-messages';
 import { onLocaleChange } from '../lib/i18n';
 import { match, navigate, useHashPath } from '../lib/router';
@@ -46,7 +46,7 @@ export function CitizenApp() {
   } else if ((params = match('/c/:slug', path))) {
     page = <ContestPage slug={params.slug} />;
   } else if ((params = match('/exam/:id', path))) {
-    page = <ExamPage key={params.id} attemptId={params.id} started={started.current} onSubmitted={(id) => navigate(`/result/${id}`, true)} />;
+    page = <ExamPage key={params.id} attemptId={params.id} started={started.current} onSubmitted={(id) => { markSubmitted(id); navigate(`/result/${id}`, true); }} />;
   } else if ((params = match('/result/:id', path))) {
     page = <ResultPage key={params.id} attemptId={params.id} />;
   } else {

@@ -7,6 +7,7 @@ export interface AttemptSession {
   token: string;
   slug: string;
   startedAt: string;
+  submitted?: boolean;
 }
 
 const KEY = 'civiquiz.attempts';
@@ -32,4 +33,11 @@ export function attemptSession(attemptId: string, storage: Storage = localStorag
 
 export function latestAttemptSession(slug: string, storage: Storage = localStorage): AttemptSession | undefined {
   return readAll(storage).find((s) => s.slug === slug);
+}
+
+export function markSubmitted(attemptId: string, storage: Storage = localStorage): void {
+  const session = attemptSession(attemptId, storage);
+  if (session && !session.submitted) {
+    saveAttemptSession({ ...session, submitted: true }, storage);
+  }
 }

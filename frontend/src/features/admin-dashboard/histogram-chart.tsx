@@ -12,7 +12,7 @@ export function HistogramChart(props: { histogram: number[]; perfectShare: numbe
   const height = 260;
   const left = 40;
   const bottom = 28;
-  const top = 36;
+  const top = 48;
   const plotWidth = width - left - 8;
   const plotHeight = height - top - bottom;
   const step = plotWidth / histogram.length;
@@ -30,7 +30,7 @@ export function HistogramChart(props: { histogram: number[]; perfectShare: numbe
     <figure class="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary} data-testid="histogram" data-count={props.count}>
         <rect x={left + top15 * step} y={top - 8} width={step * (histogram.length - top15)} height={plotHeight + 8} class="band15" />
-        <text x={left + top15 * step + 4} y={top - 14} class="mark">
+        <text x={width - 8} y={top - 14} class="mark" text-anchor="end">
           {t('atLeast15Mark', { share: percent(props.atLeast15Share) })}
         </text>
         <text x={width - 8} y={14} class="mark perfect-mark" text-anchor="end">

@@ -26,7 +26,7 @@ export function SortableTable<T>(props: { caption: string; columns: Column<T>[];
   return (
     <div class="table-scroll">
       <table data-testid={props.testId}>
-        <caption>{props.caption}</caption>
+        <caption class="sr-only">{props.caption}</caption>
         <thead>
           <tr>
             {props.columns.map((c) => (

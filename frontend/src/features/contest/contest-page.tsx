@@ -38,11 +38,12 @@ export function ContestPage(props: { slug: string }) {
             {t('register')}
           </a>
         )}
-        {mine && (
+        {mine && !mine.submitted && (
           <a class="button secondary" href={`#/exam/${mine.attemptId}`}>
             {t('continueExam')}
           </a>
         )}
+        {mine?.submitted && <a href={`#/result/${mine.attemptId}`}>{t('lastResult')}</a>}
       </div>
       <p>
         {t('facts', {

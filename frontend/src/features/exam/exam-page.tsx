@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { api, ApiError, NetworkError } from '../../lib/api-client';
 import type { AttemptStarted, AttemptView, SubmissionResult } from '../../lib/api-types';
 import { attemptSession } from '../../lib/attempt-session';
@@ -150,7 +150,8 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
     }
   }, [session.phase]);
 
-  useEffect(() => {
+  // focus moves to the new question in the same commit, before anything else can take it
+  useLayoutEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;

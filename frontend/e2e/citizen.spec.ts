@@ -74,7 +74,9 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
   await expect(progress).toHaveText('Đã trả lời 20/20 câu');
 
   await expect(page.getByRole('heading', { name: 'Câu hỏi dự đoán' })).toBeVisible();
-  await page.getByRole('textbox', { name: 'How many?' }).fill('4700');
+  const prediction = page.getByRole('textbox', { name: details.predictionQuestion });
+  await expect(prediction).toHaveAccessibleDescription(/số nguyên từ 0 đến 100\.000\.000/);
+  await prediction.fill('4700');
   await screenshot(page, 'citizen-4-prediction');
   await expectAccessible(page, 'prediction question');
 

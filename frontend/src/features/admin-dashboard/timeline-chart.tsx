@@ -2,7 +2,9 @@ import { intlLocale } from '../../lib/i18n';
 import { t } from './messages';
 import type { HourFigures } from './stats-types';
 
-/** Attempts started and submitted per hour, as two SVG lines over the hours with data. */
+const HOUR = 3_600_000;
+
+/** Attempts started and submitted per hour: a pair of SVG bars for each hour, gaps kept. */
 export function TimelineChart(props: { timeline: HourFigures[] }) {
   const hours = [...props.timeline].sort((a, b) => Date.parse(a.hour) - Date.parse(b.hour));
   if (hours.length === 0) {
@@ -16,12 +18,12 @@ export function TimelineChart(props: { timeline: HourFigures[] }) {
   const plotWidth = width - left - 10;
   const plotHeight = height - top - bottom;
   const first = Date.parse(hours[0].hour);
-  const last = Date.parse(hours[hours.length - 1].hour);
-  const span = Math.max(3_600_000, last - first);
+  const slots = Math.round((Date.parse(hours[hours.length - 1].hour) - first) / HOUR) + 1;
+  const slot = plotWidth / slots;
+  const bar = Math.min(24, slot * 0.4);
   const max = Math.max(1, ...hours.map((h) => Math.max(h.started, h.submitted)));
-  const x = (hour: string) => left + ((Date.parse(hour) - first) / span) * plotWidth;
   const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
-  const line = (pick: (h: HourFigures) => number) => hours.map((h) => `${x(h.hour).toFixed(1)},${y(pick(h)).toFixed(1)}`).join(' ');
+  const x = (hour: string) => left + Math.round((Date.parse(hour) - first) / HOUR) * slot + slot / 2;
   const label = (iso: string) => new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', hour: '2-digit' }).format(new Date(iso));
   return (
     <figure class="chart">
@@ -34,15 +36,24 @@ export function TimelineChart(props: { timeline: HourFigures[] }) {
         <text x={left - 6} y={y(0) + 4} text-anchor="end" class="axis">
           0
         </text>
-        <polyline points={line((h) => h.started)} class="line started" />
-        <polyline points={line((h) => h.submitted)} class="line submitted" />
-        {hours.length === 1 && <circle cx={x(hours[0].hour)} cy={y(hours[0].submitted)} r={4} class="dot submitted" />}
+        {hours.map((h) => (
+          <g key={h.hour}>
+            <rect x={x(h.hour) - bar} y={y(h.started)} width={bar} height={y(0) - y(h.started)} class="col started">
+              <title>{`${label(h.hour)}: ${t('started')} ${h.started}`}</title>
+            </rect>
+            <rect x={x(h.hour)} y={y(h.submitted)} width={bar} height={y(0) - y(h.submitted)} class="col submitted">
+              <title>{`${label(h.hour)}: ${t('submitted')} ${h.submitted}`}</title>
+            </rect>
+          </g>
+        ))}
         <text x={left} y={height - 8} class="axis">
           {label(hours[0].hour)}
         </text>
-        <text x={width - 10} y={height - 8} class="axis" text-anchor="end">
-          {label(hours[hours.length - 1].hour)}
-        </text>
+        {hours.length > 1 && (
+          <text x={width - 10} y={height - 8} class="axis" text-anchor="end">
+            {label(hours[hours.length - 1].hour)}
+          </text>
+        )}
       </svg>
       <figcaption>
         <span class="key started">{t('started')}</span> <span class="key submitted">{t('submitted')}</span>

@@ -7,9 +7,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.CacheControl;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,10 +51,20 @@ class BrowserJourneysIntegrationTests {
 	private WebTestClient client;
 
 	@Test
-	void pagesAreServedWithoutLogin() {
+	void pagesAreServedWithoutLoginAndTheirAssetsCachedForGood() throws Exception {
 		for (String page : List.of("/", "/index.html", "/admin.html", "/favicon.svg")) {
 			this.client.get().uri(page).exchange().expectStatus().isOk();
 		}
+		String index = this.client.get().uri("/").exchange().expectBody(String.class).returnResult().getResponseBody();
+		Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(index);
+		assertThat(script.find()).as("index.html loads a script from /assets").isTrue();
+		this.client.get()
+			.uri(script.group(1))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import { ExamSession, type ExamData } from './exam-session';
 import { ExamStorage } from './exam-storage';
 import { t } from './messages';
 import { announcementDue } from './server-clock';
+import { isRetryable } from './submission';
 
 type Loaded =
   | { kind: 'open'; data: ExamData; receivedAt: number; offline?: boolean }
@@ -140,7 +141,17 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
       }
       session.tick();
     }, 1000);
-    return () => clearInterval(timer);
+    // back online after the tries ran out: send the same submission again at once
+    const online = () => {
+      if (session.phase === 'failed' && session.hasPendingSubmission && isRetryable(session.lastError)) {
+        session.submit().catch(() => {});
+      }
+    };
+    window.addEventListener('online', online);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', online);
+    };
   }, [session]);
 
   useEffect(() => {

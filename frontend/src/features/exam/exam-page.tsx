@@ -130,7 +130,7 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
     if (session.hasPendingSubmission) {
       session.submit().catch(() => {});
     }
-    const timer = setInterval(() => {
+    const update = () => {
       const left = session.remainingMs();
       setRemaining(left);
       const due = announcementDue(left, lastAnnounced.current);
@@ -140,7 +140,10 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
         setAnnouncement(t('announce', { time }));
       }
       session.tick();
-    }, 1000);
+    };
+    const timer = setInterval(update, 1000);
+    // a phone that slept or a hidden tab (timers slowed down) catches up as soon as it is back
+    const visible = () => document.visibilityState === 'visible' && update();
     // back online after the tries ran out: send the same submission again at once
     const online = () => {
       if (session.phase === 'failed' && session.hasPendingSubmission && isRetryable(session.lastError)) {
@@ -148,9 +151,11 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
       }
     };
     window.addEventListener('online', online);
+    document.addEventListener('visibilitychange', visible);
     return () => {
       clearInterval(timer);
       window.removeEventListener('online', online);
+      document.removeEventListener('visibilitychange', visible);
     };
   }, [session]);
 

@@ -49,8 +49,11 @@ export function DashboardPage(props: { slug: string; authorization: string; onUn
             ))}
           </select>
         </label>
-        <p class={`stream-status ${status}`} role="status" data-testid="stream-status">
-          {status === 'live' ? t('live') : status === 'connecting' ? t('connecting') : t('reconnecting')}
+        <p>
+          {/* only the connection's state is announced, not every update */}
+          <span class={`stream-status ${status}`} role="status" data-testid="stream-status">
+            {status === 'live' ? t('live') : status === 'connecting' ? t('connecting') : t('reconnecting')}
+          </span>
           {stats && status === 'live' && <span class="muted"> · {t('updatedAt', { at: dateTime(stats.computedAt) })}</span>}
         </p>
       </div>

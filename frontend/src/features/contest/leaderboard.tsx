@@ -8,9 +8,16 @@ import { t } from './messages';
 export function Leaderboard(props: { contest: ContestDetails }) {
   const { contest } = props;
   const [round, setRound] = useState<string>(contest.currentRound ? String(contest.currentRound) : '');
+  // '' = everyone, 'u:CODE' = one unit, 'd:NAME' = one district (the API takes one of them)
+  const [scope, setScope] = useState('');
   const query = new URLSearchParams({ limit: '20' });
   if (round) {
     query.set('round', round);
+  }
+  if (scope.startsWith('u:')) {
+    query.set('unit', scope.slice(2));
+  } else if (scope.startsWith('d:')) {
+    query.set('district', scope.slice(2));
   }
   const url = `/api/contests/${encodeURIComponent(contest.slug)}/leaderboard?${query}`;
   const { data, error, reload } = useLoad(() => api<LeaderboardPage>(url), url);
@@ -26,6 +33,30 @@ export function Leaderboard(props: { contest: ContestDetails }) {
               {t('roundN', { n: r.number })}: {r.name}
             </option>
           ))}
+        </select>
+      </label>
+      <label class="inline-field">
+        {t('among')}{' '}
+        <select value={scope} onChange={(e) => setScope((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('everyone')}</option>
+          {contest.units.length > 0 && (
+            <optgroup label={t('units')}>
+              {contest.units.map((unit) => (
+                <option key={unit.code} value={`u:${unit.code}`}>
+                  {unit.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {contest.districts.length > 0 && (
+            <optgroup label={t('districts')}>
+              {contest.districts.map((district) => (
+                <option key={district} value={`d:${district}`}>
+                  {district}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </label>
       {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : (

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,10 @@ import java.util.regex.Pattern;
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestService.NewContest;
+import org.civiquiz.contest.ContestService.NewRound;
 import org.civiquiz.contest.ContestService.NewUnit;
+import org.civiquiz.contest.ContestStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -67,6 +71,20 @@ class BrowserJourneysIntegrationTests {
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
 	}
 
+	private String timedContest(String slug, Duration timeLimit) {
+		Instant now = Instant.now();
+		this.contests
+			.create(new NewContest(slug, "Thi nhanh " + slug, "Luật Hợp tác xã 2023",
+					"Cuộc thi ngắn để thử việc tự động nộp bài khi hết giờ.",
+					"Mỗi lượt có 5 câu hỏi, làm trong " + timeLimit.toSeconds() + " giây.", IntegrationTest.CONTEST,
+					now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), timeLimit, 5, 3, Map.of(),
+					"Có bao nhiêu người trả lời đúng cả 5 câu?", List.of("Quận Hồng Bàng"), ContestStatus.OPEN),
+					List.of(new NewRound(1, "Vòng 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
+					List.of(new NewUnit("WEB-T", "Đơn vị thử", null, null)))
+			.block();
+		return slug;
+	}
+
 	@Test
 	@Timeout(value = JOURNEYS_TIMEOUT_MINUTES + 1, unit = TimeUnit.MINUTES)
 	void citizenAndOrganizerJourneysInChromium() throws Exception {
@@ -75,6 +93,8 @@ class BrowserJourneysIntegrationTests {
 				List.of("Quận Lê Chân", "Quận Ngô Quyền", "Huyện Thủy Nguyên"),
 				List.of(new NewUnit("WEB-HTX", "Hợp tác xã Nông nghiệp An Lư", null, 120),
 						new NewUnit("WEB-LM", "Liên minh Hợp tác xã thành phố", null, null)));
+		// and one whose time runs out while the browser watches
+		String timed = timedContest("web-timed-" + System.nanoTime() % 1_000_000, Duration.ofMinutes(1));
 		Path frontend = Path.of("frontend").toAbsolutePath();
 		Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
 		Files.createDirectories(screenshots);
@@ -85,6 +105,7 @@ class BrowserJourneysIntegrationTests {
 		Map<String, String> env = playwright.environment();
 		env.put("BASE_URL", "http://localhost:" + this.port);
 		env.put("CONTEST", slug);
+		env.put("TIMED_CONTEST", timed);
 		env.put("ORGANIZER_PASSWORD", IntegrationTest.ORGANIZER_PASSWORD);
 		env.put("CHROMIUM", env.getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 		env.put("SCREENSHOTS", screenshots.toString());

@@ -39,5 +39,6 @@ test('when time runs out the exam submits itself, with the answers given so far'
   expect(body.answers).toHaveLength(5);
   expect(body.answers.filter((a: { optionId: number | null }) => a.optionId !== null)).toHaveLength(1);
   expect(body).not.toHaveProperty('prediction');
+  await expect(page.getByTestId('rank')).toContainText('người đã có kết quả');
   await screenshot(page, 'timed-2-result');
 });

@@ -35,7 +35,6 @@ export const t = translator({
     noSession: 'Không tìm thấy lượt thi này trên thiết bị. Hãy mở lại từ trình duyệt bạn đã dùng để đăng ký.',
     offline: 'Đang không có mạng: bạn vẫn làm bài được, câu trả lời được lưu trên máy.',
     backToContest: 'Về trang cuộc thi',
-    saved: 'Đã lưu',
   },
   en: {
     title: 'Exam',
@@ -71,6 +70,5 @@ export const t = translator({
     noSession: 'This attempt is not on this device. Open it in the browser you registered with.',
     offline: 'You are offline: you can go on, your answers are saved on this device.',
     backToContest: 'Back to the contest',
-    saved: 'Saved',
   },
 });

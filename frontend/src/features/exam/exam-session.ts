@@ -17,7 +17,10 @@ export interface ExamSessionOptions {
   storage?: ExamStorage;
   /** local clock (ms) */
   now?: () => number;
-  /** when the answer carrying `serverTime` arrived, by the local clock */
+  /**
+   * when the server read `serverTime`, by the local clock: the middle of the request's
+   * round trip is the best guess (default: now)
+   */
   receivedAt?: number;
   send: (body: string) => Promise<SubmissionResult>;
   retry?: RetryOptions;

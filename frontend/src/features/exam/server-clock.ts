@@ -3,7 +3,7 @@
  * between the server's time (sent with every attempt) and the local clock corrects it.
  */
 
-/** serverTime − local time when the answer arrived (ms); add it to Date.now(). */
+/** serverTime − the local time the server read it (ms); add it to Date.now(). */
 export function clockOffset(serverTime: string, receivedAtMs: number): number {
   return Date.parse(serverTime) - receivedAtMs;
 }

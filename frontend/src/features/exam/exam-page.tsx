@@ -8,7 +8,7 @@ import { ExamSession, type ExamData } from './exam-session';
 import { ExamStorage } from './exam-storage';
 import { t } from './messages';
 import { announcementDue } from './server-clock';
-import { isRetryable } from './submission';
+import { isRetryable, predictionValue } from './submission';
 
 type Loaded =
   | { kind: 'open'; data: ExamData; receivedAt: number; offline?: boolean }
@@ -68,6 +68,10 @@ export function ExamPage(props: ExamPageProps) {
   }, [props.attemptId, round]);
 
   useEffect(() => {
+    if (loaded?.kind === 'submitted' || loaded?.kind === 'expired') {
+      // nothing left to keep on this device
+      new ExamStorage().remove(props.attemptId);
+    }
     if (loaded?.kind === 'submitted') props.onSubmitted(props.attemptId);
   }, [loaded]);
 
@@ -184,7 +188,7 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
   const question = questions[Math.min(current, total - 1)];
   const locked = session.locked;
 
-  const predictionValid = (value: string) => value.trim() === '' || (/^\d+$/.test(value.trim()) && Number(value.trim()) <= 100_000_000);
+  const predictionValid = (value: string) => value.trim() === '' || predictionValue(value) !== null;
 
   const askToSubmit = () => {
     if (!predictionValid(session.prediction)) {

@@ -110,6 +110,10 @@ describe('submission', () => {
       prediction: 4700,
     });
     expect(JSON.parse(submissionBody(questions, {}, ''))).not.toHaveProperty('prediction');
+    // what the server would refuse is left out, so an automatic submission always goes through
+    expect(JSON.parse(submissionBody(questions, {}, '100000001'))).not.toHaveProperty('prediction');
+    expect(JSON.parse(submissionBody(questions, {}, '12abc'))).not.toHaveProperty('prediction');
+    expect(JSON.parse(submissionBody(questions, {}, '100000000')).prediction).toBe(100_000_000);
   });
 
   it('retries network failures and server errors with the same body, then succeeds', async () => {
@@ -160,6 +164,17 @@ describe('submission', () => {
     await reloaded.submit();
     expect(new Set(bodies)).toEqual(new Set([submissionBody(questions, { 10: 2 }, '12')]));
     expect(bodies.length).toBe(9);
+  });
+
+  it('unlocks the answers when the server refuses the body as malformed (nothing was stored)', async () => {
+    const send = vi.fn(async () => {
+      throw new ApiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'prediction', code: 'PREDICTION_INVALID', message: '…' }] });
+    });
+    const session = new ExamSession(data, { storage: new ExamStorage(new MemoryStorage()), now: () => phoneNow, send, retry: noWait });
+    await expect(session.submit()).rejects.toBeInstanceOf(ApiError);
+    expect(session.locked).toBe(false);
+    session.answer(10, 4);
+    expect(session.answers).toEqual({ 10: 4 });
   });
 
   it('sends one request when submit is called twice', async () => {

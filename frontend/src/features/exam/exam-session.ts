@@ -1,3 +1,4 @@
+import { ApiError } from '../../lib/api-client';
 import type { ExamQuestion, SubmissionResult } from '../../lib/api-types';
 import { ExamStorage, type StoredExam } from './exam-storage';
 import { clockOffset, remainingMs } from './server-clock';
@@ -159,6 +160,10 @@ export class ExamSession {
         this.phase = 'failed';
         this.lastError = error;
         this.inFlight = null;
+        if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
+          // refused as malformed, so nothing was stored: the participant may correct it
+          this.state = this.storage.update(this.data.attemptId, { pendingSubmission: undefined });
+        }
         this.changed();
         throw error;
       },

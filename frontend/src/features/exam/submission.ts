@@ -10,11 +10,23 @@ export function submissionBody(questions: ExamQuestion[], answers: Record<string
   const body: { answers: { questionId: number; optionId: number | null }[]; prediction?: number } = {
     answers: questions.map((q) => ({ questionId: q.id, optionId: answers[q.id] ?? null })),
   };
-  const trimmed = prediction.trim();
-  if (/^\d+$/.test(trimmed)) {
-    body.prediction = Number(trimmed);
+  if (predictionValue(prediction) !== null) {
+    body.prediction = predictionValue(prediction) as number;
   }
   return JSON.stringify(body);
+}
+
+/** The largest prediction the server takes (docs/api.md). */
+export const MAX_PREDICTION = 100_000_000;
+
+/** A whole number from 0 to {@link MAX_PREDICTION}, or null (blank or not one). */
+export function predictionValue(input: string): number | null {
+  const trimmed = input.trim();
+  if (!/^\d{1,9}$/.test(trimmed)) {
+    return null;
+  }
+  const value = Number(trimmed);
+  return value <= MAX_PREDICTION ? value : null;
 }
 
 export function isRetryable(error: unknown): boolean {

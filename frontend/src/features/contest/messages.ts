@@ -76,7 +76,7 @@ export const t = translator({
     units: 'Units',
     districts: 'Districts',
     roundN: 'Round {n}',
-    ranked: '{n} people have a result.',
+    ranked: 'Ranked so far: {n}.',
     scoresHidden: 'Scores are hidden while the round is in progress and published when it ends.',
     emptyBoard: 'Nobody is on the board yet.',
     colRank: 'Rank',

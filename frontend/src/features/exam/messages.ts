@@ -57,7 +57,7 @@ export const t = translator({
     submit: 'Submit',
     confirmTitle: 'Submit your exam?',
     confirmAnswered: 'You answered {answered} of {total} questions.',
-    confirmUnanswered: '{n} questions are not answered; they score nothing.',
+    confirmUnanswered: 'Not answered: {n} (an unanswered question scores nothing).',
     confirmNoPrediction: 'You have not answered the prediction question.',
     confirmFinal: 'Once submitted, the exam cannot be changed.',
     confirmSubmit: 'Submit',

@@ -1,11 +1,20 @@
 # The production-like image: build with the Maven wrapper, run on a JRE as an unprivileged user.
+# The web pages are built in a Node stage (Vite writes them to target/classes/static).
+FROM node:22-bookworm-slim AS frontend
+WORKDIR /src/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+COPY frontend ./
+RUN npm run build
+
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -ntp dependency:go-offline
 COPY src src
-RUN ./mvnw -B -ntp -DskipTests package && cp target/civiquiz-*.jar /app.jar
+COPY --from=frontend /src/target/classes/static target/classes/static
+RUN ./mvnw -B -ntp -DskipTests -Dfrontend.skip=true package && cp target/civiquiz-*.jar /app.jar
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 civiquiz

@@ -30,6 +30,10 @@ class SecurityConfiguration {
 
 	static final String ADMIN = "ADMIN";
 
+	private static final String X_REQUESTED_WITH = "X-Requested-With";
+
+	private static final String XML_HTTP_REQUEST = "XMLHttpRequest";
+
 	private final JsonMapper json;
 
 	private final Problems problems;
@@ -41,8 +45,12 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+		// the web pages (built from frontend/) are public: the organizer page asks for
+		// credentials itself and sends them with its calls to the admin API
 		return http
 			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers("/", "/index.html", "/admin.html", "/assets/**", "/favicon.svg", "/favicon.ico")
+				.permitAll()
 				.pathMatchers("/api/admin/contests/*/questions", "/api/admin/contests/*/questions/**",
 						"/api/admin/contests/*/rebuild")
 				.hasAnyRole(ORGANIZER, ADMIN)
@@ -106,7 +114,10 @@ class SecurityConfiguration {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (status == HttpStatus.UNAUTHORIZED) {
+		// a script's request (X-Requested-With, as the web pages send) gets no Basic
+		// challenge: the browser would show its own login dialog
+		boolean script = XML_HTTP_REQUEST.equals(exchange.getRequest().getHeaders().getFirst(X_REQUESTED_WITH));
+		if (status == HttpStatus.UNAUTHORIZED && !script) {
 			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Civiquiz\"");
 		}
 		ProblemDetail problem = this.problems.create(status, code, exchange);

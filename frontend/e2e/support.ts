@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+
+export const contest = process.env.CONTEST ?? 'luat-htx-2023';
+export const organizerPassword = process.env.ORGANIZER_PASSWORD ?? '';
+const screenshots = process.env.SCREENSHOTS ?? join(process.cwd(), '..', 'target', 'screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core on the page as it is; fails on any serious or critical violation. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations: AxeViolation[] = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations;
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations) {
+    console.log(`[axe ${name}] ${v.impact}: ${v.id} – ${v.help} (${v.nodes.length} nodes) ${v.helpUrl}`);
+    for (const node of v.nodes.slice(0, 5)) {
+      console.log(`    ${JSON.stringify(node.target)} ${node.failureSummary?.replace(/\n/g, ' ') ?? ''}`);
+    }
+  }
+  expect(serious.map((v) => `${v.id}: ${v.help}`), `serious or critical accessibility violations on ${name}`).toEqual([]);
+}
+
+export function newPhone(): string {
+  return `09${String(Math.floor(Math.random() * 100_000_000)).padStart(8, '0')}`;
+}
+
+export async function contestDetails(request: APIRequestContext) {
+  const response = await request.get(`/api/contests/${contest}`);
+  expect(response.ok()).toBeTruthy();
+  return (await response.json()) as { units: { code: string; name: string }[]; districts: string[]; title: string; predictionQuestion: string };
+}

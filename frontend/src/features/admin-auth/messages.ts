@@ -1,0 +1,28 @@
+import { translator } from '../../lib/i18n';
+
+export const t = translator({
+  vi: {
+    title: 'Đăng nhập Ban tổ chức',
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    signIn: 'Đăng nhập',
+    signingIn: 'Đang đăng nhập…',
+    wrong: 'Sai tên đăng nhập hoặc mật khẩu.',
+    forbidden: 'Tài khoản này không được xem trang thống kê.',
+    required: 'Vui lòng nhập thông tin này.',
+    noContest: 'Chưa có cuộc thi nào để kiểm tra đăng nhập.',
+    note: 'Thông tin đăng nhập chỉ được giữ trong thẻ trình duyệt này và mất khi đóng thẻ.',
+  },
+  en: {
+    title: 'Organizer sign-in',
+    username: 'Username',
+    password: 'Password',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    wrong: 'Wrong username or password.',
+    forbidden: 'This account may not see the dashboard.',
+    required: 'This field is required.',
+    noContest: 'There is no contest yet to check the sign-in against.',
+    note: 'The credentials are kept in this browser tab only and are gone when it closes.',
+  },
+});

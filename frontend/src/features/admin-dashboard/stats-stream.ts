@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, requestHeaders } from '../../lib/api-client';
+import { readEventStream } from '../../lib/sse';
+import type { ContestStats } from './stats-types';
+
+export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
+
+/**
+ * The organizer's live figures: the SSE stream read with fetch (it carries the Basic
+ * header), reconnecting with a growing pause when the connection drops.
+ */
+export function useStatsStream(slug: string, round: string, authorization: string, onUnauthorized: () => void) {
+  const [stats, setStats] = useState<ContestStats | null>(null);
+  const [status, setStatus] = useState<StreamStatus>('connecting');
+
+  useEffect(() => {
+    const controller = new AbortController();
+    let failures = 0;
+    setStats(null);
+    setStatus('connecting');
+    const url = `/api/admin/contests/${encodeURIComponent(slug)}/stats/stream${round ? `?round=${encodeURIComponent(round)}` : ''}`;
+    // the stream speaks when figures change; the figures as they are come first
+    api<ContestStats>(url.replace('/stats/stream', '/stats'), { headers: { Authorization: authorization }, signal: controller.signal }).then(
+      (first) => setStats((current) => current ?? first),
+      () => {},
+    );
+    const run = async () => {
+      while (!controller.signal.aborted) {
+        try {
+          await readEventStream(url, {
+            headers: requestHeaders({ Authorization: authorization }),
+            signal: controller.signal,
+            onOpen: () => {
+              failures = 0;
+              setStatus('live');
+            },
+            onEvent: (event) => {
+              if (event.event === 'stats') {
+                setStats(JSON.parse(event.data) as ContestStats);
+              }
+            },
+          });
+        } catch (error) {
+          if (controller.signal.aborted) return;
+          if (error instanceof Response && (error.status === 401 || error.status === 403)) {
+            onUnauthorized();
+            return;
+          }
+        }
+        if (controller.signal.aborted) return;
+        setStatus('reconnecting');
+        failures++;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** Math.min(failures, 5))));
+      }
+    };
+    run();
+    return () => controller.abort();
+  }, [slug, round, authorization]);
+
+  return { stats, status };
+}

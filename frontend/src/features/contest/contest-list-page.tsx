@@ -1,0 +1,39 @@
+import { useEffect } from 'preact/hooks';
+import { api } from '../../lib/api-client';
+import type { ContestSummary } from '../../lib/api-types';
+import { dateTime } from '../../lib/format';
+import { navigate } from '../../lib/router';
+import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
+import { t } from './messages';
+
+export function ContestListPage() {
+  const { data, error, reload } = useLoad(() => api<ContestSummary[]>('/api/contests'), 'contests');
+  const open = data?.filter((contest) => contest.status === 'OPEN') ?? [];
+  useEffect(() => {
+    // one campaign at a time is the usual case: its page is the home page
+    if (open.length === 1) {
+      navigate(`/c/${encodeURIComponent(open[0].slug)}`, true);
+    }
+  }, [data]);
+  return (
+    <>
+      <PageHeading title={t('contestsTitle')}>{t('contestsTitle')}</PageHeading>
+      {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : data.length === 0 ? <p>{t('noContests')}</p> : (
+        <ul class="cards">
+          {data.map((contest) => (
+            <li class="card" key={contest.slug}>
+              <h2>
+                <a href={`#/c/${encodeURIComponent(contest.slug)}`}>{contest.title}</a>
+              </h2>
+              <p class="muted">{contest.law}</p>
+              <p>
+                <span class={`badge status-${contest.status.toLowerCase()}`}>{t(`status_${contest.status}`)}</span>{' '}
+                {t('window', { from: dateTime(contest.opensAt), to: dateTime(contest.closesAt) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

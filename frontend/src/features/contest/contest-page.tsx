@@ -1,0 +1,86 @@
+import { api } from '../../lib/api-client';
+import type { ContestDetails } from '../../lib/api-types';
+import { latestAttemptSession } from '../../lib/attempt-session';
+import { dateTime } from '../../lib/format';
+import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
+import { Countdown } from './countdown';
+import { Leaderboard } from './leaderboard';
+import { t } from './messages';
+
+async function loadContest(slug: string): Promise<{ contest: ContestDetails; offsetMs: number }> {
+  const contest = await api<ContestDetails>(`/api/contests/${encodeURIComponent(slug)}`);
+  return { contest, offsetMs: Date.parse(contest.serverTime) - Date.now() };
+}
+
+export function ContestPage(props: { slug: string }) {
+  const { data, error, reload } = useLoad(() => loadContest(props.slug), props.slug);
+  if (error) {
+    return <ErrorAlert error={error} onRetry={reload} />;
+  }
+  if (!data) {
+    return <Loading />;
+  }
+  const { contest, offsetMs } = data;
+  const mine = latestAttemptSession(contest.slug);
+  const canRegister = contest.status === 'OPEN' && contest.currentRound !== null;
+  return (
+    <>
+      <PageHeading title={contest.title}>{contest.title}</PageHeading>
+      <p class="muted">{contest.law}</p>
+      <p>
+        <span class={`badge status-${contest.status.toLowerCase()}`}>{t(`status_${contest.status}`)}</span>{' '}
+        {t('window', { from: dateTime(contest.opensAt), to: dateTime(contest.closesAt) })}
+      </p>
+      <Countdown contest={contest} offsetMs={offsetMs} />
+      <div class="actions">
+        {canRegister && (
+          <a class="button primary" href={`#/c/${encodeURIComponent(contest.slug)}/register`}>
+            {t('register')}
+          </a>
+        )}
+        {mine && !mine.submitted && (
+          <a class="button secondary" href={`#/exam/${mine.attemptId}`}>
+            {t('continueExam')}
+          </a>
+        )}
+        {mine?.submitted && <a href={`#/result/${mine.attemptId}`}>{t('lastResult')}</a>}
+      </div>
+      <p>
+        {t('facts', {
+          questions: contest.questionsPerAttempt,
+          minutes: Math.round(contest.timeLimitSeconds / 60),
+          attempts: contest.maxAttemptsPerRound,
+        })}
+      </p>
+      {contest.description && (
+        <section aria-labelledby="about-heading">
+          <h2 id="about-heading">{t('about')}</h2>
+          <p class="prose">{contest.description}</p>
+        </section>
+      )}
+      {contest.rules && (
+        <section aria-labelledby="rules-heading">
+          <h2 id="rules-heading">{t('rules')}</h2>
+          <p class="prose">{contest.rules}</p>
+        </section>
+      )}
+      <section aria-labelledby="prizes-heading">
+        <h2 id="prizes-heading">{t('prizes')}</h2>
+        <p>{t('prizesText')}</p>
+      </section>
+      <section aria-labelledby="rounds-heading">
+        <h2 id="rounds-heading">{t('rounds')}</h2>
+        <ol class="rounds">
+          {contest.rounds.map((round) => (
+            <li key={round.number} class={round.current ? 'current' : ''} aria-current={round.current ? 'step' : undefined}>
+              <strong>{round.name}</strong> {round.current && <span class="badge status-open">{t('currentRound')}</span>}
+              <br />
+              <span class="muted">{t('roundWindow', { from: dateTime(round.opensAt), to: dateTime(round.closesAt) })}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <Leaderboard contest={contest} />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ExamQuestion } from '../../lib/api-types';
+
+/**
+ * What a participant has done in an attempt, kept in localStorage under the attempt id, so
+ * a reload or a lost connection loses nothing: answers, prediction, current question, and
+ * the submission once it is fixed (a retry after a reload sends the very same body).
+ */
+export interface StoredExam {
+  answers: Record<string, number>;
+  prediction: string;
+  current: number;
+  /** the submission body as sent, once the participant (or the timer) submitted */
+  pendingSubmission?: string;
+  /** the questions, so a reload without network can still show them */
+  questions?: ExamQuestion[];
+  predictionQuestion?: string;
+  deadline?: string;
+  offsetMs?: number;
+}
+
+const PREFIX = 'civiquiz.exam.';
+
+export class ExamStorage {
+  private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+  constructor(storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>) {
+    this.storage = storage ?? localStorage;
+  }
+
+  load(attemptId: string): StoredExam {
+    const empty: StoredExam = { answers: {}, prediction: '', current: 0 };
+    try {
+      const raw = this.storage.getItem(PREFIX + attemptId);
+      return raw ? { ...empty, ...JSON.parse(raw) } : empty;
+    } catch {
+      return empty;
+    }
+  }
+
+  save(attemptId: string, exam: StoredExam): void {
+    try {
+      this.storage.setItem(PREFIX + attemptId, JSON.stringify(exam));
+    } catch {
+      // storage full or disabled: the exam goes on in memory
+    }
+  }
+
+  update(attemptId: string, change: Partial<StoredExam>): StoredExam {
+    const next = { ...this.load(attemptId), ...change };
+    this.save(attemptId, next);
+    return next;
+  }
+
+  remove(attemptId: string): void {
+    this.storage.removeItem(PREFIX + attemptId);
+  }
+}

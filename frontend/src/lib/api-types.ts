@@ -1,0 +1,115 @@
+/** The shapes of the API's answers the pages read (see docs/api.md). */
+
+export type ContestStatus = 'DRAFT' | 'OPEN' | 'CLOSED' | 'FINALIZED';
+
+export interface ContestSummary {
+  slug: string;
+  title: string;
+  law: string;
+  status: ContestStatus;
+  opensAt: string;
+  closesAt: string;
+}
+
+export interface RoundView {
+  number: number;
+  name: string;
+  opensAt: string;
+  closesAt: string;
+  current: boolean;
+}
+
+export interface UnitView {
+  code: string;
+  name: string;
+  parentCode: string | null;
+}
+
+export interface ContestDetails extends ContestSummary {
+  description: string;
+  rules: string;
+  timeLimitSeconds: number;
+  questionsPerAttempt: number;
+  maxAttemptsPerRound: number;
+  predictionQuestion: string;
+  rounds: RoundView[];
+  currentRound: number | null;
+  units: UnitView[];
+  districts: string[];
+  serverTime: string;
+}
+
+export interface ExamOption {
+  id: number;
+  text: string;
+}
+
+export interface ExamQuestion {
+  id: number;
+  text: string;
+  options: ExamOption[];
+}
+
+export interface AttemptStarted {
+  attemptId: string;
+  token: string;
+  round: number;
+  startedAt: string;
+  deadline: string;
+  serverTime: string;
+  questions: ExamQuestion[];
+  predictionQuestion: string;
+}
+
+export interface SubmissionResult {
+  attemptId: string;
+  score: number;
+  total: number;
+  durationMs: number;
+  submittedAt: string;
+}
+
+export interface AttemptView {
+  attemptId: string;
+  status: 'OPEN' | 'SUBMITTED' | 'EXPIRED';
+  startedAt: string;
+  deadline: string;
+  serverTime: string;
+  questions: ExamQuestion[] | null;
+  predictionQuestion: string | null;
+  result: SubmissionResult | null;
+}
+
+export interface Standing {
+  rank?: number | null;
+  ranked: number;
+}
+
+export interface AttemptRank {
+  attemptId: string;
+  round: number;
+  inRound: Standing;
+  inContest: Standing;
+  inUnit: Standing;
+  inDistrict: Standing;
+  ranksHidden: boolean;
+}
+
+export interface LeaderboardEntry {
+  rank: number;
+  name: string;
+  unit: string;
+  unitName: string;
+  district: string;
+  score?: number | null;
+  durationMs?: number | null;
+}
+
+export interface LeaderboardPage {
+  round: number | null;
+  unit: string | null;
+  district: string | null;
+  ranked: number;
+  scoresHidden: boolean;
+  entries: LeaderboardEntry[];
+}

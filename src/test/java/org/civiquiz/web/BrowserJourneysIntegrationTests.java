@@ -1,0 +1,137 @@
+package org.civiquiz.web;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.civiquiz.IntegrationTest;
+import org.civiquiz.contest.ContestFixtures;
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestService.NewContest;
+import org.civiquiz.contest.ContestService.NewRound;
+import org.civiquiz.contest.ContestService.NewUnit;
+import org.civiquiz.contest.ContestStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.CacheControl;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web pages in a real browser (Debian's Chromium, driven by Playwright from
+ * {@code frontend/e2e}) against the whole app: a citizen's exam on a phone-sized screen,
+ * registration errors, and the organizer's live dashboard. Each journey saves screenshots
+ * under {@code target/screenshots/} and fails on serious accessibility violations (axe).
+ */
+@IntegrationTest
+@DisabledIfSystemProperty(named = "frontend.skip", matches = "true")
+class BrowserJourneysIntegrationTests {
+
+	private static final long JOURNEYS_TIMEOUT_MINUTES = 8;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ContestService contests;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void pagesAreServedWithoutLoginAndTheirAssetsCachedForGood() throws Exception {
+		for (String page : List.of("/", "/index.html", "/admin.html", "/favicon.svg")) {
+			this.client.get().uri(page).exchange().expectStatus().isOk();
+		}
+		String index = this.client.get().uri("/").exchange().expectBody(String.class).returnResult().getResponseBody();
+		Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(index);
+		assertThat(script.find()).as("index.html loads a script from /assets").isTrue();
+		this.client.get()
+			.uri(script.group(1))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+	}
+
+	private String timedContest(String slug, Duration timeLimit) {
+		Instant now = Instant.now();
+		this.contests
+			.create(new NewContest(slug, "Thi nhanh " + slug, "Luật Hợp tác xã 2023",
+					"Cuộc thi ngắn để thử việc tự động nộp bài khi hết giờ.",
+					"Mỗi lượt có 5 câu hỏi, làm trong " + timeLimit.toSeconds() + " giây.", IntegrationTest.CONTEST,
+					now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), timeLimit, 5, 3, Map.of(),
+					"Có bao nhiêu người trả lời đúng cả 5 câu?", List.of("Quận Hồng Bàng"), ContestStatus.OPEN),
+					List.of(new NewRound(1, "Vòng 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
+					List.of(new NewUnit("WEB-T", "Đơn vị thử", null, null)))
+			.block();
+		return slug;
+	}
+
+	@Test
+	@Timeout(value = JOURNEYS_TIMEOUT_MINUTES + 1, unit = TimeUnit.MINUTES)
+	void citizenAndOrganizerJourneysInChromium() throws Exception {
+		// a contest of its own, so that its attempts leave the seeded one alone
+		String slug = ContestFixtures.openContest(this.contests, "web-" + System.nanoTime() % 1_000_000,
+				List.of("Quận Lê Chân", "Quận Ngô Quyền", "Huyện Thủy Nguyên"),
+				List.of(new NewUnit("WEB-HTX", "Hợp tác xã Nông nghiệp An Lư", null, 120),
+						new NewUnit("WEB-LM", "Liên minh Hợp tác xã thành phố", null, null)));
+		// and one whose time runs out while the browser watches
+		String timed = timedContest("web-timed-" + System.nanoTime() % 1_000_000, Duration.ofMinutes(1));
+		Path frontend = Path.of("frontend").toAbsolutePath();
+		Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
+		Files.createDirectories(screenshots);
+		ProcessBuilder playwright = new ProcessBuilder(frontend.resolve("node_modules/.bin/playwright").toString(),
+				"test")
+			.directory(frontend.toFile())
+			.redirectErrorStream(true);
+		Map<String, String> env = playwright.environment();
+		env.put("BASE_URL", "http://localhost:" + this.port);
+		env.put("CONTEST", slug);
+		env.put("TIMED_CONTEST", timed);
+		env.put("ORGANIZER_PASSWORD", IntegrationTest.ORGANIZER_PASSWORD);
+		env.put("CHROMIUM", env.getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+		env.put("SCREENSHOTS", screenshots.toString());
+		env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+		assertThat(new File(env.get("CHROMIUM")).canExecute())
+			.as("Chromium at " + env.get("CHROMIUM") + " (apt-get install chromium)")
+			.isTrue();
+		Process process = playwright.start();
+		// through System.out, so that the test report has Playwright's output
+		Thread output = new Thread(() -> {
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				reader.lines().forEach((line) -> System.out.println("[playwright] " + line));
+			}
+			catch (IOException ex) {
+				System.out.println("[playwright] output lost: " + ex);
+			}
+		}, "playwright-output");
+		output.start();
+		if (!process.waitFor(JOURNEYS_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+			throw new AssertionError("Browser journeys did not finish in " + JOURNEYS_TIMEOUT_MINUTES + " minutes");
+		}
+		output.join(TimeUnit.SECONDS.toMillis(10));
+		assertThat(process.exitValue()).as("Playwright exit code (its output is above)").isZero();
+	}
+
+}

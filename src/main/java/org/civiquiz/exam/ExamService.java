@@ -37,6 +37,7 @@ import org.civiquiz.question.QuestionBank;
 import org.civiquiz.question.QuestionBankService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -369,10 +370,13 @@ public class ExamService {
 	 */
 	private Mono<Void> announce(UUID attemptId, String contestSlug, Function<AttemptListener, Mono<Void>> call) {
 		return Flux.fromIterable(this.listeners)
-			// deferred, so that a listener throwing instead of signalling an error is
-			// caught too
+			// deferred: a listener that throws is caught too. Listeners write to
+			// Redis, and Lettuce may wait briefly for a lock to send or cancel a
+			// command: they run (and time out) on threads that may block, off the
+			// database's event loop
 			.flatMap((listener) -> Mono.defer(() -> call.apply(listener))
-				.timeout(this.properties.listenerTimeout())
+				.subscribeOn(Schedulers.boundedElastic())
+				.timeout(this.properties.listenerTimeout(), Schedulers.boundedElastic())
 				.onErrorResume((ex) -> {
 					logger.warn("Listener " + listener.getClass().getSimpleName() + " missed attempt " + attemptId
 							+ ": " + ex);

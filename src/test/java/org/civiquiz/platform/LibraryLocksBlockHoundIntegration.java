@@ -14,6 +14,11 @@ public class LibraryLocksBlockHoundIntegration implements BlockHoundIntegration 
 	public void applyTo(BlockHound.Builder builder) {
 		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
 				"_createAndCacheValueDeserializer");
+		// Lettuce guards a connection's writers with a short lock; while it reconnects (a
+		// test stops Redis) its event loop may wait there. Reported as an error, the wait
+		// breaks the connection's handler and every later command times out.
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "lockWritersExclusive");
 	}
 
 }

@@ -76,11 +76,7 @@ class AdminQuestionIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		this.client.get()
-			.uri("/api/admin/contests/{slug}/questions", IntegrationTest.CONTEST)
-			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
-			.exchange()
-			.expectStatus()
+		asOrganizer("/questions", IntegrationTest.CONTEST).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.length()")
@@ -120,11 +116,7 @@ class AdminQuestionIntegrationTests {
 			.isEqualTo(2);
 		importCsv(slug, HEADER + "Q2,2,20,Câu hỏi hai (sửa)?,A2,B2,C2,D2,B,Điều 20\n").expectStatus().isOk();
 		assertThat(questionsIn("bank-import-ok")).isEqualTo(2);
-		this.client.get()
-			.uri("/api/admin/contests/{slug}/questions", slug)
-			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
-			.exchange()
-			.expectStatus()
+		asOrganizer("/questions", slug).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$[1].text")
@@ -152,11 +144,7 @@ class AdminQuestionIntegrationTests {
 
 		rows.set(3, List.of("X2", 2, 30, "Câu hỏi hai?", "A2", "B2", "C2", "D2", "d"));
 		importXlsx(slug, xlsx(rows)).expectStatus().isOk().expectBody().jsonPath("$.imported").isEqualTo(2);
-		this.client.get()
-			.uri("/api/admin/contests/{slug}/questions", slug)
-			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
-			.exchange()
-			.expectStatus()
+		asOrganizer("/questions", slug).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$[0].text")
@@ -175,11 +163,7 @@ class AdminQuestionIntegrationTests {
 
 	@Test
 	void thePreviewDrawsUnderTheContestsQuotasWithTheAnswers() {
-		this.client.get()
-			.uri("/api/admin/contests/{slug}/questions/draw-preview", IntegrationTest.CONTEST)
-			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
-			.exchange()
-			.expectStatus()
+		asOrganizer("/questions/draw-preview", IntegrationTest.CONTEST).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.length()")
@@ -196,15 +180,18 @@ class AdminQuestionIntegrationTests {
 			.expectStatus()
 			.isForbidden();
 		String empty = newContest("preview-empty");
-		this.client.get()
-			.uri("/api/admin/contests/{slug}/questions/draw-preview", empty)
-			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
-			.exchange()
-			.expectStatus()
+		asOrganizer("/questions/draw-preview", empty).expectStatus()
 			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("QUESTION_BANK_INSUFFICIENT");
+	}
+
+	private WebTestClient.ResponseSpec asOrganizer(String path, String slug) {
+		return this.client.get()
+			.uri("/api/admin/contests/{slug}" + path, slug)
+			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec importXlsx(String slug, byte[] xlsx) {

@@ -15,6 +15,10 @@ final class AwardException extends CiviquizException {
 		super(status, code, args);
 	}
 
+	static AwardException contestNotFound(String slug) {
+		return new AwardException(HttpStatus.NOT_FOUND, "CONTEST_NOT_FOUND", slug);
+	}
+
 	static AwardException roundNotFound(int round) {
 		return new AwardException(HttpStatus.NOT_FOUND, "ROUND_NOT_FOUND", round);
 	}

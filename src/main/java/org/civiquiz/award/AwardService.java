@@ -22,6 +22,7 @@ import org.civiquiz.award.PrizePlan.PrizesPerPerson;
 import org.civiquiz.award.Ranking.Ranked;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
+import org.civiquiz.contest.ContestStatus;
 import org.civiquiz.contest.Round;
 import org.civiquiz.contest.Unit;
 import org.civiquiz.exam.ExamProperties;
@@ -76,6 +77,20 @@ public class AwardService {
 			.flatMap((contest) -> this.repository.plan(contest.id()))
 			.map(AwardService::view)
 			.switchIfEmpty(Mono.error(() -> AwardException.planMissing(slug)));
+	}
+
+	/**
+	 * The plan of a contest the public can see; an empty plan when none is set yet.
+	 * @param slug the contest
+	 * @return the plan, or {@code CONTEST_NOT_FOUND} (drafts included)
+	 */
+	public Mono<PrizePlan> publicPlan(String slug) {
+		return this.contests.settings(slug)
+			.filter((contest) -> contest.status() != ContestStatus.DRAFT)
+			.switchIfEmpty(Mono.error(() -> AwardException.contestNotFound(slug)))
+			.flatMap((contest) -> this.repository.plan(contest.id()))
+			.map(StoredPlan::plan)
+			.defaultIfEmpty(new PrizePlan(null, null, null, null, null, null, null));
 	}
 
 	/**

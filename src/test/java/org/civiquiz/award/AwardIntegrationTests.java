@@ -390,6 +390,35 @@ class AwardIntegrationTests {
 	}
 
 	@Test
+	void theContestPageShowsThePrizes() {
+		this.client.get()
+			.uri("/api/contests/{slug}/prizes", this.slug)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.round.length()")
+			.isEqualTo(0);
+		setPlan(standardPlan()).expectStatus().isOk();
+		this.client.get()
+			.uri("/api/contests/{slug}/prizes", this.slug)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.round[*].name")
+			.isEqualTo(List.of("Giải Nhất", "Giải Nhì", "Giải Ba"))
+			.jsonPath("$.round[1].count")
+			.isEqualTo(2)
+			.jsonPath("$.unitPrizesPer")
+			.isEqualTo("ROUND")
+			.jsonPath("$.tieBreak")
+			.doesNotExist();
+		execute("update contest set status = 'DRAFT' where slug = '" + this.slug + "'");
+		this.client.get().uri("/api/contests/{slug}/prizes", this.slug).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
 	void onlyTheRightRolesReachPrizesAndWinners() {
 		setPlan(standardPlan()).expectStatus().isOk();
 		attempt("Nguyễn Văn An", "U1", 20, 0L, 100_000, 1);

@@ -109,9 +109,7 @@ function ImportSection(props: { slug: string; authorization: string; onUnauthori
       {failure ? <ErrorAlert error={failure} /> : null}
       {rejected && (
         <div class="alert alert-error" role="alert" data-testid="import-errors">
-          <p>
-            {rejected.text} {t('rejected', { n: rejected.rows.length })}
-          </p>
+          <p>{rejected.text}</p>
           <div class="table-scroll">
             <table>
               <caption class="sr-only">{t('rejected', { n: rejected.rows.length })}</caption>

@@ -34,18 +34,18 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   await round2.getByLabel('Mở lúc').fill('2027-03-08T08:00');
   await round2.getByLabel('Đóng lúc').fill('2027-03-14T23:59');
   const unit = page.getByRole('group', { name: 'Đơn vị 1' });
-  await unit.getByLabel('Mã đơn vị').fill('HTX ĐT'); // a space and a letter with a diacritic: refused
+  await unit.getByLabel('Mã đơn vị', { exact: true }).fill('HTX ĐT'); // a space and a letter with a diacritic: refused
   await unit.getByLabel('Tên đơn vị').fill('Hợp tác xã Nông nghiệp Đồng Tâm');
   await unit.getByLabel('Quân số (nếu biết)').fill('40');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
   await expect(page.getByTestId('form-problem')).toBeFocused();
   await expect(page.locator('#f-units-0-code-error')).toBeVisible();
-  await expect(unit.getByLabel('Mã đơn vị')).toHaveAttribute('aria-invalid', 'true');
+  await expect(unit.getByLabel('Mã đơn vị', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'organizer-2-contest-field-error');
   await expectAccessible(page, 'contest form with an error');
 
-  await unit.getByLabel('Mã đơn vị').fill('HTX-DT');
+  await unit.getByLabel('Mã đơn vị', { exact: true }).fill('HTX-DT');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sửa cuộc thi: Thi thử Luật Hợp tác xã, bản nháp' })).toBeVisible();
   await expect(page.getByText('Đã tạo cuộc thi.')).toBeVisible();

@@ -38,7 +38,7 @@ export function ContestListPage(props: PageProps) {
         </a>
       </p>
       {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : data.length === 0 ? <p>{t('noContests')}</p> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0}>
           <table data-testid="admin-contests">
             <caption class="sr-only">{t('listTitle')}</caption>
             <thead>

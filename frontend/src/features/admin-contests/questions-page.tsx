@@ -110,7 +110,7 @@ function ImportSection(props: { slug: string; authorization: string; onUnauthori
       {rejected && (
         <div class="alert alert-error" role="alert" data-testid="import-errors">
           <p>{rejected.text}</p>
-          <div class="table-scroll">
+          <div class="table-scroll" tabIndex={0}>
             <table>
               <caption class="sr-only">{t('rejected', { n: rejected.rows.length })}</caption>
               <thead>

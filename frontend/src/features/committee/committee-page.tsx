@@ -205,7 +205,7 @@ function WinnersView(props: { list: WinnersList }) {
       </dl>
       <h3 id="winners-heading">{t('winners')}</h3>
       {list.winners.length === 0 ? <p>{t('noWinners')}</p> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0}>
           <table class="compact" data-testid="winners" aria-labelledby="winners-heading">
             <thead>
               <tr>
@@ -244,7 +244,7 @@ function WinnersView(props: { list: WinnersList }) {
       )}
       <h3 id="unit-prizes-heading">{t('unitPrizes')}</h3>
       {list.unitPrizes.length === 0 ? <p>{t('none')}</p> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0}>
           <table class="compact" data-testid="unit-prizes" aria-labelledby="unit-prizes-heading">
             <thead>
               <tr>
@@ -275,7 +275,7 @@ function WinnersView(props: { list: WinnersList }) {
       )}
       <h3 id="passed-over-heading">{t('passedOver')}</h3>
       {list.passedOver.length === 0 ? <p>{t('none')}</p> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0}>
           <table class="compact" aria-labelledby="passed-over-heading">
             <thead>
               <tr>
@@ -304,7 +304,7 @@ function WinnersView(props: { list: WinnersList }) {
       )}
       <h3 id="superseded-heading">{t('superseded')}</h3>
       {list.superseded.length === 0 ? <p>{t('none')}</p> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0}>
           <table class="compact" aria-labelledby="superseded-heading">
             <thead>
               <tr>
@@ -336,7 +336,7 @@ function WinnersView(props: { list: WinnersList }) {
 function ExcludedTable(props: { rows: Excluded[]; labelledBy: string; onLift?: (row: Excluded) => void; testId?: string }) {
   if (props.rows.length === 0) return <p>{props.onLift ? t('noExclusions') : t('none')}</p>;
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabIndex={0}>
       <table aria-labelledby={props.labelledBy} data-testid={props.testId}>
         <thead>
           <tr>
@@ -543,7 +543,7 @@ function AwardLog(props: Props & { contestPath: string; version: number }) {
     <section aria-labelledby="log-heading" class="panel">
       <h2 id="log-heading">{t('log')}</h2>
       {log.error ? <ErrorAlert error={log.error} onRetry={log.reload} /> : !log.data ? <Loading /> : log.data.length === 0 ? <p>{t('logEmpty')}</p> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0}>
           <table data-testid="award-log" aria-labelledby="log-heading">
             <thead>
               <tr>

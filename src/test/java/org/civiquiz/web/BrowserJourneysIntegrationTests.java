@@ -113,7 +113,8 @@ class BrowserJourneysIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("round",
 					List.of(Map.of("name", "Giải Nhất", "count", 1), Map.of("name", "Giải Nhì", "count", 2)),
-					"unitsByParticipants", List.of(Map.of("name", "Giải tập thể đông nhất", "count", 1))))
+					"unitsByParticipants", List.of(Map.of("name", "Giải tập thể đông nhất", "count", 1)),
+					"unitPrizesPer", "ROUND"))
 			.exchange()
 			.expectStatus()
 			.isOk();

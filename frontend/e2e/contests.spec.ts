@@ -40,6 +40,7 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
   await expect(page.getByTestId('form-problem')).toBeFocused();
+  await expect(page.getByTestId('form-problem')).toContainText('Đơn vị 1: Mã đơn vị');
   await expect(page.locator('#f-units-0-code-error')).toBeVisible();
   await expect(unit.getByLabel('Mã đơn vị', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'organizer-2-contest-field-error');

@@ -59,6 +59,7 @@ export function LoginPage(props: { onSignedIn: () => void }) {
             {error}
           </p>
         )}
+        <p class="hint">{t('roles')}</p>
         <p class="hint">{t('note')}</p>
         <div class="actions">
           <button class="button primary" type="submit" disabled={busy}>

@@ -12,6 +12,7 @@ export const t = translator({
     required: 'Vui lòng nhập thông tin này.',
     noContest: 'Chưa có cuộc thi nào để kiểm tra đăng nhập.',
     note: 'Thông tin đăng nhập chỉ được giữ trong thẻ trình duyệt này và mất khi đóng thẻ.',
+    roles: 'Ban tổ chức đăng nhập bằng tài khoản organizer; Hội đồng xét giải bằng tài khoản committee.',
   },
   en: {
     title: 'Organizer sign-in',
@@ -24,5 +25,6 @@ export const t = translator({
     required: 'This field is required.',
     noContest: 'There is no contest yet to check the sign-in against.',
     note: 'The credentials are kept in this browser tab only and are gone when it closes.',
+    roles: 'Organizers sign in as organizer; the award committee as committee.',
   },
 });

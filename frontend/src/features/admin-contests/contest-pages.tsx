@@ -22,6 +22,44 @@ interface PageProps {
   onUnauthorized: () => void;
 }
 
+const FIELD_LABELS: Record<string, MessageKey> = {
+  slug: 'slug',
+  title: 'title',
+  law: 'law',
+  description: 'description',
+  rules: 'rules',
+  questionBank: 'questionBank',
+  opensAt: 'opensAt',
+  closesAt: 'closesAt',
+  timeLimitMinutes: 'timeLimitMinutes',
+  questionsPerAttempt: 'questionsPerAttempt',
+  maxAttemptsPerRound: 'maxAttemptsPerRound',
+  chapterQuotas: 'chapterQuotas',
+  predictionQuestion: 'predictionQuestion',
+  districts: 'districts',
+  status: 'status',
+  rounds: 'rounds',
+  units: 'units',
+  number: 'roundNumber',
+  name: 'roundName',
+  code: 'unitCode',
+  parentCode: 'parentCode',
+  headcount: 'headcount',
+};
+
+/** `units[0].code` → "Đơn vị 1: Mã đơn vị"; an unknown field name as is. */
+function fieldLabel(field: string): string {
+  const item = /^(rounds|units|districts)\[(\d+)\](?:\.(\w+))?$/.exec(field);
+  if (!item) {
+    return FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field;
+  }
+  const n = Number(item[2]) + 1;
+  if (item[1] === 'districts') return `${t('districts')} (${n})`;
+  const owner = item[1] === 'rounds' ? t('roundN', { n }) : t('unitN', { n });
+  const part = item[3] === 'name' && item[1] === 'units' ? 'unitName' : item[3] ? FIELD_LABELS[item[3]] : undefined;
+  return part ? `${owner}: ${t(part)}` : owner;
+}
+
 export function statusText(status: ContestStatus): string {
   return t(`status_${status}` as MessageKey);
 }
@@ -180,7 +218,7 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
                 {problem.list.map(([name, message]) => (
                   <li key={name}>
                     <a href={`#${fieldId(name)}`} onClick={(e) => { e.preventDefault(); document.getElementById(fieldId(name))?.focus(); }}>
-                      {name}
+                      {fieldLabel(name)}
                     </a>
                     : {message}
                   </li>

@@ -103,6 +103,10 @@ test('the organizer previews a draw with the correct options, and sets a prize p
   await page.getByRole('button', { name: 'Lưu cơ cấu giải' }).click();
   await expect(page.getByText('Đã lưu cơ cấu giải, phiên bản 1.')).toBeVisible();
   await expect(page.getByTestId('plan-revision')).toContainText('organizer');
+  // what was saved is what the form shows again
+  await expect(round.getByLabel('Tên giải 2')).toHaveValue('Giải Nhì');
+  await expect(round.getByLabel('Số giải 2')).toHaveValue('2');
+  await expect(page.getByTestId('tie-break').locator('li').nth(1)).toHaveAttribute('data-step', 'DURATION');
   await screenshot(page, 'organizer-6-prize-plan');
   await expectAccessible(page, 'prize plan');
 });

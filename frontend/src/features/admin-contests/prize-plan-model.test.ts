@@ -21,6 +21,13 @@ describe('prize plan', () => {
     expect(plan.prizesPerPerson).toBe('ONE_PER_LIST');
   });
 
+  it('takes the tiers as typed, never the ones of the plan it started from', () => {
+    const start = { ...emptyPlan(), round: [{ name: 'Cũ', count: 9 }] };
+    const plan = planOf({ round: [{ name: 'Giải Nhất', count: '1' }], contest: [], unitsByParticipants: [], unitsByParticipationRate: [] }, start);
+    expect(plan.round).toEqual([{ name: 'Giải Nhất', count: 1 }]);
+    expect(Object.keys(plan).sort()).toEqual(['contest', 'prizesPerPerson', 'round', 'tieBreak', 'unitPrizesPer', 'unitsByParticipants', 'unitsByParticipationRate']);
+  });
+
   it('starts from the documented defaults', () => {
     expect(emptyPlan().tieBreak).toEqual(['SCORE', 'PREDICTION', 'DURATION', 'SUBMITTED_AT']);
     expect(emptyPlan().unitPrizesPer).toBe('CONTEST');

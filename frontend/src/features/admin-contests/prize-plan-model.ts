@@ -48,5 +48,13 @@ export function moved<T>(list: readonly T[], index: number, step: -1 | 1): T[] {
 /** The form's tiers as typed (counts as text) → the plan to send; a count that is not a number goes as -1 for the server to refuse. */
 export function planOf(tiers: Record<TierList, { name: string; count: string }[]>, rest: Pick<PrizePlan, 'tieBreak' | 'prizesPerPerson' | 'unitPrizesPer'>): PrizePlan {
   const list = (key: TierList) => tiers[key].map((tier) => ({ name: tier.name.trim(), count: /^\s*\d+\s*$/.test(tier.count) ? Number(tier.count) : -1 }));
-  return { round: list('round'), contest: list('contest'), unitsByParticipants: list('unitsByParticipants'), unitsByParticipationRate: list('unitsByParticipationRate'), ...rest };
+  return {
+    round: list('round'),
+    contest: list('contest'),
+    unitsByParticipants: list('unitsByParticipants'),
+    unitsByParticipationRate: list('unitsByParticipationRate'),
+    tieBreak: rest.tieBreak,
+    prizesPerPerson: rest.prizesPerPerson,
+    unitPrizesPer: rest.unitPrizesPer,
+  };
 }

@@ -6,6 +6,9 @@ const require = createRequire(import.meta.url);
 
 export const contest = process.env.CONTEST ?? 'luat-htx-2023';
 export const organizerPassword = process.env.ORGANIZER_PASSWORD ?? '';
+export const committeePassword = process.env.COMMITTEE_PASSWORD ?? '';
+/** A contest whose round has closed, with submitted attempts and a prize plan. */
+export const awardContest = process.env.AWARD_CONTEST ?? '';
 const screenshots = process.env.SCREENSHOTS ?? join(process.cwd(), '..', 'target', 'screenshots');
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -46,4 +49,16 @@ export async function contestDetails(request: APIRequestContext) {
   const response = await request.get(`/api/contests/${contest}`);
   expect(response.ok()).toBeTruthy();
   return (await response.json()) as { units: { code: string; name: string }[]; districts: string[]; title: string; predictionQuestion: string };
+}
+
+/** Signs in on admin.html with the given account. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/admin.html');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+export function basic(username: string, password: string): Record<string, string> {
+  return { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
 }

@@ -7,11 +7,25 @@ import { LanguageSwitch } from '../lib/ui';
 import { LoginPage } from '../features/admin-auth/login-page';
 import { t as td } from '../features/admin-dashboard/messages';
 import { ContestPicker, DashboardPage } from '../features/admin-dashboard/dashboard-page';
+import { t as tm } from '../features/admin-contests/messages';
+import { ContestFormPage, ContestListPage } from '../features/admin-contests/contest-pages';
+import { PrizePlanPage } from '../features/admin-contests/prize-plan-page';
+import { QuestionsPage } from '../features/admin-contests/questions-page';
+import { t as tk } from '../features/committee/messages';
+import { CommitteeHome, CommitteePage } from '../features/committee/committee-page';
 
 /**
- * The organizer pages (admin.html). Today: sign-in and the live dashboard; contest and
- * question-bank management (features/admin-contests) and the committee's winners page
- * (features/committee) slot in here as routes once their endpoints exist.
+ * What an account is shown. The platform's accounts are fixed (organizer, committee,
+ * admin); the server checks every request anyway and answers 403 FORBIDDEN to a page
+ * an account may not use, which the page shows.
+ */
+export function sectionsOf(username: string): { manage: boolean; committee: boolean } {
+  return { manage: username !== 'committee', committee: username === 'committee' || username === 'admin' };
+}
+
+/**
+ * The organizer and committee pages (admin.html): sign-in, the live dashboard (every
+ * role), contest and question-bank management (organizer), the award committee's pages.
  */
 export function AdminApp() {
   const path = useHashPath();
@@ -26,14 +40,41 @@ export function AdminApp() {
 
   let page;
   let params: Record<string, string> | null;
-  if (!signedIn) {
-    page = <LoginPage onSignedIn={() => rerender(0)} />;
+  const auth = signedIn ? { authorization: signedIn.authorization, onUnauthorized: signOut } : null;
+  if (!signedIn || !auth) {
+    page = (
+      <LoginPage
+        onSignedIn={() => {
+          const who = credentials();
+          if (who && who.username === 'committee' && currentSection(path) === 'dashboard') {
+            navigate('/committee');
+          }
+          rerender(0);
+        }}
+      />
+    );
   } else if ((params = match('/c/:slug', path))) {
-    page = <DashboardPage key={params.slug} slug={params.slug} authorization={signedIn.authorization} onUnauthorized={signOut} />;
+    page = <DashboardPage key={params.slug} slug={params.slug} {...auth} />;
+  } else if (match('/manage', path)) {
+    page = <ContestListPage {...auth} />;
+  } else if (match('/manage/new', path)) {
+    page = <ContestFormPage key="new" {...auth} />;
+  } else if ((params = match('/manage/:slug/questions', path))) {
+    page = <QuestionsPage key={params.slug} slug={params.slug} {...auth} />;
+  } else if ((params = match('/manage/:slug/prizes', path))) {
+    page = <PrizePlanPage key={params.slug} slug={params.slug} {...auth} />;
+  } else if ((params = match('/manage/:slug', path))) {
+    page = <ContestFormPage key={params.slug} slug={params.slug} created={path.endsWith('?created')} {...auth} />;
+  } else if (match('/committee', path)) {
+    page = <CommitteeHome {...auth} />;
+  } else if ((params = match('/committee/:slug', path))) {
+    page = <CommitteePage key={params.slug} slug={params.slug} {...auth} />;
   } else {
     page = <ContestPicker />;
   }
 
+  const sections = signedIn ? sectionsOf(signedIn.username) : null;
+  const section = currentSection(path);
   return (
     <>
       <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -52,9 +93,30 @@ export function AdminApp() {
           )}
         </span>
       </header>
+      {sections && (
+        <nav class="admin-nav" aria-label={tc('siteName')}>
+          <a href="#/" aria-current={section === 'dashboard' ? 'page' : undefined}>
+            {td('title')}
+          </a>
+          {sections.manage && (
+            <a href="#/manage" aria-current={section === 'manage' ? 'page' : undefined}>
+              {tm('nav')}
+            </a>
+          )}
+          {sections.committee && (
+            <a href="#/committee" aria-current={section === 'committee' ? 'page' : undefined}>
+              {tk('nav')}
+            </a>
+          )}
+        </nav>
+      )}
       <main id="main" tabIndex={-1} class="wide">
         {page}
       </main>
     </>
   );
+}
+
+function currentSection(path: string): 'dashboard' | 'manage' | 'committee' {
+  return path.startsWith('/manage') ? 'manage' : path.startsWith('/committee') ? 'committee' : 'dashboard';
 }

@@ -52,6 +52,9 @@ export interface RequestOptions {
   method?: string;
   /** A value to send as JSON, or a string already serialized (sent byte for byte). */
   body?: unknown;
+  /** A file sent as is (e.g. a question bank), with its own `contentType`. */
+  rawBody?: Blob | ArrayBuffer;
+  contentType?: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -70,8 +73,11 @@ export function requestHeaders(extra?: Record<string, string>): Record<string, s
 /** The one way the pages call the API: JSON in, JSON out, problems as {@link ApiError}. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers = requestHeaders(options.headers);
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | Blob | ArrayBuffer | undefined;
+  if (options.rawBody !== undefined) {
+    body = options.rawBody;
+    headers['Content-Type'] = options.contentType ?? 'application/octet-stream';
+  } else if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     headers['Content-Type'] = 'application/json';
   }
@@ -89,13 +95,18 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   const text = await response.text().catch(() => '');
   if (!response.ok) {
-    let problem = {};
-    try {
-      problem = text ? JSON.parse(text) : {};
-    } catch {
-      // a proxy's HTML error page: status only
-    }
-    throw new ApiError(response.status, problem);
+    throw problemOf(response.status, text);
   }
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The {@link ApiError} for a failed answer's status and body. */
+export function problemOf(status: number, text: string): ApiError {
+  let problem = {};
+  try {
+    problem = text ? JSON.parse(text) : {};
+  } catch {
+    // a proxy's HTML error page: status only
+  }
+  return new ApiError(status, problem);
 }

@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api-client';
-import type { ContestSummary } from '../../lib/api-types';
 import { basicAuthorization, saveCredentials } from '../../lib/admin-credentials';
 import { PageHeading, errorText } from '../../lib/ui';
 import { t } from './messages';
 
 /**
  * HTTP Basic until the platform has session login: the credentials are checked against
- * the figures of the first listed contest, then kept in sessionStorage.
+ * the admin contest list (open to every admin account), then kept in sessionStorage.
  */
 export function LoginPage(props: { onSignedIn: () => void }) {
   const [username, setUsername] = useState('organizer');
@@ -24,13 +23,9 @@ export function LoginPage(props: { onSignedIn: () => void }) {
     setBusy(true);
     setError('');
     try {
-      const contests = await api<ContestSummary[]>('/api/contests');
-      if (contests.length === 0) {
-        setError(t('noContest'));
-        return;
-      }
+      // every admin account may list the contests (drafts included), even when there is none yet
       const authorization = basicAuthorization(username.trim(), password);
-      await api(`/api/admin/contests/${encodeURIComponent(contests[0].slug)}/stats`, { headers: { Authorization: authorization } });
+      await api('/api/admin/contests', { headers: { Authorization: authorization } });
       saveCredentials(username.trim(), password);
       props.onSignedIn();
     } catch (failure) {
@@ -59,6 +54,7 @@ export function LoginPage(props: { onSignedIn: () => void }) {
             {error}
           </p>
         )}
+        <p class="hint">{t('roles')}</p>
         <p class="hint">{t('note')}</p>
         <div class="actions">
           <button class="button primary" type="submit" disabled={busy}>

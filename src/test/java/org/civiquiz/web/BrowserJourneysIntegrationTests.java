@@ -22,6 +22,9 @@ import org.civiquiz.contest.ContestService.NewContest;
 import org.civiquiz.contest.ContestService.NewRound;
 import org.civiquiz.contest.ContestService.NewUnit;
 import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.exam.AttemptStarted;
+import org.civiquiz.exam.ExamFixtures;
+import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,14 +41,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web pages in a real browser (Debian's Chromium, driven by Playwright from
  * {@code frontend/e2e}) against the whole app: a citizen's exam on a phone-sized screen,
- * registration errors, and the organizer's live dashboard. Each journey saves screenshots
- * under {@code target/screenshots/} and fails on serious accessibility violations (axe).
+ * registration errors, the organizer's live dashboard, contest and question-bank
+ * management, and the award committee's finalization and exports. Each journey saves
+ * screenshots under {@code target/screenshots/} and fails on serious accessibility
+ * violations (axe).
  */
 @IntegrationTest
 @DisabledIfSystemProperty(named = "frontend.skip", matches = "true")
 class BrowserJourneysIntegrationTests {
 
-	private static final long JOURNEYS_TIMEOUT_MINUTES = 8;
+	private static final long JOURNEYS_TIMEOUT_MINUTES = 12;
 
 	@LocalServerPort
 	private int port;
@@ -53,6 +60,9 @@ class BrowserJourneysIntegrationTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private DatabaseClient database;
 
 	@Test
 	void pagesAreServedWithoutLoginAndTheirAssetsCachedForGood() throws Exception {
@@ -85,6 +95,56 @@ class BrowserJourneysIntegrationTests {
 		return slug;
 	}
 
+	/**
+	 * A contest whose only round has closed, with three submitted attempts and a prize
+	 * plan: ready for the committee to finalize.
+	 */
+	private String closedContestWithPrizePlan(String slug) {
+		ContestFixtures.openContest(this.contests, slug, List.of("Quận Hồng Bàng", "Huyện Thủy Nguyên"),
+				List.of(new NewUnit("WEB-A1", "Hợp tác xã Nông nghiệp Đồng Tâm", null, 40),
+						new NewUnit("WEB-A2", "Liên minh Hợp tác xã quận Hồng Bàng", null, 3)));
+		Map<Long, BankQuestion> bank = ExamFixtures.bank(this.client);
+		submittedAttempt(slug, bank, "Trần Thị Bình", "WEB-A1", 20, 4L);
+		submittedAttempt(slug, bank, "Nguyễn Văn Ân", "WEB-A1", 18, 10L);
+		submittedAttempt(slug, bank, "Lê Hoàng Cường", "WEB-A2", 18, 5L);
+		this.client.put()
+			.uri("/api/admin/contests/{slug}/prize-plan", slug)
+			.headers((headers) -> headers.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("round",
+					List.of(Map.of("name", "Giải Nhất", "count", 1), Map.of("name", "Giải Nhì", "count", 2)),
+					"unitsByParticipants", List.of(Map.of("name", "Giải tập thể đông nhất", "count", 1)),
+					"unitPrizesPer", "ROUND"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.database
+			.sql("update contest_round set closes_at = now() - interval '1 minute'"
+					+ " where contest_id = (select id from contest where slug = :slug)")
+			.bind("slug", slug)
+			.fetch()
+			.rowsUpdated()
+			.block();
+		return slug;
+	}
+
+	private void submittedAttempt(String slug, Map<Long, BankQuestion> bank, String name, String unit, int score,
+			Long prediction) {
+		Map<String, Object> registration = ExamFixtures.registration(ExamFixtures.newPhone());
+		registration.put("fullName", name);
+		registration.put("unitCode", unit);
+		registration.put("district", "Quận Hồng Bàng");
+		AttemptStarted started = ExamFixtures.start(this.client, slug, registration)
+			.expectStatus()
+			.isCreated()
+			.expectBody(AttemptStarted.class)
+			.returnResult()
+			.getResponseBody();
+		ExamFixtures.submit(this.client, started, ExamFixtures.answers(started, bank, score, 20 - score, prediction))
+			.expectStatus()
+			.isOk();
+	}
+
 	@Test
 	@Timeout(value = JOURNEYS_TIMEOUT_MINUTES + 1, unit = TimeUnit.MINUTES)
 	void citizenAndOrganizerJourneysInChromium() throws Exception {
@@ -95,6 +155,8 @@ class BrowserJourneysIntegrationTests {
 						new NewUnit("WEB-LM", "Liên minh Hợp tác xã thành phố", null, null)));
 		// and one whose time runs out while the browser watches
 		String timed = timedContest("web-timed-" + System.nanoTime() % 1_000_000, Duration.ofMinutes(1));
+		// and one whose round has closed, for the award committee
+		String awards = closedContestWithPrizePlan("web-award-" + System.nanoTime() % 1_000_000);
 		Path frontend = Path.of("frontend").toAbsolutePath();
 		Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
 		Files.createDirectories(screenshots);
@@ -106,7 +168,9 @@ class BrowserJourneysIntegrationTests {
 		env.put("BASE_URL", "http://localhost:" + this.port);
 		env.put("CONTEST", slug);
 		env.put("TIMED_CONTEST", timed);
+		env.put("AWARD_CONTEST", awards);
 		env.put("ORGANIZER_PASSWORD", IntegrationTest.ORGANIZER_PASSWORD);
+		env.put("COMMITTEE_PASSWORD", IntegrationTest.COMMITTEE_PASSWORD);
 		env.put("CHROMIUM", env.getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 		env.put("SCREENSHOTS", screenshots.toString());
 		env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");

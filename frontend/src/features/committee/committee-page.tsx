@@ -1,0 +1,573 @@
+import { useState } from 'preact/hooks';
+import { api, ApiError, type RequestOptions } from '../../lib/api-client';
+import { fetchFile, saveBlob } from '../../lib/download';
+import { durationText, number } from '../../lib/format';
+import { intlLocale } from '../../lib/i18n';
+import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
+import { vietnamDateTime } from '../../lib/vietnam-time';
+import { rankReasonText, t, type MessageKey } from './messages';
+import type { AwardLogEntry, ContestRounds, Excluded, WinnersList } from './types';
+
+interface Props {
+  authorization: string;
+  onUnauthorized: () => void;
+}
+
+function adminApi(props: Props) {
+  return async <T,>(path: string, options: RequestOptions = {}): Promise<T> => {
+    try {
+      return await api<T>(path, { ...options, headers: { ...options.headers, Authorization: props.authorization } });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) props.onUnauthorized();
+      throw error;
+    }
+  };
+}
+
+const when = (iso: string | null | undefined) => vietnamDateTime(iso, intlLocale());
+const tr = (prefix: string, code: string) => {
+  const key = `${prefix}${code}` as MessageKey;
+  const text = t(key);
+  return text === key ? code : text;
+};
+
+export function CommitteeHome(props: Props) {
+  const call = adminApi(props);
+  const { data, error, reload } = useLoad(() => call<{ slug: string; title: string; status: string }[]>('/api/admin/contests'), 'committee-contests');
+  return (
+    <>
+      <PageHeading title={t('homeTitle')}>{t('homeTitle')}</PageHeading>
+      {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : data.length === 0 ? <p>{t('noContests')}</p> : (
+        <ul class="cards">
+          {data.map((c) => (
+            <li class="card" key={c.slug}>
+              <a href={`#/committee/${encodeURIComponent(c.slug)}`}>{c.title}</a> <span class="muted">({c.slug})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function CommitteePage(props: Props & { slug: string }) {
+  const call = adminApi(props);
+  const contestPath = `/api/admin/contests/${encodeURIComponent(props.slug)}`;
+  const contest = useLoad(() => call<ContestRounds>(contestPath), props.slug);
+  const [scope, setScope] = useState<string>('');
+  const [logVersion, setLogVersion] = useState(0);
+  const title = t('title', { title: contest.data?.title ?? props.slug });
+  if (contest.error) {
+    return (
+      <>
+        <PageHeading title={title}>{title}</PageHeading>
+        <ErrorAlert error={contest.error} onRetry={contest.reload} />
+      </>
+    );
+  }
+  if (!contest.data) return <Loading />;
+  const rounds = contest.data.rounds;
+  const chosen = scope || (rounds.length > 0 ? String(rounds[0].number) : 'contest');
+  const round = rounds.find((r) => String(r.number) === chosen);
+  const scopeName = round ? t('roundN', { n: round.number, name: round.name }) : t('wholeContest');
+  const base = round ? `${contestPath}/rounds/${round.number}` : contestPath;
+  const changed = () => setLogVersion((v) => v + 1);
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <div class="committee-bar">
+        <label class="inline-field">
+          {t('scope')}{' '}
+          <select value={chosen} onChange={(e) => setScope((e.target as HTMLSelectElement).value)} data-testid="scope">
+            {rounds.map((r) => (
+              <option key={r.number} value={String(r.number)}>
+                {t('roundN', { n: r.number, name: r.name })}
+              </option>
+            ))}
+            <option value="contest">{t('wholeContest')}</option>
+          </select>
+        </label>
+      </div>
+      <StandingList key={base} {...props} base={base} scopeName={scopeName} onChange={changed} />
+      <Exclusions {...props} contestPath={contestPath} version={logVersion} onChange={changed} />
+      <AwardLog {...props} contestPath={contestPath} version={logVersion} />
+    </>
+  );
+}
+
+function StandingList(props: Props & { base: string; scopeName: string; onChange: () => void }) {
+  const call = adminApi(props);
+  const [version, setVersion] = useState(0);
+  const standing = useLoad(
+    () =>
+      call<WinnersList>(`${props.base}/winners`).catch((error) => {
+        if (error instanceof ApiError && error.code === 'AWARD_LIST_NOT_FOUND') return null;
+        throw error;
+      }),
+    `${props.base}#${version}`,
+  );
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+
+  const finalize = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await call<WinnersList>(`${props.base}/finalization`, { method: 'POST', body: {} });
+      setConfirming(false);
+      setNotice(t('justFinalized'));
+      setVersion((v) => v + 1);
+      props.onChange();
+    } catch (error) {
+      setConfirming(false);
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="standing-heading">
+      <h2 id="standing-heading">
+        {t('standing')}: {props.scopeName}
+      </h2>
+      {notice && (
+        <p class="alert alert-success" role="status">
+          {notice}
+        </p>
+      )}
+      {failure ? <ErrorAlert error={failure} /> : null}
+      {standing.error ? <ErrorAlert error={standing.error} onRetry={standing.reload} /> : standing.data === undefined ? <Loading /> : standing.data === null ? (
+        <>
+          <p data-testid="list-state">{t('notFinalized')}</p>
+          {!confirming ? (
+            <p class="actions">
+              <button type="button" class="button primary" onClick={() => { setConfirming(true); setNotice(''); setTimeout(() => document.getElementById('confirm-heading')?.focus(), 0); }}>
+                {t('finalize')}
+              </button>
+            </p>
+          ) : (
+            <div class="confirm-box" role="group" aria-labelledby="confirm-heading">
+              <h3 id="confirm-heading" tabIndex={-1}>
+                {t('finalizeConfirmTitle', { scope: props.scopeName })}
+              </h3>
+              <p>{t('finalizeConfirmText')}</p>
+              <div class="actions">
+                <button type="button" class="button primary" disabled={busy} onClick={finalize}>
+                  {busy ? t('finalizing') : t('confirmFinalize')}
+                </button>
+                <button type="button" class="button secondary" onClick={() => setConfirming(false)}>
+                  {t('cancel')}
+                </button>
+              </div>
+            </div>
+          )}
+        </>
+      ) : (
+        <>
+          <p data-testid="list-state">{t('finalized')}</p>
+          <WinnersView list={standing.data} />
+          <Downloads {...props} />
+          <Reopen {...props} onReopened={() => { setNotice(t('reopened')); setVersion((v) => v + 1); props.onChange(); }} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function WinnersView(props: { list: WinnersList }) {
+  const { list } = props;
+  const chain = [...list.tieBreak, 'ATTEMPT_ID'].map((step) => tr('tb_', step)).join(' → ');
+  return (
+    <>
+      <h3>{t('facts')}</h3>
+      <dl class="facts" data-testid="list-facts">
+        <dt>{t('ruleRevision')}</dt>
+        <dd>{list.ruleRevision}</dd>
+        <dt>{t('tieBreak')}</dt>
+        <dd>{chain}</dd>
+        <dt>{t('actualPrediction')}</dt>
+        <dd>{list.actualPrediction ?? '—'}</dd>
+        <dt>{t('ranked')}</dt>
+        <dd>{list.ranked}</dd>
+        <dt>{t('finalizedBy')}</dt>
+        <dd>{list.finalizedBy}</dd>
+        <dt>{t('finalizedAt')}</dt>
+        <dd>{when(list.finalizedAt)}</dd>
+        <dt>{t('timeZone')}</dt>
+        <dd>{list.timeZone}</dd>
+        <dt>{t('sha256')}</dt>
+        <dd>
+          <code data-testid="sha256">{list.sha256}</code>
+        </dd>
+      </dl>
+      <h3 id="winners-heading">{t('winners')}</h3>
+      {list.winners.length === 0 ? <p>{t('noWinners')}</p> : (
+        <div class="table-scroll" tabIndex={0}>
+          <table class="compact" data-testid="winners" aria-labelledby="winners-heading">
+            <thead>
+              <tr>
+                {(['rank', 'prize', 'name', 'unit', 'district', 'phone', 'score', 'duration', 'prediction', 'actualValue', 'distance', 'submittedAt', 'reason'] as MessageKey[]).map((key) => (
+                  <th scope="col" key={key}>
+                    {t(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {list.winners.map((w) => (
+                <tr key={w.attemptId} data-attempt={w.attemptId}>
+                  <td class="num">{w.rank}</td>
+                  <td>{w.prize}</td>
+                  <td>{w.fullName}</td>
+                  <td>
+                    {w.unitName} <span class="muted">({w.unitCode})</span>
+                  </td>
+                  <td>{w.district}</td>
+                  <td>{w.phone}</td>
+                  <td class="num">{w.score}</td>
+                  <td class="num">{durationText(w.durationMs, { min: t('minutes'), sec: t('seconds') })}</td>
+                  <td class="num">{w.prediction == null ? '—' : number(w.prediction)}</td>
+                  <td class="num">{w.actualValue == null ? '—' : number(w.actualValue)}</td>
+                  <td class="num">{w.predictionDistance == null ? '—' : number(w.predictionDistance)}</td>
+                  <td>{when(w.submittedAt)}</td>
+                  <td class="wrap" data-reason={w.rankReason}>
+                    {rankReasonText(w.rankReason)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3 id="unit-prizes-heading">{t('unitPrizes')}</h3>
+      {list.unitPrizes.length === 0 ? <p>{t('none')}</p> : (
+        <div class="table-scroll" tabIndex={0}>
+          <table class="compact" data-testid="unit-prizes" aria-labelledby="unit-prizes-heading">
+            <thead>
+              <tr>
+                {(['rank', 'prize', 'criterion', 'unit', 'participants', 'headcount', 'rate'] as MessageKey[]).map((key) => (
+                  <th scope="col" key={key}>
+                    {t(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {list.unitPrizes.map((u) => (
+                <tr key={`${u.criterion}-${u.unitCode}`}>
+                  <td class="num">{u.rank}</td>
+                  <td>{u.prize}</td>
+                  <td>{tr('criterion_', u.criterion)}</td>
+                  <td>
+                    {u.unitName} <span class="muted">({u.unitCode})</span>
+                  </td>
+                  <td class="num">{u.participants}</td>
+                  <td class="num">{u.headcount ?? '—'}</td>
+                  <td class="num">{u.participationRate == null ? '—' : number(u.participationRate, 2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3 id="passed-over-heading">{t('passedOver')}</h3>
+      {list.passedOver.length === 0 ? <p>{t('none')}</p> : (
+        <div class="table-scroll" tabIndex={0}>
+          <table class="compact" aria-labelledby="passed-over-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t('rank')}</th>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('unit')}</th>
+                <th scope="col">{t('heldPrize')}</th>
+                <th scope="col">{t('attemptId')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.passedOver.map((p) => (
+                <tr key={p.attemptId}>
+                  <td class="num">{p.rank}</td>
+                  <td>{p.fullName}</td>
+                  <td>{p.unitCode}</td>
+                  <td>{p.heldPrize}</td>
+                  <td>
+                    <code>{p.attemptId}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3 id="superseded-heading">{t('superseded')}</h3>
+      {list.superseded.length === 0 ? <p>{t('none')}</p> : (
+        <div class="table-scroll" tabIndex={0}>
+          <table class="compact" aria-labelledby="superseded-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('heldPrize')}</th>
+                <th scope="col">{t('attemptId')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.superseded.map((s) => (
+                <tr key={s.attemptId}>
+                  <td>{s.fullName}</td>
+                  <td>{s.heldPrize}</td>
+                  <td>
+                    <code>{s.attemptId}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3 id="excluded-heading">{t('excluded')}</h3>
+      <ExcludedTable rows={list.excluded} labelledBy="excluded-heading" />
+    </>
+  );
+}
+
+function ExcludedTable(props: { rows: Excluded[]; labelledBy: string; onLift?: (row: Excluded) => void; testId?: string }) {
+  if (props.rows.length === 0) return <p>{props.onLift ? t('noExclusions') : t('none')}</p>;
+  return (
+    <div class="table-scroll" tabIndex={0}>
+      <table aria-labelledby={props.labelledBy} data-testid={props.testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('why')}</th>
+            <th scope="col">{t('excludedBy')}</th>
+            <th scope="col">{t('excludedAt')}</th>
+            <th scope="col">{t('attemptId')}</th>
+            {props.onLift && <th scope="col"><span class="sr-only">{t('lift', { name: '' })}</span></th>}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.attemptId}>
+              <td>{row.fullName}</td>
+              <td class="wrap">{row.reason}</td>
+              <td>{row.excludedBy}</td>
+              <td>{when(row.excludedAt)}</td>
+              <td>
+                <code>{row.attemptId}</code>
+              </td>
+              {props.onLift && (
+                <td>
+                  <button type="button" class="button secondary" onClick={() => props.onLift?.(row)}>
+                    {t('lift', { name: row.fullName })}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Downloads(props: Props & { base: string }) {
+  const [busy, setBusy] = useState('');
+  const [failure, setFailure] = useState<unknown>(null);
+  const download = async (format: 'csv' | 'xlsx') => {
+    setBusy(format);
+    setFailure(null);
+    try {
+      const { blob, filename } = await fetchFile(`${props.base}/winners?format=${format}`, { Authorization: props.authorization });
+      saveBlob(blob, filename);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) props.onUnauthorized();
+      setFailure(error);
+    } finally {
+      setBusy('');
+    }
+  };
+  return (
+    <>
+      <h3>{t('downloads')}</h3>
+      <p class="actions">
+        <button type="button" class="button secondary" disabled={!!busy} onClick={() => download('csv')}>
+          {busy === 'csv' ? t('downloading') : t('downloadCsv')}
+        </button>
+        <button type="button" class="button secondary" disabled={!!busy} onClick={() => download('xlsx')}>
+          {busy === 'xlsx' ? t('downloading') : t('downloadXlsx')}
+        </button>
+      </p>
+      {failure ? <ErrorAlert error={failure} /> : null}
+    </>
+  );
+}
+
+function ReasonField(props: { id: string; label: string; value: string; onInput: (v: string) => void; error: string }) {
+  return (
+    <div class={`field${props.error ? ' invalid' : ''}`}>
+      <label for={props.id}>{props.label}</label>
+      <textarea id={props.id} rows={2} value={props.value} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? `${props.id}-error` : undefined} onInput={(e) => props.onInput((e.target as HTMLTextAreaElement).value)} />
+      {props.error && (
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Reopen(props: Props & { base: string; onReopened: () => void }) {
+  const call = adminApi(props);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setFailure(null);
+    if (!reason.trim()) {
+      setError(t('required'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await call<void>(`${props.base}/reopening`, { method: 'POST', body: { reason: reason.trim() } });
+      setError('');
+      setReason('');
+      props.onReopened();
+    } catch (e) {
+      const field = e instanceof ApiError ? e.fieldMessages().reason : undefined;
+      if (field) setError(field);
+      else setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="form panel" noValidate onSubmit={onSubmit}>
+      <h3>{t('reopen')}</h3>
+      <p class="hint">{t('reopenHint')}</p>
+      <ReasonField id="reopen-reason" label={t('reopenReason')} value={reason} onInput={setReason} error={error} />
+      {failure ? <ErrorAlert error={failure} /> : null}
+      <div class="actions">
+        <button type="submit" class="button secondary" disabled={busy}>
+          {busy ? t('reopening') : t('reopen')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Exclusions(props: Props & { contestPath: string; version: number; onChange: () => void }) {
+  const call = adminApi(props);
+  const list = useLoad(() => call<Excluded[]>(`${props.contestPath}/exclusions`), `${props.contestPath}#${props.version}`);
+  const [attemptId, setAttemptId] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ attemptId?: string; reason?: string }>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    setFailure(null);
+    setNotice('');
+    setBusy(true);
+    try {
+      await work();
+      setNotice(done);
+      props.onChange();
+      return true;
+    } catch (e) {
+      const field = e instanceof ApiError ? e.fieldMessages().reason : undefined;
+      if (field) setErrors({ reason: field });
+      else setFailure(e);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    const id = attemptId.trim();
+    const missing = { attemptId: id ? undefined : t('required'), reason: reason.trim() ? undefined : t('required') };
+    setErrors(missing);
+    if (missing.attemptId || missing.reason) return;
+    if (await run(() => call<void>(`${props.contestPath}/exclusions/${encodeURIComponent(id)}`, { method: 'PUT', body: { reason: reason.trim() } }), t('excludedDone'))) {
+      setAttemptId('');
+      setReason('');
+    }
+  };
+
+  return (
+    <section aria-labelledby="exclusions-heading" class="panel">
+      <h2 id="exclusions-heading">{t('exclusions')}</h2>
+      <p class="hint">{t('exclusionsHint')}</p>
+      {notice && (
+        <p class="alert alert-success" role="status">
+          {notice}
+        </p>
+      )}
+      {failure ? <ErrorAlert error={failure} /> : null}
+      {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : !list.data ? <Loading /> : (
+        <ExcludedTable rows={list.data} labelledBy="exclusions-heading" testId="exclusions" onLift={(row) => run(() => call<void>(`${props.contestPath}/exclusions/${encodeURIComponent(row.attemptId)}`, { method: 'DELETE' }), t('lifted'))} />
+      )}
+      <form class="form" noValidate onSubmit={onSubmit}>
+        <div class={`field${errors.attemptId ? ' invalid' : ''}`}>
+          <label for="exclude-attempt">{t('excludeAttempt')}</label>
+          <input id="exclude-attempt" value={attemptId} autoComplete="off" spellcheck={false} aria-invalid={errors.attemptId ? 'true' : undefined} aria-describedby={errors.attemptId ? 'exclude-attempt-error' : undefined} onInput={(e) => setAttemptId((e.target as HTMLInputElement).value)} />
+          {errors.attemptId && (
+            <p class="field-error" id="exclude-attempt-error">
+              {errors.attemptId}
+            </p>
+          )}
+        </div>
+        <ReasonField id="exclude-reason" label={t('excludeReason')} value={reason} onInput={setReason} error={errors.reason ?? ''} />
+        <div class="actions">
+          <button type="submit" class="button secondary" disabled={busy}>
+            {busy ? t('excluding') : t('exclude')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function AwardLog(props: Props & { contestPath: string; version: number }) {
+  const call = adminApi(props);
+  const log = useLoad(() => call<AwardLogEntry[]>(`${props.contestPath}/award-log`), `${props.contestPath}#log${props.version}`);
+  return (
+    <section aria-labelledby="log-heading" class="panel">
+      <h2 id="log-heading">{t('log')}</h2>
+      {log.error ? <ErrorAlert error={log.error} onRetry={log.reload} /> : !log.data ? <Loading /> : log.data.length === 0 ? <p>{t('logEmpty')}</p> : (
+        <div class="table-scroll" tabIndex={0}>
+          <table data-testid="award-log" aria-labelledby="log-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t('at')}</th>
+                <th scope="col">{t('action')}</th>
+                <th scope="col">{t('round')}</th>
+                <th scope="col">{t('actor')}</th>
+                <th scope="col">{t('detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.data.map((entry, i) => (
+                <tr key={i}>
+                  <td>{when(entry.at)}</td>
+                  <td>{tr('action_', entry.action)}</td>
+                  <td>{entry.round ?? t('wholeContest')}</td>
+                  <td>{entry.actor}</td>
+                  <td class="wrap">{entry.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

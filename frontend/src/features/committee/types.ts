@@ -1,0 +1,71 @@
+/** A frozen winners list (docs/api.md, "A frozen list"). */
+export interface Winner {
+  rank: number;
+  prize: string;
+  fullName: string;
+  unitCode: string;
+  unitName: string;
+  district: string;
+  phone: string;
+  email: string | null;
+  score: number;
+  durationMs: number;
+  prediction: number | null;
+  actualValue: number | null;
+  predictionDistance: number | null;
+  submittedAt: string;
+  attemptId: string;
+  rankReason: string;
+}
+
+export interface UnitPrize {
+  rank: number;
+  prize: string;
+  criterion: 'PARTICIPANTS' | 'PARTICIPATION_RATE';
+  unitCode: string;
+  unitName: string;
+  participants: number;
+  headcount: number | null;
+  participationRate: number | null;
+}
+
+export interface Excluded {
+  attemptId: string;
+  fullName: string;
+  reason: string;
+  excludedBy: string;
+  excludedAt: string;
+}
+
+export interface WinnersList {
+  contest: string;
+  round?: number | null;
+  roundName: string;
+  ruleRevision: number;
+  tieBreak: string[];
+  actualPrediction: number | null;
+  ranked: number;
+  winners: Winner[];
+  unitPrizes: UnitPrize[];
+  passedOver: { rank: number; fullName: string; unitCode: string; attemptId: string; heldPrize: string }[];
+  superseded: { attemptId: string; fullName: string; heldPrize: string }[];
+  excluded: Excluded[];
+  timeZone: string;
+  sha256: string;
+  finalizedAt: string;
+  finalizedBy: string;
+}
+
+export interface AwardLogEntry {
+  action: string;
+  round: number | null;
+  actor: string;
+  detail: string;
+  at: string;
+}
+
+export interface ContestRounds {
+  slug: string;
+  title: string;
+  rounds: { number: number; name: string; opensAt: string; closesAt: string }[];
+}

@@ -6,6 +6,7 @@ import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
 import { Countdown } from './countdown';
 import { Leaderboard } from './leaderboard';
 import { t } from './messages';
+import { Prizes } from './prizes';
 
 async function loadContest(slug: string): Promise<{ contest: ContestDetails; offsetMs: number }> {
   const contest = await api<ContestDetails>(`/api/contests/${encodeURIComponent(slug)}`);
@@ -64,10 +65,7 @@ export function ContestPage(props: { slug: string }) {
           <p class="prose">{contest.rules}</p>
         </section>
       )}
-      <section aria-labelledby="prizes-heading">
-        <h2 id="prizes-heading">{t('prizes')}</h2>
-        <p>{t('prizesText')}</p>
-      </section>
+      <Prizes slug={contest.slug} />
       <section aria-labelledby="rounds-heading">
         <h2 id="rounds-heading">{t('rounds')}</h2>
         <ol class="rounds">

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, ApiError, type RequestOptions } from '../../lib/api-client';
 import { fetchFile, saveBlob } from '../../lib/download';
@@ -203,132 +204,128 @@ function WinnersView(props: { list: WinnersList }) {
           <code data-testid="sha256">{list.sha256}</code>
         </dd>
       </dl>
-      <h3 id="winners-heading">{t('winners')}</h3>
-      {list.winners.length === 0 ? <p>{t('noWinners')}</p> : (
-        <div class="table-scroll" tabIndex={0}>
-          <table class="compact" data-testid="winners" aria-labelledby="winners-heading">
-            <thead>
-              <tr>
-                {(['rank', 'prize', 'name', 'unit', 'district', 'phone', 'score', 'duration', 'prediction', 'actualValue', 'distance', 'submittedAt', 'reason'] as MessageKey[]).map((key) => (
-                  <th scope="col" key={key}>
-                    {t(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {list.winners.map((w) => (
-                <tr key={w.attemptId} data-attempt={w.attemptId}>
-                  <td class="num">{w.rank}</td>
-                  <td>{w.prize}</td>
-                  <td>{w.fullName}</td>
-                  <td>
-                    {w.unitName} <span class="muted">({w.unitCode})</span>
-                  </td>
-                  <td>{w.district}</td>
-                  <td>{w.phone}</td>
-                  <td class="num">{w.score}</td>
-                  <td class="num">{durationText(w.durationMs, { min: t('minutes'), sec: t('seconds') })}</td>
-                  <td class="num">{w.prediction == null ? '—' : number(w.prediction)}</td>
-                  <td class="num">{w.actualValue == null ? '—' : number(w.actualValue)}</td>
-                  <td class="num">{w.predictionDistance == null ? '—' : number(w.predictionDistance)}</td>
-                  <td>{when(w.submittedAt)}</td>
-                  <td class="wrap" data-reason={w.rankReason}>
-                    {rankReasonText(w.rankReason)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h3 id="unit-prizes-heading">{t('unitPrizes')}</h3>
-      {list.unitPrizes.length === 0 ? <p>{t('none')}</p> : (
-        <div class="table-scroll" tabIndex={0}>
-          <table class="compact" data-testid="unit-prizes" aria-labelledby="unit-prizes-heading">
-            <thead>
-              <tr>
-                {(['rank', 'prize', 'criterion', 'unit', 'participants', 'headcount', 'rate'] as MessageKey[]).map((key) => (
-                  <th scope="col" key={key}>
-                    {t(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {list.unitPrizes.map((u) => (
-                <tr key={`${u.criterion}-${u.unitCode}`}>
-                  <td class="num">{u.rank}</td>
-                  <td>{u.prize}</td>
-                  <td>{tr('criterion_', u.criterion)}</td>
-                  <td>
-                    {u.unitName} <span class="muted">({u.unitCode})</span>
-                  </td>
-                  <td class="num">{u.participants}</td>
-                  <td class="num">{u.headcount ?? '—'}</td>
-                  <td class="num">{u.participationRate == null ? '—' : number(u.participationRate, 2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h3 id="passed-over-heading">{t('passedOver')}</h3>
-      {list.passedOver.length === 0 ? <p>{t('none')}</p> : (
-        <div class="table-scroll" tabIndex={0}>
-          <table class="compact" aria-labelledby="passed-over-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t('rank')}</th>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('unit')}</th>
-                <th scope="col">{t('heldPrize')}</th>
-                <th scope="col">{t('attemptId')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.passedOver.map((p) => (
-                <tr key={p.attemptId}>
-                  <td class="num">{p.rank}</td>
-                  <td>{p.fullName}</td>
-                  <td>{p.unitCode}</td>
-                  <td>{p.heldPrize}</td>
-                  <td>
-                    <code>{p.attemptId}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h3 id="superseded-heading">{t('superseded')}</h3>
-      {list.superseded.length === 0 ? <p>{t('none')}</p> : (
-        <div class="table-scroll" tabIndex={0}>
-          <table class="compact" aria-labelledby="superseded-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('heldPrize')}</th>
-                <th scope="col">{t('attemptId')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.superseded.map((s) => (
-                <tr key={s.attemptId}>
-                  <td>{s.fullName}</td>
-                  <td>{s.heldPrize}</td>
-                  <td>
-                    <code>{s.attemptId}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <TableSection
+        id="winners-heading"
+        title={t('winners')}
+        empty={list.winners.length === 0}
+        emptyText={t('noWinners')}
+        testId="winners"
+        headers={['rank', 'prize', 'name', 'unit', 'district', 'phone', 'score', 'duration', 'prediction', 'actualValue', 'distance', 'submittedAt', 'reason']}
+      >
+        {list.winners.map((w) => (
+          <tr key={w.attemptId} data-attempt={w.attemptId}>
+            <td class="num">{w.rank}</td>
+            <td>{w.prize}</td>
+            <td>{w.fullName}</td>
+            <td>
+              {w.unitName} <span class="muted">({w.unitCode})</span>
+            </td>
+            <td>{w.district}</td>
+            <td>{w.phone}</td>
+            <td class="num">{w.score}</td>
+            <td class="num">{durationText(w.durationMs, { min: t('minutes'), sec: t('seconds') })}</td>
+            <td class="num">{w.prediction == null ? '—' : number(w.prediction)}</td>
+            <td class="num">{w.actualValue == null ? '—' : number(w.actualValue)}</td>
+            <td class="num">{w.predictionDistance == null ? '—' : number(w.predictionDistance)}</td>
+            <td>{when(w.submittedAt)}</td>
+            <td class="wrap" data-reason={w.rankReason}>
+              {rankReasonText(w.rankReason)}
+            </td>
+          </tr>
+        ))}
+      </TableSection>
+      <TableSection
+        id="unit-prizes-heading"
+        title={t('unitPrizes')}
+        empty={list.unitPrizes.length === 0}
+        testId="unit-prizes"
+        headers={['rank', 'prize', 'criterion', 'unit', 'participants', 'headcount', 'rate']}
+      >
+        {list.unitPrizes.map((u) => (
+          <tr key={`${u.criterion}-${u.unitCode}`}>
+            <td class="num">{u.rank}</td>
+            <td>{u.prize}</td>
+            <td>{tr('criterion_', u.criterion)}</td>
+            <td>
+              {u.unitName} <span class="muted">({u.unitCode})</span>
+            </td>
+            <td class="num">{u.participants}</td>
+            <td class="num">{u.headcount ?? '—'}</td>
+            <td class="num">{u.participationRate == null ? '—' : number(u.participationRate, 2)}</td>
+          </tr>
+        ))}
+      </TableSection>
+      <TableSection
+        id="passed-over-heading"
+        title={t('passedOver')}
+        empty={list.passedOver.length === 0}
+        headers={['rank', 'name', 'unit', 'heldPrize', 'attemptId']}
+      >
+        {list.passedOver.map((p) => (
+          <tr key={p.attemptId}>
+            <td class="num">{p.rank}</td>
+            <td>{p.fullName}</td>
+            <td>{p.unitCode}</td>
+            <td>{p.heldPrize}</td>
+            <td>
+              <code>{p.attemptId}</code>
+            </td>
+          </tr>
+        ))}
+      </TableSection>
+      <TableSection
+        id="superseded-heading"
+        title={t('superseded')}
+        empty={list.superseded.length === 0}
+        headers={['name', 'heldPrize', 'attemptId']}
+      >
+        {list.superseded.map((s) => (
+          <tr key={s.attemptId}>
+            <td>{s.fullName}</td>
+            <td>{s.heldPrize}</td>
+            <td>
+              <code>{s.attemptId}</code>
+            </td>
+          </tr>
+        ))}
+      </TableSection>
       <h3 id="excluded-heading">{t('excluded')}</h3>
       <ExcludedTable rows={list.excluded} labelledBy="excluded-heading" />
+    </>
+  );
+}
+
+/** A heading, then its table, or a sentence when there is nothing to show. */
+function TableSection(props: {
+  id: string;
+  title: string;
+  headers: MessageKey[];
+  empty: boolean;
+  emptyText?: string;
+  testId?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <>
+      <h3 id={props.id}>{props.title}</h3>
+      {props.empty ? (
+        <p>{props.emptyText ?? t('none')}</p>
+      ) : (
+        <div class="table-scroll" tabIndex={0}>
+          <table class="compact" data-testid={props.testId} aria-labelledby={props.id}>
+            <thead>
+              <tr>
+                {props.headers.map((key) => (
+                  <th scope="col" key={key}>
+                    {t(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{props.children}</tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

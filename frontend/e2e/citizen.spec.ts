@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { contest, contestDetails, expectAccessible, newPhone, screenshot } from './support';
+import { expect } from '@playwright/test';
+import { contest, contestDetails, expectAccessible, newPhone, screenshot, test } from './support';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
-import { awardContest, committeePassword, expectAccessible, screenshot, signIn } from './support';
+import { expect } from '@playwright/test';
+import { awardContest, committeePassword, expectAccessible, screenshot, signIn, test } from './support';
 
 test('the award committee finalizes a closed round, reads why each rank, downloads the list, then reopens it', async ({ page }) => {
   test.skip(!awardContest, 'AWARD_CONTEST not set');

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { basic, contest, expectAccessible, organizerPassword, screenshot, signIn } from './support';
+import { expect } from '@playwright/test';
+import { basic, contest, expectAccessible, organizerPassword, screenshot, signIn, test } from './support';
 
 // the browser in another time zone: the form still reads and writes Vietnam time
 test.use({ timezoneId: 'America/New_York' });

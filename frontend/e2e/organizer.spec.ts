@@ -1,14 +1,15 @@
-import { expect, test } from '@playwright/test';
-import { contest, contestDetails, expectAccessible, newPhone, organizerPassword, screenshot } from './support';
+import { expect } from '@playwright/test';
+import { contest, contestDetails, expectAccessible, newPhone, organizerPassword, screenshot, test } from './support';
 
 test('the organizer dashboard updates its histogram when someone else submits', async ({ page, request }) => {
   await page.goto('/admin.html');
   await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập Ban tổ chức' })).toBeVisible();
   await expectAccessible(page, 'organizer sign-in');
 
+  await page.getByLabel('Tên đăng nhập').fill('organizer');
   await page.getByLabel('Mật khẩu').fill('not-the-password');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Sai tên đăng nhập hoặc mật khẩu.');
+  await expect(page.getByRole('alert')).toHaveText('Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đã bị khóa.');
 
   await page.getByLabel('Mật khẩu').fill(organizerPassword);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();

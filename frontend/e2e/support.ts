@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
 
 const require = createRequire(import.meta.url);
 
@@ -25,7 +26,9 @@ interface AxeViolation {
 
 /** Runs axe-core on the page as it is; fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // evaluated through the DevTools protocol: a <script> tag would (rightly) be refused by
+  // the pages' Content-Security-Policy
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations: AxeViolation[] = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const results = await axe.run(document, { resultTypes: ['violations'] });
@@ -62,3 +65,21 @@ export async function signIn(page: Page, username: string, password: string): Pr
 export function basic(username: string, password: string): Record<string, string> {
   return { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
 }
+
+/**
+ * Every journey's page is watched for Content-Security-Policy refusals: the pages must
+ * work under the policy the server sends, with nothing inline.
+ */
+export const test = base.extend<{ cspWatch: void }>({
+  cspWatch: [
+    async ({ page }, use) => {
+      const refusals: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refusals.push(message.text());
+      });
+      await use();
+      expect(refusals, 'Content-Security-Policy refusals').toEqual([]);
+    },
+    { auto: true },
+  ],
+});

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, newPhone, screenshot } from './support';
+import { expect } from '@playwright/test';
+import { expectAccessible, newPhone, screenshot, test } from './support';
 
 const timed = process.env.TIMED_CONTEST;
 

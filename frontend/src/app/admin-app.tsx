@@ -1,5 +1,5 @@
-import { useEffect, useReducer } from 'preact/hooks';
-import { credentials, forgetCredentials } from '../lib/admin-credentials';
+import { useEffect, useReducer, useState } from 'preact/hooks';
+import { currentStaff, sectionsOf, signOut as endSession, type Staff } from '../lib/staff-session';
 import { tc } from '../lib/common-messages';
 import { onLocaleChange } from '../lib/i18n';
 import { match, navigate, useHashPath } from '../lib/router';
@@ -13,15 +13,8 @@ import { PrizePlanPage } from '../features/admin-contests/prize-plan-page';
 import { QuestionsPage } from '../features/admin-contests/questions-page';
 import { t as tk } from '../features/committee/messages';
 import { CommitteeHome, CommitteePage } from '../features/committee/committee-page';
-
-/**
- * What an account is shown. The platform's accounts are fixed (organizer, committee,
- * admin); the server checks every request anyway and answers 403 FORBIDDEN to a page
- * an account may not use, which the page shows.
- */
-export function sectionsOf(username: string): { manage: boolean; committee: boolean } {
-  return { manage: username !== 'committee', committee: username === 'committee' || username === 'admin' };
-}
+import { t as ta } from '../features/admin-accounts/messages';
+import { AccountsPage } from '../features/admin-accounts/accounts-page';
 
 /**
  * The organizer and committee pages (admin.html): sign-in, the live dashboard (every
@@ -31,28 +24,32 @@ export function AdminApp() {
   const path = useHashPath();
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => onLocaleChange(() => rerender(0)), []);
-  const signedIn = credentials();
+  // undefined while the session is being checked, null when nobody is logged in
+  const [signedIn, setSignedIn] = useState<Staff | null | undefined>(undefined);
+  useEffect(() => {
+    currentStaff().then(setSignedIn, () => setSignedIn(null));
+  }, []);
 
-  const signOut = () => {
-    forgetCredentials();
-    rerender(0);
-  };
+  const signOut = () => setSignedIn(null);
 
   let page;
   let params: Record<string, string> | null;
-  const auth = signedIn ? { authorization: signedIn.authorization, onUnauthorized: signOut } : null;
-  if (!signedIn || !auth) {
+  const auth = { onUnauthorized: signOut };
+  if (signedIn === undefined) {
+    page = null;
+  } else if (!signedIn) {
     page = (
       <LoginPage
-        onSignedIn={() => {
-          const who = credentials();
-          if (who && who.username === 'committee' && currentSection(path) === 'dashboard') {
+        onSignedIn={(staff) => {
+          if (!sectionsOf(staff).manage && sectionsOf(staff).committee && currentSection(path) === 'dashboard') {
             navigate('/committee');
           }
-          rerender(0);
+          setSignedIn(staff);
         }}
       />
     );
+  } else if (match('/accounts', path)) {
+    page = <AccountsPage {...auth} />;
   } else if ((params = match('/c/:slug', path))) {
     page = <DashboardPage key={params.slug} slug={params.slug} {...auth} />;
   } else if (match('/manage', path)) {
@@ -73,7 +70,7 @@ export function AdminApp() {
     page = <ContestPicker />;
   }
 
-  const sections = signedIn ? sectionsOf(signedIn.username) : null;
+  const sections = signedIn ? sectionsOf(signedIn) : null;
   const section = currentSection(path);
   return (
     <>
@@ -87,7 +84,7 @@ export function AdminApp() {
         <span>
           <LanguageSwitch />
           {signedIn && (
-            <button type="button" class="link-button" onClick={() => { signOut(); navigate('/'); }}>
+            <button type="button" class="link-button" onClick={() => { endSession().then(signOut); navigate('/'); }}>
               {td('signOut')} ({signedIn.username})
             </button>
           )}
@@ -108,6 +105,11 @@ export function AdminApp() {
               {tk('nav')}
             </a>
           )}
+          {sections.accounts && (
+            <a href="#/accounts" aria-current={section === 'accounts' ? 'page' : undefined}>
+              {ta('nav')}
+            </a>
+          )}
         </nav>
       )}
       <main id="main" tabIndex={-1} class="wide">
@@ -117,6 +119,6 @@ export function AdminApp() {
   );
 }
 
-function currentSection(path: string): 'dashboard' | 'manage' | 'committee' {
-  return path.startsWith('/manage') ? 'manage' : path.startsWith('/committee') ? 'committee' : 'dashboard';
+function currentSection(path: string): 'dashboard' | 'manage' | 'committee' | 'accounts' {
+  return path.startsWith('/manage') ? 'manage' : path.startsWith('/committee') ? 'committee' : path.startsWith('/accounts') ? 'accounts' : 'dashboard';
 }

@@ -66,8 +66,22 @@ export function requestHeaders(extra?: Record<string, string>): Record<string, s
     'Accept-Language': locale() === 'en' ? 'en' : 'vi',
     // asks the server not to answer 401 with a Basic challenge (no browser login popup)
     'X-Requested-With': 'XMLHttpRequest',
+    ...csrfHeader(),
     ...extra,
   };
+}
+
+/**
+ * The staff session's CSRF token, which the server sets as the `XSRF-TOKEN` cookie and
+ * expects back in `X-XSRF-TOKEN` on every change; citizens' pages have none.
+ */
+export function csrfHeader(cookies: string = typeof document === 'undefined' ? '' : document.cookie): Record<string, string> {
+  const token = cookies
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith('XSRF-TOKEN='))
+    ?.slice('XSRF-TOKEN='.length);
+  return token ? { 'X-XSRF-TOKEN': decodeURIComponent(token) } : {};
 }
 
 /** The one way the pages call the API: JSON in, JSON out, problems as {@link ApiError}. */

@@ -32,10 +32,10 @@ function safeName(name: string, fallback: string): string {
 }
 
 /**
- * Fetches a file that needs the Authorization header (so a plain link cannot), as a blob
+ * Fetches a file of the staff API (so that a refusal shows as a problem, not a page), as a blob
  * with the server's file name; problems are thrown as ApiError.
  */
-export async function fetchFile(path: string, headers: Record<string, string>): Promise<{ blob: Blob; filename: string }> {
+export async function fetchFile(path: string, headers: Record<string, string> = {}): Promise<{ blob: Blob; filename: string }> {
   let response: Response;
   try {
     response = await fetch(path, { headers: requestHeaders({ ...headers, Accept: '*/*' }) });

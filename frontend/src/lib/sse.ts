@@ -1,5 +1,5 @@
 /**
- * Server-Sent Events over `fetch`, because EventSource cannot send an Authorization header.
+ * Server-Sent Events over `fetch`, because EventSource cannot send the page's headers.
  */
 export interface SseEvent {
   event: string;

@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../../lib/api-client';
-import { basicAuthorization, saveCredentials } from '../../lib/admin-credentials';
+import { ApiError } from '../../lib/api-client';
+import { signIn, type Staff } from '../../lib/staff-session';
 import { PageHeading, errorText } from '../../lib/ui';
 import { t } from './messages';
 
 /**
- * HTTP Basic until the platform has session login: the credentials are checked against
- * the admin contest list (open to every admin account), then kept in sessionStorage.
+ * Staff login: the server starts a session (an HttpOnly cookie); the page keeps no
+ * password. Too many failures answer 429, shown with the server's wait.
  */
-export function LoginPage(props: { onSignedIn: () => void }) {
-  const [username, setUsername] = useState('organizer');
+export function LoginPage(props: { onSignedIn: (staff: Staff) => void }) {
+  const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
   const [error, setError] = useState('');
@@ -23,13 +23,9 @@ export function LoginPage(props: { onSignedIn: () => void }) {
     setBusy(true);
     setError('');
     try {
-      // every admin account may list the contests (drafts included), even when there is none yet
-      const authorization = basicAuthorization(username.trim(), password);
-      await api('/api/admin/contests', { headers: { Authorization: authorization } });
-      saveCredentials(username.trim(), password);
-      props.onSignedIn();
+      props.onSignedIn(await signIn(username.trim(), password));
     } catch (failure) {
-      setError(failure instanceof ApiError && failure.status === 401 ? t('wrong') : failure instanceof ApiError && failure.status === 403 ? t('forbidden') : errorText(failure));
+      setError(failure instanceof ApiError && failure.status === 401 ? t('wrong') : errorText(failure));
     } finally {
       setBusy(false);
     }

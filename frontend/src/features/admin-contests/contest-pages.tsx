@@ -6,7 +6,9 @@ import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/
 import { vietnamDateTime } from '../../lib/vietnam-time';
 import { type ContestForm, type ContestStatus, type FormFields, emptyRound, emptyUnit, fieldsOf, newContestFields, requestOf } from './contest-form-model';
 import { t, type MessageKey } from './messages';
-import { ContestTabs, Field, adminApi, fieldId } from './shared';
+import { Field, fieldId } from '../../lib/form-field';
+import { adminApi } from '../../lib/staff-session';
+import { ContestTabs } from './shared';
 
 interface AdminContestSummary {
   slug: string;
@@ -18,7 +20,6 @@ interface AdminContestSummary {
 }
 
 interface PageProps {
-  authorization: string;
   onUnauthorized: () => void;
 }
 
@@ -65,7 +66,7 @@ export function statusText(status: ContestStatus): string {
 }
 
 export function ContestListPage(props: PageProps) {
-  const call = adminApi(props.authorization, props.onUnauthorized);
+  const call = adminApi(props.onUnauthorized);
   const { data, error, reload } = useLoad(() => call<AdminContestSummary[]>('/api/admin/contests'), 'admin-contests');
   return (
     <>
@@ -122,7 +123,7 @@ export function ContestListPage(props: PageProps) {
 
 /** Creates a contest (no `slug`) or edits one. */
 export function ContestFormPage(props: PageProps & { slug?: string; created?: boolean }) {
-  const call = adminApi(props.authorization, props.onUnauthorized);
+  const call = adminApi(props.onUnauthorized);
   const loaded = useLoad(() => (props.slug ? call<ContestForm>(`/api/admin/contests/${encodeURIComponent(props.slug)}`) : Promise.resolve(null)), props.slug ?? 'new');
   const [fields, setFields] = useState<FormFields | null>(props.slug ? null : newContestFields());
   const [storedTitle, setStoredTitle] = useState('');

@@ -7,7 +7,9 @@ import { vietnamDateTime } from '../../lib/vietnam-time';
 import type { ContestForm } from './contest-form-model';
 import { t, type MessageKey } from './messages';
 import { type PrizePlan, type PrizePlanView, type PrizesPerPerson, type TierList, type UnitPrizesPer, TIER_LISTS, emptyPlan, moved, planOf } from './prize-plan-model';
-import { ContestTabs, Field, adminApi } from './shared';
+import { Field } from '../../lib/form-field';
+import { adminApi } from '../../lib/staff-session';
+import { ContestTabs } from './shared';
 
 type TypedTiers = Record<TierList, { name: string; count: string }[]>;
 
@@ -26,8 +28,8 @@ function typed(plan: PrizePlan): TypedTiers {
   return tiers;
 }
 
-export function PrizePlanPage(props: { slug: string; authorization: string; onUnauthorized: () => void }) {
-  const call = adminApi(props.authorization, props.onUnauthorized);
+export function PrizePlanPage(props: { slug: string; onUnauthorized: () => void }) {
+  const call = adminApi(props.onUnauthorized);
   const path = `/api/admin/contests/${encodeURIComponent(props.slug)}`;
   const contest = useLoad(() => call<ContestForm>(path), props.slug);
   const loaded = useLoad(

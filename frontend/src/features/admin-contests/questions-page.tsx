@@ -3,7 +3,8 @@ import { ApiError, type FieldError } from '../../lib/api-client';
 import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
 import type { ContestForm } from './contest-form-model';
 import { t } from './messages';
-import { ContestTabs, Section, adminApi } from './shared';
+import { adminApi } from '../../lib/staff-session';
+import { ContestTabs, Section } from './shared';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,8 +27,8 @@ export function questionFileType(file: { name: string; type: string }): string |
   return null;
 }
 
-export function QuestionsPage(props: { slug: string; authorization: string; onUnauthorized: () => void }) {
-  const call = adminApi(props.authorization, props.onUnauthorized);
+export function QuestionsPage(props: { slug: string; onUnauthorized: () => void }) {
+  const call = adminApi(props.onUnauthorized);
   const contest = useLoad(() => call<ContestForm>(`/api/admin/contests/${encodeURIComponent(props.slug)}`), props.slug);
   const heading = t('importTitle', { title: contest.data?.title ?? props.slug });
   return (
@@ -41,8 +42,8 @@ export function QuestionsPage(props: { slug: string; authorization: string; onUn
   );
 }
 
-function ImportSection(props: { slug: string; authorization: string; onUnauthorized: () => void }) {
-  const call = adminApi(props.authorization, props.onUnauthorized);
+function ImportSection(props: { slug: string; onUnauthorized: () => void }) {
+  const call = adminApi(props.onUnauthorized);
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -135,8 +136,8 @@ function ImportSection(props: { slug: string; authorization: string; onUnauthori
   );
 }
 
-function DrawPreview(props: { slug: string; authorization: string; onUnauthorized: () => void }) {
-  const call = adminApi(props.authorization, props.onUnauthorized);
+function DrawPreview(props: { slug: string; onUnauthorized: () => void }) {
+  const call = adminApi(props.onUnauthorized);
   const [state, setState] = useState<{ busy?: boolean; questions?: BankQuestion[]; error?: unknown }>({});
   const draw = async () => {
     setState({ busy: true, questions: state.questions });

@@ -29,10 +29,10 @@ export function ContestPicker() {
   );
 }
 
-export function DashboardPage(props: { slug: string; authorization: string; onUnauthorized: () => void }) {
+export function DashboardPage(props: { slug: string; onUnauthorized: () => void }) {
   const contest = useLoad(() => api<ContestDetails>(`/api/contests/${encodeURIComponent(props.slug)}`), props.slug);
   const [round, setRound] = useState('');
-  const { stats, status } = useStatsStream(props.slug, round, props.authorization, props.onUnauthorized);
+  const { stats, status } = useStatsStream(props.slug, round, props.onUnauthorized);
   const title = contest.data ? `${t('title')}: ${contest.data.title}` : t('title');
   return (
     <>

@@ -6,10 +6,10 @@ import type { ContestStats } from './stats-types';
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 
 /**
- * The organizer's live figures: the SSE stream read with fetch (it carries the Basic
- * header), reconnecting with a growing pause when the connection drops.
+ * The organizer's live figures: the SSE stream read with fetch (it carries the CSRF
+ * and language headers), reconnecting with a growing pause when the connection drops.
  */
-export function useStatsStream(slug: string, round: string, authorization: string, onUnauthorized: () => void) {
+export function useStatsStream(slug: string, round: string, onUnauthorized: () => void) {
   const [stats, setStats] = useState<ContestStats | null>(null);
   const [status, setStatus] = useState<StreamStatus>('connecting');
 
@@ -20,7 +20,7 @@ export function useStatsStream(slug: string, round: string, authorization: strin
     setStatus('connecting');
     const url = `/api/admin/contests/${encodeURIComponent(slug)}/stats/stream${round ? `?round=${encodeURIComponent(round)}` : ''}`;
     // the stream speaks when figures change; the figures as they are come first
-    api<ContestStats>(url.replace('/stats/stream', '/stats'), { headers: { Authorization: authorization }, signal: controller.signal }).then(
+    api<ContestStats>(url.replace('/stats/stream', '/stats'), { signal: controller.signal }).then(
       (first) => setStats((current) => current ?? first),
       () => {},
     );
@@ -28,7 +28,7 @@ export function useStatsStream(slug: string, round: string, authorization: strin
       while (!controller.signal.aborted) {
         try {
           await readEventStream(url, {
-            headers: requestHeaders({ Authorization: authorization }),
+            headers: requestHeaders(),
             signal: controller.signal,
             onOpen: () => {
               failures = 0;
@@ -55,7 +55,7 @@ export function useStatsStream(slug: string, round: string, authorization: strin
     };
     run();
     return () => controller.abort();
-  }, [slug, round, authorization]);
+  }, [slug, round]);
 
   return { stats, status };
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { api, ApiError, type RequestOptions } from '../../lib/api-client';
+import { ApiError } from '../../lib/api-client';
+import { adminApi } from '../../lib/staff-session';
 import { fetchFile, saveBlob } from '../../lib/download';
 import { durationText, number } from '../../lib/format';
 import { intlLocale } from '../../lib/i18n';
@@ -10,19 +11,7 @@ import { rankReasonText, t, type MessageKey } from './messages';
 import type { AwardLogEntry, ContestRounds, Excluded, WinnersList } from './types';
 
 interface Props {
-  authorization: string;
   onUnauthorized: () => void;
-}
-
-function adminApi(props: Props) {
-  return async <T,>(path: string, options: RequestOptions = {}): Promise<T> => {
-    try {
-      return await api<T>(path, { ...options, headers: { ...options.headers, Authorization: props.authorization } });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) props.onUnauthorized();
-      throw error;
-    }
-  };
 }
 
 const when = (iso: string | null | undefined) => vietnamDateTime(iso, intlLocale());
@@ -33,7 +22,7 @@ const tr = (prefix: string, code: string) => {
 };
 
 export function CommitteeHome(props: Props) {
-  const call = adminApi(props);
+  const call = adminApi(props.onUnauthorized);
   const { data, error, reload } = useLoad(() => call<{ slug: string; title: string; status: string }[]>('/api/admin/contests'), 'committee-contests');
   return (
     <>
@@ -52,7 +41,7 @@ export function CommitteeHome(props: Props) {
 }
 
 export function CommitteePage(props: Props & { slug: string }) {
-  const call = adminApi(props);
+  const call = adminApi(props.onUnauthorized);
   const contestPath = `/api/admin/contests/${encodeURIComponent(props.slug)}`;
   const contest = useLoad(() => call<ContestRounds>(contestPath), props.slug);
   const [scope, setScope] = useState<string>('');
@@ -97,7 +86,7 @@ export function CommitteePage(props: Props & { slug: string }) {
 }
 
 function StandingList(props: Props & { base: string; scopeName: string; onChange: () => void }) {
-  const call = adminApi(props);
+  const call = adminApi(props.onUnauthorized);
   const [version, setVersion] = useState(0);
   const standing = useLoad(
     () =>
@@ -377,7 +366,7 @@ function Downloads(props: Props & { base: string }) {
     setBusy(format);
     setFailure(null);
     try {
-      const { blob, filename } = await fetchFile(`${props.base}/winners?format=${format}`, { Authorization: props.authorization });
+      const { blob, filename } = await fetchFile(`${props.base}/winners?format=${format}`);
       saveBlob(blob, filename);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) props.onUnauthorized();
@@ -417,7 +406,7 @@ function ReasonField(props: { id: string; label: string; value: string; onInput:
 }
 
 function Reopen(props: Props & { base: string; onReopened: () => void }) {
-  const call = adminApi(props);
+  const call = adminApi(props.onUnauthorized);
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
@@ -459,7 +448,7 @@ function Reopen(props: Props & { base: string; onReopened: () => void }) {
 }
 
 function Exclusions(props: Props & { contestPath: string; version: number; onChange: () => void }) {
-  const call = adminApi(props);
+  const call = adminApi(props.onUnauthorized);
   const list = useLoad(() => call<Excluded[]>(`${props.contestPath}/exclusions`), `${props.contestPath}#${props.version}`);
   const [attemptId, setAttemptId] = useState('');
   const [reason, setReason] = useState('');
@@ -534,7 +523,7 @@ function Exclusions(props: Props & { contestPath: string; version: number; onCha
 }
 
 function AwardLog(props: Props & { contestPath: string; version: number }) {
-  const call = adminApi(props);
+  const call = adminApi(props.onUnauthorized);
   const log = useLoad(() => call<AwardLogEntry[]>(`${props.contestPath}/award-log`), `${props.contestPath}#log${props.version}`);
   return (
     <section aria-labelledby="log-heading" class="panel">

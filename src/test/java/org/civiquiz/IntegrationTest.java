@@ -22,7 +22,12 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 				"civiquiz.embedded.postgres-port=0", "civiquiz.embedded.redis-port=0", "civiquiz.contest.cache-ttl=0s",
 				// tests reconcile the leaderboards themselves, when they mean to
 				"civiquiz.exam.reconcile-interval=1h", "CIVIQUIZ_ORGANIZER_PASSWORD=organizer-secret-1",
-				"CIVIQUIZ_COMMITTEE_PASSWORD=committee-secret-1", "CIVIQUIZ_ADMIN_PASSWORD=admin-secret-123" })
+				"CIVIQUIZ_COMMITTEE_PASSWORD=committee-secret-1", "CIVIQUIZ_ADMIN_PASSWORD=admin-secret-123",
+				// every test calls from 127.0.0.1: the per-address limits are tested on
+				// their own
+				// (RateLimitIntegrationTests), with their own settings
+				"civiquiz.rate-limits.start-per-ip.capacity=1000000",
+				"civiquiz.rate-limits.login-failures-per-ip.capacity=1000000" })
 @AutoConfigureWebTestClient
 public @interface IntegrationTest {
 

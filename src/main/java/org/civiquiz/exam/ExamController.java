@@ -1,11 +1,12 @@
 package org.civiquiz.exam;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.UUID;
 
+import org.civiquiz.participant.PhoneNumbers;
 import org.civiquiz.participant.Registration;
 import org.civiquiz.platform.KeyedHasher;
+import org.civiquiz.security.RateLimiter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -27,15 +28,23 @@ class ExamController {
 
 	private final KeyedHasher hasher;
 
-	ExamController(ExamService exams, KeyedHasher hasher) {
+	private final RateLimiter limiter;
+
+	ExamController(ExamService exams, KeyedHasher hasher, RateLimiter limiter) {
 		this.exams = exams;
 		this.hasher = hasher;
+		this.limiter = limiter;
 	}
 
 	@PostMapping("/api/contests/{slug}/attempts")
 	Mono<ResponseEntity<AttemptStarted>> start(@PathVariable String slug, @RequestBody Registration registration,
 			ServerWebExchange exchange) {
-		return this.exams.start(slug, registration, client(exchange))
+		// the phone as the participant feature will read it: one bucket per person,
+		// however the number is written
+		String phone = PhoneNumbers.normalize(registration.phone()).orElse(null);
+		return this.limiter.check(RateLimiter.Limit.START_PER_IP, RateLimiter.clientAddress(exchange))
+			.then(this.limiter.check(RateLimiter.Limit.START_PER_PHONE, phone))
+			.then(Mono.defer(() -> this.exams.start(slug, registration, client(exchange))))
 			.map((started) -> ResponseEntity.created(URI.create("/api/attempts/" + started.attemptId())).body(started));
 	}
 
@@ -43,7 +52,8 @@ class ExamController {
 	Mono<SubmissionResult> submit(@PathVariable UUID attemptId,
 			@RequestHeader(name = TOKEN_HEADER, required = false) String token,
 			@RequestBody SubmissionRequest request) {
-		return this.exams.submit(attemptId, token, request);
+		return this.limiter.check(RateLimiter.Limit.SUBMIT_PER_TOKEN, token)
+			.then(Mono.defer(() -> this.exams.submit(attemptId, token, request)));
 	}
 
 	@GetMapping("/api/attempts/{attemptId}")
@@ -53,9 +63,8 @@ class ExamController {
 	}
 
 	private ExamService.ClientInfo client(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		byte[] ipHash = (remote != null && remote.getAddress() != null)
-				? this.hasher.hash("client-ip", remote.getAddress().getHostAddress()) : null;
+		String address = RateLimiter.clientAddress(exchange);
+		byte[] ipHash = (address != null) ? this.hasher.hash("client-ip", address) : null;
 		String agent = exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT);
 		if (agent != null && agent.length() > 512) {
 			agent = agent.substring(0, 512);

@@ -2,6 +2,7 @@ package org.civiquiz.platform;
 
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -51,6 +52,14 @@ public class CiviquizException extends RuntimeException {
 
 	Object[] getArgs() {
 		return this.args;
+	}
+
+	/**
+	 * Headers the error response carries, such as {@code Retry-After}.
+	 * @return the headers, none by default
+	 */
+	public HttpHeaders getHeaders() {
+		return new HttpHeaders();
 	}
 
 	public List<FieldProblem> getFieldProblems() {

@@ -53,7 +53,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 				.toList();
 			problem.setProperty("errors", errors);
 		}
-		return Mono.just(ResponseEntity.status(ex.getStatus()).body(problem));
+		return Mono.just(ResponseEntity.status(ex.getStatus()).headers(ex.getHeaders()).body(problem));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.civiquiz.security;
 
+import java.util.List;
+
 import org.civiquiz.platform.Problems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,23 +14,45 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String ORGANIZER = "ORGANIZER";
+	static final String ORGANIZER = Role.ORGANIZER.name();
 
-	static final String COMMITTEE = "COMMITTEE";
+	static final String COMMITTEE = Role.COMMITTEE.name();
 
-	static final String ADMIN = "ADMIN";
+	static final String ADMIN = Role.ADMIN.name();
+
+	/**
+	 * What the pages may load: only this site's own scripts, styles and data; no page may
+	 * frame them.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	private static final String X_REQUESTED_WITH = "X-Requested-With";
 
@@ -44,13 +68,16 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-		// the web pages (built from frontend/) are public: the organizer page asks for
-		// credentials itself and sends them with its calls to the admin API
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, StaffAuthentication authentication,
+			StaffSessions sessions, SecurityProperties properties) {
+		// the web pages (built from frontend/) are public: the organizer page logs in by
+		// itself (/api/session) and then calls the admin API with its session cookie
 		return http
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/", "/index.html", "/admin.html", "/assets/**", "/favicon.svg", "/favicon.ico")
 				.permitAll()
+				.pathMatchers("/api/admin/accounts", "/api/admin/accounts/**")
+				.hasRole(ADMIN)
 				.pathMatchers("/api/admin/contests/*/questions", "/api/admin/contests/*/questions/**",
 						"/api/admin/contests/*/rebuild")
 				.hasAnyRole(ORGANIZER, ADMIN)
@@ -63,7 +90,7 @@ class SecurityConfiguration {
 						"/api/admin/contests/*/reopening", "/api/admin/contests/*/rounds/*/winners",
 						"/api/admin/contests/*/rounds/*/finalization", "/api/admin/contests/*/rounds/*/reopening",
 						"/api/admin/contests/*/exclusions", "/api/admin/contests/*/exclusions/**",
-						"/api/admin/contests/*/award-log")
+						"/api/admin/contests/*/award-log", "/api/admin/contests/*/integrity-flags")
 				.hasAnyRole(COMMITTEE, ADMIN)
 				.pathMatchers("/api/admin/**")
 				.hasAnyRole(ORGANIZER, COMMITTEE, ADMIN)
@@ -73,16 +100,26 @@ class SecurityConfiguration {
 				.hasRole(ADMIN)
 				.anyExchange()
 				.permitAll())
-			.httpBasic((basic) -> basic
-				.authenticationEntryPoint((exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED")))
-			.exceptionHandling((handling) -> handling
-				.authenticationEntryPoint((exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"))
-				.accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN")))
+			.authenticationManager(authentication)
+			.securityContextRepository(sessions)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.httpBasic((basic) -> basic.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+				.authenticationEntryPoint(this::unauthorized))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(this::unauthorized)
+				.accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN", null)))
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			// the admin API is called with HTTP Basic, citizens' calls carry no cookie:
-			// no CSRF surface yet
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens())
+				// the page reads the cookie and sends it back as is
+				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+				.requireCsrfProtectionMatcher(CsrfProtected.INSTANCE)
+				.accessDeniedHandler(
+						(exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID", null)))
+			.addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+			.cors((cors) -> cors.configurationSource(cors(properties.cors())))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicy((permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			.build();
 	}
 
@@ -92,37 +129,134 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	MapReactiveUserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder) {
-		SecurityProperties.Accounts accounts = properties.accounts();
-		return new MapReactiveUserDetailsService(
-				User.withUsername("organizer")
-					.password(encoder.encode(accounts.organizerPassword()))
-					.roles(ORGANIZER)
-					.build(),
-				User.withUsername("committee")
-					.password(encoder.encode(accounts.committeePassword()))
-					.roles(COMMITTEE)
-					.build(),
-				User.withUsername("admin").password(encoder.encode(accounts.adminPassword())).roles(ADMIN).build());
+	StaffUserDetails staffUserDetails(AccountService accounts, PasswordEncoder encoder) {
+		return new StaffUserDetails(accounts, encoder);
+	}
+
+	@Bean
+	StaffAuthentication staffAuthentication(StaffUserDetails users, PasswordEncoder encoder, RateLimiter limiter) {
+		UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(
+				users);
+		passwords.setPasswordEncoder(encoder);
+		return new StaffAuthentication(passwords, limiter);
+	}
+
+	@Bean
+	SessionIds sessionIds() {
+		return new SessionIds();
+	}
+
+	@Bean
+	StaffSessions staffSessions(AccountService accounts) {
+		return new StaffSessions(accounts);
+	}
+
+	private static CookieServerCsrfTokenRepository csrfTokens() {
+		CookieServerCsrfTokenRepository tokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+		tokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
+		return tokens;
+	}
+
+	/**
+	 * Sets the CSRF cookie on {@code GET /api/session}, where the organizer page starts:
+	 * Spring Security makes the token only when someone asks for it.
+	 */
+	private static WebFilter issueCsrfCookie() {
+		ServerWebExchangeMatcher session = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/session");
+		return (exchange, chain) -> session.matches(exchange).flatMap((match) -> {
+			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+			if (!match.isMatch() || token == null) {
+				return chain.filter(exchange);
+			}
+			return token.then(chain.filter(exchange));
+		});
+	}
+
+	private static UrlBasedCorsConfigurationSource cors(SecurityProperties.Cors properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!properties.allowedOrigins().isEmpty()) {
+			CorsConfiguration api = new CorsConfiguration();
+			api.setAllowedOrigins(properties.allowedOrigins());
+			api.setAllowedMethods(List.of("GET", "POST"));
+			api.setAllowedHeaders(List.of("Content-Type", "Accept-Language", "X-Attempt-Token", "X-Device-Id"));
+			api.setMaxAge(3600L);
+			// only what citizens use: the admin API stays same-origin
+			source.registerCorsConfiguration("/api/contests/**", api);
+			source.registerCorsConfiguration("/api/attempts/**", api);
+		}
+		return source;
+	}
+
+	private Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException ex) {
+		if (ex instanceof StaffAuthentication.TooManyFailures tooMany) {
+			RateLimitedException limited = tooMany.limited();
+			return problem(exchange, HttpStatus.TOO_MANY_REQUESTS, limited.getCode(), limited.getHeaders(),
+					limited.retryAfterSeconds());
+		}
+		return problem(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", null);
 	}
 
 	/**
 	 * Refusals by the security filters, in the same problem+json shape as every other
 	 * error.
 	 */
-	private Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String code) {
+	private Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String code, HttpHeaders headers,
+			Object... args) {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (headers != null) {
+			response.getHeaders().addAll(headers);
+		}
 		// a script's request (X-Requested-With, as the web pages send) gets no Basic
 		// challenge: the browser would show its own login dialog
 		boolean script = XML_HTTP_REQUEST.equals(exchange.getRequest().getHeaders().getFirst(X_REQUESTED_WITH));
 		if (status == HttpStatus.UNAUTHORIZED && !script) {
 			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Civiquiz\"");
 		}
-		ProblemDetail problem = this.problems.create(status, code, exchange);
+		ProblemDetail problem = this.problems.create(status, code, exchange, args);
 		DataBuffer buffer = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
 		return response.writeWith(Mono.just(buffer));
+	}
+
+	/**
+	 * Which requests need the CSRF token: changes through the staff API or the session
+	 * that a browser could be tricked into sending with its cookies, or with Basic
+	 * credentials it remembers. Scripts with their own credentials, anonymous calls
+	 * (refused with 401 anyway) and citizens' calls (no cookie authorizes anything there)
+	 * need none.
+	 */
+	enum CsrfProtected implements ServerWebExchangeMatcher {
+
+		INSTANCE;
+
+		private static final ServerWebExchangeMatcher STAFF_API = ServerWebExchangeMatchers
+			.pathMatchers("/api/admin/**", "/api/session", "/api/session/**");
+
+		private static final ServerWebExchangeMatcher SESSION = ServerWebExchangeMatchers.pathMatchers("/api/session",
+				"/api/session/**");
+
+		@Override
+		public Mono<MatchResult> matches(ServerWebExchange exchange) {
+			ServerHttpRequest request = exchange.getRequest();
+			HttpMethod method = request.getMethod();
+			if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+					|| method == HttpMethod.TRACE) {
+				return MatchResult.notMatch();
+			}
+			HttpHeaders headers = request.getHeaders();
+			if (headers.containsHeader(HttpHeaders.AUTHORIZATION)) {
+				// browsers say where a request comes from; scripts do not
+				String site = headers.getFirst("Sec-Fetch-Site");
+				boolean fromAnotherSite = site != null && !"same-origin".equals(site) && !"none".equals(site);
+				return fromAnotherSite ? STAFF_API.matches(exchange) : MatchResult.notMatch();
+			}
+			if (request.getCookies().containsKey(StaffSessions.COOKIE)) {
+				return STAFF_API.matches(exchange);
+			}
+			return SESSION.matches(exchange);
+		}
+
 	}
 
 }

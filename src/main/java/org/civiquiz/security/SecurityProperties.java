@@ -1,29 +1,58 @@
 package org.civiquiz.security;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Security settings.
  *
  * @param accounts the bootstrap accounts' passwords
+ * @param cors the other sites allowed to call the citizens' API
  */
 @Validated
 @ConfigurationProperties("civiquiz.security")
-public record SecurityProperties(Accounts accounts) {
+public record SecurityProperties(@NotNull @Valid Accounts accounts, @DefaultValue @NotNull @Valid Cors cors) {
 
 	/**
 	 * Passwords of the bootstrap accounts, from {@code CIVIQUIZ_ORGANIZER_PASSWORD},
-	 * {@code CIVIQUIZ_COMMITTEE_PASSWORD} and {@code CIVIQUIZ_ADMIN_PASSWORD}. The
-	 * embedded default generates any that are unset; elsewhere they are required.
+	 * {@code CIVIQUIZ_COMMITTEE_PASSWORD} and {@code CIVIQUIZ_ADMIN_PASSWORD}. Each
+	 * creates its account ({@code organizer}, {@code committee}, {@code admin}) on a
+	 * start where the account does not exist; after that the admin manages accounts, and
+	 * the variables are not read again unless {@code reset} is set. The embedded default
+	 * generates any that are unset; elsewhere at least the admin's is needed on first
+	 * start. There is no default password.
+	 *
+	 * @param organizerPassword the organizer account's first password
+	 * @param committeePassword the committee account's first password
+	 * @param adminPassword the admin account's first password
+	 * @param reset set the configured passwords again on existing bootstrap accounts, and
+	 * enable them (to recover a lost admin password)
 	 */
-	public record Accounts(
-			@NotBlank(message = "set CIVIQUIZ_ORGANIZER_PASSWORD") @Size(min = 12) String organizerPassword,
-			@NotBlank(message = "set CIVIQUIZ_COMMITTEE_PASSWORD") @Size(min = 12) String committeePassword,
-			@NotBlank(message = "set CIVIQUIZ_ADMIN_PASSWORD") @Size(min = 12) String adminPassword) {
+	public record Accounts(@Pattern(regexp = PASSWORD, message = PASSWORD_RULE) String organizerPassword,
+			@Pattern(regexp = PASSWORD, message = PASSWORD_RULE) String committeePassword,
+			@Pattern(regexp = PASSWORD, message = PASSWORD_RULE) String adminPassword,
+			@DefaultValue("false") boolean reset) {
+
+		static final String PASSWORD = "^$|^.{12,72}$";
+
+		static final String PASSWORD_RULE = "must be unset or 12 to 72 characters";
+
+	}
+
+	/**
+	 * Cross-origin access, closed unless origins are listed.
+	 *
+	 * @param allowedOrigins origins (e.g. {@code https://thi.example.gov.vn}) whose pages
+	 * may call the citizens' API; the staff API is never open to other origins
+	 */
+	public record Cors(@DefaultValue List<String> allowedOrigins) {
 	}
 
 }

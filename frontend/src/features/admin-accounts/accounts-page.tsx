@@ -1,0 +1,179 @@
+import { useState } from 'preact/hooks';
+import { ApiError } from '../../lib/api-client';
+import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
+import { vietnamDateTime } from '../../lib/vietnam-time';
+import { intlLocale } from '../../lib/i18n';
+import { Field } from '../../lib/form-field';
+import { adminApi } from '../../lib/staff-session';
+import { t, type MessageKey } from './messages';
+
+type Role = 'ORGANIZER' | 'COMMITTEE' | 'ADMIN';
+
+interface Account {
+  username: string;
+  role: Role;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const ROLES: Role[] = ['ORGANIZER', 'COMMITTEE', 'ADMIN'];
+const roleText = (role: Role) => t(`role_${role}` as MessageKey);
+
+/** The admin's page: every staff account, a new one, and changes to each. */
+export function AccountsPage(props: { onUnauthorized: () => void }) {
+  const call = adminApi(props.onUnauthorized);
+  const accounts = useLoad(() => call<Account[]>('/api/admin/accounts'), 'accounts');
+  const [notice, setNotice] = useState('');
+  const [failure, setFailure] = useState<unknown>(null);
+  const [resetting, setResetting] = useState<string | null>(null);
+
+  const change = async (username: string, body: Partial<{ role: Role; enabled: boolean; password: string }>) => {
+    setFailure(null);
+    setNotice('');
+    try {
+      await call(`/api/admin/accounts/${encodeURIComponent(username)}`, { method: 'PUT', body });
+      setNotice(t('saved', { name: username }));
+      accounts.reload();
+      return true;
+    } catch (error) {
+      setFailure(error);
+      return false;
+    }
+  };
+
+  return (
+    <>
+      <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      <p>{t('intro')}</p>
+      {notice && (
+        <p class="alert alert-success" role="status">
+          {notice}
+        </p>
+      )}
+      {failure !== null && (
+        <p class="alert alert-error" role="alert">
+          {errorText(failure)}
+        </p>
+      )}
+      {accounts.error !== undefined ? (
+        <ErrorAlert error={accounts.error} onRetry={accounts.reload} />
+      ) : !accounts.data ? (
+        <Loading />
+      ) : (
+        <div class="table-scroll" tabIndex={0}>
+          <table class="compact" data-testid="accounts">
+            <thead>
+              <tr>
+                <th scope="col">{t('colUsername')}</th>
+                <th scope="col">{t('colRole')}</th>
+                <th scope="col">{t('colState')}</th>
+                <th scope="col">{t('colActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.data.map((account) => (
+                <tr key={account.username}>
+                  <th scope="row">{account.username}</th>
+                  <td>
+                    <select aria-label={`${t('colRole')} ${account.username}`} value={account.role} onChange={(e) => change(account.username, { role: (e.target as HTMLSelectElement).value as Role })}>
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {roleText(role)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td title={vietnamDateTime(account.updatedAt, intlLocale())}>{account.enabled ? t('enabled') : t('disabled')}</td>
+                  <td>
+                    <button type="button" class="link-button" onClick={() => change(account.username, { enabled: !account.enabled })}>
+                      {account.enabled ? t('disable') : t('enable')}
+                    </button>{' '}
+                    <button type="button" class="link-button" onClick={() => setResetting(account.username)}>
+                      {t('resetPassword')}
+                    </button>
+                    {resetting === account.username && <ResetPassword username={account.username} onSave={(password) => change(account.username, { password })} onDone={() => setResetting(null)} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <NewAccount call={call} onCreated={(username) => { setNotice(t('created', { name: username })); accounts.reload(); }} />
+    </>
+  );
+}
+
+function ResetPassword(props: { username: string; onSave: (password: string) => Promise<boolean>; onDone: () => void }) {
+  const [password, setPassword] = useState('');
+  return (
+    <form
+      class="inline-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await props.onSave(password)) props.onDone();
+      }}
+    >
+      <Field name={`password-${props.username}`} label={t('newPasswordFor', { name: props.username })} type="password" autoComplete="new-password" value={password} onInput={setPassword} errors={{}} />
+      <button class="button" type="submit">
+        {t('save')}
+      </button>{' '}
+      <button class="link-button" type="button" onClick={props.onDone}>
+        {t('cancel')}
+      </button>
+    </form>
+  );
+}
+
+function NewAccount(props: { call: ReturnType<typeof adminApi>; onCreated: (username: string) => void }) {
+  const [form, setForm] = useState({ username: '', role: 'ORGANIZER' as Role, password: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setFailure(null);
+    try {
+      await props.call('/api/admin/accounts', { method: 'POST', body: form });
+      props.onCreated(form.username);
+      setForm({ username: '', role: 'ORGANIZER', password: '' });
+    } catch (error) {
+      if (error instanceof ApiError && error.errors.length) setErrors(error.fieldMessages());
+      else setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="new-account">
+      <h2 id="new-account">{t('createTitle')}</h2>
+      <form class="form narrow" noValidate onSubmit={onSubmit}>
+        <Field name="username" label={t('username')} hint={t('usernameHint')} value={form.username} onInput={(username) => setForm({ ...form, username })} errors={errors} />
+        <div class="field">
+          <label for="f-role">{t('role')}</label>
+          <select id="f-role" value={form.role} onChange={(e) => setForm({ ...form, role: (e.target as HTMLSelectElement).value as Role })}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {roleText(role)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field name="password" label={t('password')} hint={t('passwordHint')} type="password" autoComplete="new-password" value={form.password} onInput={(password) => setForm({ ...form, password })} errors={errors} />
+        {failure !== null && (
+          <p class="alert alert-error" role="alert">
+            {errorText(failure)}
+          </p>
+        )}
+        <div class="actions">
+          <button class="button primary" type="submit" disabled={busy}>
+            {t('create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+package org.civiquiz.security;
+
+import java.time.Instant;
+
+/**
+ * A staff account as the admin sees it: never its password hash.
+ *
+ * @param username the login name
+ * @param role what it may do
+ * @param enabled whether it may log in
+ * @param createdAt when it was created
+ * @param updatedAt when it was last changed
+ */
+public record Account(String username, Role role, boolean enabled, Instant createdAt, Instant updatedAt) {
+
+}

@@ -1,0 +1,40 @@
+package org.civiquiz.security;
+
+import org.civiquiz.platform.CiviquizException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Refusals about staff accounts and logins.
+ */
+final class AccountException extends CiviquizException {
+
+	private AccountException(HttpStatus status, String code, Object... args) {
+		super(status, code, args);
+	}
+
+	static AccountException notFound(String username) {
+		return new AccountException(HttpStatus.NOT_FOUND, "ACCOUNT_NOT_FOUND", username);
+	}
+
+	static AccountException exists() {
+		return new AccountException(HttpStatus.CONFLICT, "ACCOUNT_EXISTS");
+	}
+
+	static AccountException lastAdmin() {
+		return new AccountException(HttpStatus.CONFLICT, "LAST_ADMIN");
+	}
+
+	static AccountException currentPasswordWrong() {
+		return new AccountException(HttpStatus.BAD_REQUEST, "CURRENT_PASSWORD_WRONG");
+	}
+
+	static AccountException loginFailed() {
+		return new AccountException(HttpStatus.UNAUTHORIZED, "LOGIN_FAILED");
+	}
+
+	static AccountException notLoggedIn() {
+		return new AccountException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED");
+	}
+
+}

@@ -1,0 +1,216 @@
+package org.civiquiz.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civiquiz.platform.CiviquizException;
+import org.civiquiz.platform.CiviquizException.FieldProblem;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Staff accounts: the bootstrap accounts from configuration, and what the admin creates
+ * and changes. Passwords are kept only as slow salted hashes (bcrypt), computed off the
+ * event loop.
+ */
+@Service
+public class AccountService {
+
+	private static final Log logger = LogFactory.getLog(AccountService.class);
+
+	static final int PASSWORD_MIN_LENGTH = 12;
+
+	/** bcrypt reads no further than 72 bytes. */
+	static final int PASSWORD_MAX_BYTES = 72;
+
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder encoder;
+
+	private final TransactionalOperator transaction;
+
+	private final Clock clock;
+
+	AccountService(AccountRepository accounts, PasswordEncoder encoder, TransactionalOperator transaction,
+			Clock clock) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * Every staff account, without password hashes.
+	 * @return the accounts by role and name
+	 */
+	public Flux<Account> list() {
+		return this.accounts.findAll().map(AccountRepository.StoredAccount::view);
+	}
+
+	/**
+	 * Creates an account.
+	 * @param form the name, role and initial password
+	 * @return the account, or {@code VALIDATION_FAILED} / {@code ACCOUNT_EXISTS}
+	 */
+	public Mono<Account> create(NewAccount form) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String username = (form.username() != null) ? form.username().strip() : "";
+		if (!USERNAME.matcher(username).matches()) {
+			problems.add(new FieldProblem("username", "USERNAME_INVALID"));
+		}
+		if (form.role() == null) {
+			problems.add(new FieldProblem("role", "FIELD_REQUIRED"));
+		}
+		checkPassword("password", form.password(), username, problems);
+		if (!problems.isEmpty()) {
+			return Mono.error(CiviquizException.invalidFields(problems));
+		}
+		Instant now = this.clock.instant();
+		return encode(form.password()).flatMap((hash) -> this.accounts.insert(username, hash, form.role(), now))
+			.flatMap((inserted) -> inserted ? this.accounts.find(username) : Mono.error(AccountException.exists()))
+			.map(AccountRepository.StoredAccount::view)
+			.doOnNext((account) -> logger.info("Account " + username + " created with role " + form.role()));
+	}
+
+	/**
+	 * Changes an account's role, enabled state or password. Any of these ends the
+	 * account's browser sessions. The last enabled admin can be neither disabled nor
+	 * demoted.
+	 * @param username the account
+	 * @param change what to change; {@code null} fields stay as they are
+	 * @return the changed account
+	 */
+	public Mono<Account> update(String username, AccountChange change) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (change.password() != null) {
+			checkPassword("password", change.password(), username, problems);
+		}
+		if (!problems.isEmpty()) {
+			return Mono.error(CiviquizException.invalidFields(problems));
+		}
+		Mono<String> hash = (change.password() != null) ? encode(change.password()) : Mono.just("");
+		return hash.flatMap((newHash) -> this.accounts.lockEnabledAdmins()
+			.flatMap((admins) -> this.accounts.find(username)
+				.switchIfEmpty(Mono.error(AccountException.notFound(username)))
+				.flatMap((stored) -> {
+					Role role = (change.role() != null) ? change.role() : stored.role();
+					boolean enabled = (change.enabled() != null) ? change.enabled() : stored.enabled();
+					boolean wasAdmin = stored.role() == Role.ADMIN && stored.enabled();
+					if (wasAdmin && (role != Role.ADMIN || !enabled) && admins <= 1) {
+						return Mono.error(AccountException.lastAdmin());
+					}
+					Instant now = this.clock.instant();
+					boolean changed = role != stored.role() || enabled != stored.enabled() || !newHash.isEmpty();
+					AccountRepository.StoredAccount updated = new AccountRepository.StoredAccount(username,
+							newHash.isEmpty() ? stored.passwordHash() : newHash, role, enabled, stored.createdAt(), now,
+							changed ? now : stored.sessionsValidFrom());
+					return this.accounts.update(updated, now).then(this.accounts.find(username));
+				}))
+			.as(this.transaction::transactional))
+			.map(AccountRepository.StoredAccount::view)
+			.doOnNext((account) -> logger.info("Account " + username + " changed: role " + account.role() + ", enabled "
+					+ account.enabled() + ((change.password() != null) ? ", new password" : "")));
+	}
+
+	/**
+	 * A person changes their own password, after {@link SessionController} checked the
+	 * current one.
+	 * @param username the logged-in account
+	 * @param newPassword the new password
+	 * @return when the change took effect: sessions started before it are ended
+	 */
+	Mono<Instant> changeOwnPassword(String username, String newPassword) {
+		return update(username, new AccountChange(null, null, newPassword)).map(Account::updatedAt);
+	}
+
+	/**
+	 * Creates each bootstrap account whose password is configured and that does not exist
+	 * yet; with {@code reset}, also sets the configured password on an existing one and
+	 * enables it. Fails if no admin could then log in.
+	 * @param accounts the configured passwords
+	 */
+	Mono<Void> bootstrap(SecurityProperties.Accounts accounts) {
+		record Bootstrap(String username, Role role, String password) {
+		}
+		List<Bootstrap> all = List.of(new Bootstrap("organizer", Role.ORGANIZER, accounts.organizerPassword()),
+				new Bootstrap("committee", Role.COMMITTEE, accounts.committeePassword()),
+				new Bootstrap("admin", Role.ADMIN, accounts.adminPassword()));
+		Instant now = this.clock.instant();
+		return Flux.fromIterable(all)
+			.filter((bootstrap) -> bootstrap.password() != null && !bootstrap.password().isEmpty())
+			.concatMap((bootstrap) -> encode(bootstrap.password())
+				.flatMap((hash) -> this.accounts.insert(bootstrap.username(), hash, bootstrap.role(), now)
+					.flatMap((inserted) -> {
+						if (inserted) {
+							logger.info("Bootstrap account " + bootstrap.username() + " created");
+							return Mono.empty();
+						}
+						if (!accounts.reset()) {
+							return Mono.empty();
+						}
+						logger.warn("Bootstrap account " + bootstrap.username()
+								+ ": password reset from configuration (civiquiz.security.accounts.reset)");
+						return this.accounts.find(bootstrap.username())
+							.flatMap((stored) -> this.accounts
+								.update(new AccountRepository.StoredAccount(stored.username(), hash, bootstrap.role(),
+										true, stored.createdAt(), now, now), now));
+					})))
+			.then(this.accounts.findAll().filter((a) -> a.role() == Role.ADMIN && a.enabled()).hasElements())
+			.flatMap((adminExists) -> adminExists ? Mono.empty()
+					: Mono.error(new IllegalStateException("No admin account: set CIVIQUIZ_ADMIN_PASSWORD (at least "
+							+ PASSWORD_MIN_LENGTH + " characters) to create the account 'admin'")));
+	}
+
+	Mono<AccountRepository.StoredAccount> find(String username) {
+		return this.accounts.find(username);
+	}
+
+	private Mono<String> encode(String password) {
+		return Mono.fromCallable(() -> this.encoder.encode(password)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private static void checkPassword(String field, String password, String username, List<FieldProblem> problems) {
+		if (password == null || password.codePointCount(0, password.length()) < PASSWORD_MIN_LENGTH
+				|| password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
+			problems.add(new FieldProblem(field, "PASSWORD_INVALID", PASSWORD_MIN_LENGTH, PASSWORD_MAX_BYTES));
+		}
+		else if (password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))
+				&& !username.isEmpty()) {
+			problems.add(new FieldProblem(field, "PASSWORD_CONTAINS_USERNAME"));
+		}
+	}
+
+	/**
+	 * A new account.
+	 *
+	 * @param username 3 to 64 characters: lower-case letters, digits, {@code . _ -}
+	 * @param role its role
+	 * @param password at least 12 characters, at most 72 bytes in UTF-8
+	 */
+	public record NewAccount(String username, Role role, String password) {
+	}
+
+	/**
+	 * Changes to an account; {@code null} leaves a field as it is.
+	 *
+	 * @param role the new role
+	 * @param enabled whether it may log in
+	 * @param password a new password
+	 */
+	public record AccountChange(Role role, Boolean enabled, String password) {
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.civiquiz.security;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Rate limits (defaults in {@code application.yml}, reasons in the README). Each rule is
+ * a bucket of {@code capacity} requests that refills evenly over {@code period}.
+ *
+ * @param enabled whether limits apply at all
+ * @param timeout how long a request waits for Redis before it goes on unchecked
+ * @param startPerIp attempts started from one IP address
+ * @param startPerPhone attempts started with one phone number
+ * @param submitPerToken submissions with one attempt token
+ * @param loginFailuresPerIp failed staff logins from one IP address
+ * @param loginFailuresPerUsername failed logins to one staff account
+ */
+@Validated
+@ConfigurationProperties("civiquiz.rate-limits")
+public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration timeout,
+		@NotNull @Valid Rule startPerIp, @NotNull @Valid Rule startPerPhone, @NotNull @Valid Rule submitPerToken,
+		@NotNull @Valid Rule loginFailuresPerIp, @NotNull @Valid Rule loginFailuresPerUsername) {
+
+	/**
+	 * One bucket.
+	 *
+	 * @param capacity requests allowed at once
+	 * @param period time in which an empty bucket refills completely
+	 */
+	public record Rule(@Positive long capacity, @NotNull Duration period) {
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.civiquiz.security;
+
+import org.civiquiz.platform.CiviquizException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Too many requests: 429 with {@code Retry-After}.
+ */
+final class RateLimitedException extends CiviquizException {
+
+	private final long retryAfterSeconds;
+
+	private RateLimitedException(long retryAfterSeconds) {
+		super(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", retryAfterSeconds);
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+
+	static RateLimitedException of(long nanosToWait) {
+		long seconds = Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L);
+		return new RateLimitedException(seconds);
+	}
+
+	long retryAfterSeconds() {
+		return this.retryAfterSeconds;
+	}
+
+	@Override
+	public HttpHeaders getHeaders() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfterSeconds));
+		return headers;
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.civiquiz.security;
+
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.core.SpringSecurityMessageSource;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Staff accounts as Spring Security reads them, for HTTP Basic and for the login. An
+ * unknown name gets a stand-in account whose password never matches, so that it costs the
+ * same hashing time as a wrong password and names cannot be probed.
+ */
+class StaffUserDetails implements ReactiveUserDetailsService {
+
+	private final AccountService accounts;
+
+	private final String unmatchableHash;
+
+	StaffUserDetails(AccountService accounts, PasswordEncoder encoder) {
+		this.accounts = accounts;
+		this.unmatchableHash = encoder.encode(UUID.randomUUID().toString());
+		// Spring Security reads its messages' bundle on first use: now, not on a request
+		// thread when the first disabled account tries to log in
+		SpringSecurityMessageSource.getAccessor()
+			.getMessage("AbstractUserDetailsAuthenticationProvider.disabled", "User is disabled");
+	}
+
+	@Override
+	public Mono<UserDetails> findByUsername(String username) {
+		return this.accounts.find(username)
+			.map((account) -> User.withUsername(account.username())
+				.password(account.passwordHash())
+				.roles(account.role().name())
+				.disabled(!account.enabled())
+				.build())
+			.defaultIfEmpty(User.withUsername(username).password(this.unmatchableHash).roles().build());
+	}
+
+}

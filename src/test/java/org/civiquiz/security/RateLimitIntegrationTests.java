@@ -1,0 +1,162 @@
+package org.civiquiz.security;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.civiquiz.IntegrationTest;
+import org.civiquiz.exam.AttemptStarted;
+import org.civiquiz.exam.ExamFixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each limit refuses with 429, {@code Retry-After} and nothing written, and lets the
+ * client in again once that time has passed. Small buckets here (their own app context);
+ * each test is its own client address, forwarded as a trusted proxy would.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "civiquiz.embedded.data-dir=target/it-data-rate-limits",
+		"server.forward-headers-strategy=framework", "civiquiz.rate-limits.timeout=5s",
+		"logging.level.org.civiquiz.security.RateLimiter=debug", "civiquiz.rate-limits.start-per-ip.capacity=3",
+		"civiquiz.rate-limits.start-per-ip.period=3s", "civiquiz.rate-limits.start-per-phone.capacity=1",
+		"civiquiz.rate-limits.start-per-phone.period=1h", "civiquiz.rate-limits.submit-per-token.capacity=2",
+		"civiquiz.rate-limits.submit-per-token.period=2s", "civiquiz.rate-limits.login-failures-per-ip.capacity=3",
+		"civiquiz.rate-limits.login-failures-per-ip.period=3s" })
+class RateLimitIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private DatabaseClient database;
+
+	@Test
+	void startsFromOneAddressAreLimitedThenLetInAgain() throws InterruptedException {
+		String address = newAddress();
+		for (int i = 0; i < 3; i++) {
+			start(address, ExamFixtures.newPhone()).expectStatus().isCreated();
+		}
+		long attempts = attempts();
+		String phone = ExamFixtures.newPhone();
+		long retryAfter = refused(start(address, phone));
+		assertThat(attempts()).isEqualTo(attempts);
+		assertThat(participants(phone)).isZero();
+
+		// another address is not held up by this one
+		start(newAddress(), ExamFixtures.newPhone()).expectStatus().isCreated();
+
+		Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
+		start(address, phone).expectStatus().isCreated();
+	}
+
+	@Test
+	void startsWithOnePhoneAreLimitedHoweverTheNumberIsWritten() {
+		String phone = ExamFixtures.newPhone();
+		start(newAddress(), phone).expectStatus().isCreated();
+		String international = "+84 " + phone.substring(1);
+		long retryAfter = refused(start(newAddress(), international));
+		assertThat(retryAfter).isGreaterThan(60);
+	}
+
+	@Test
+	void submissionsWithOneTokenAreLimitedThenLetInAgainWithTheSameResult() throws InterruptedException {
+		AttemptStarted attempt = ExamFixtures.started(this.client, ExamFixtures.newPhone());
+		Map<String, Object> body = Map.of("answers", java.util.List.of(), "prediction", 100);
+		String first = submit(attempt, body).expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		submit(attempt, body).expectStatus().isOk();
+		long retryAfter = refused(submit(attempt, body));
+
+		Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
+		String again = submit(attempt, body).expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(again).isEqualTo(first);
+	}
+
+	@Test
+	void failedLoginsFromOneAddressAreLimitedEvenWithTheRightPasswordThenLetInAgain() throws InterruptedException {
+		String address = newAddress();
+		for (int i = 0; i < 3; i++) {
+			basic(address, "mat-khau-sai-" + i).expectStatus().isUnauthorized();
+		}
+		long retryAfter = refused(basic(address, IntegrationTest.ORGANIZER_PASSWORD));
+		basic(newAddress(), IntegrationTest.ORGANIZER_PASSWORD).expectStatus().isOk();
+
+		Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
+		basic(address, IntegrationTest.ORGANIZER_PASSWORD).expectStatus().isOk();
+	}
+
+	private long refused(WebTestClient.ResponseSpec response) {
+		EntityExchangeResult<byte[]> result = response.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("RATE_LIMITED")
+			.returnResult();
+		String retryAfter = result.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+		assertThat(retryAfter).isNotNull();
+		long seconds = Long.parseLong(retryAfter);
+		assertThat(seconds).isPositive();
+		assertThat(new String(result.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
+			.contains(retryAfter);
+		return seconds;
+	}
+
+	private WebTestClient.ResponseSpec start(String address, String phone) {
+		return this.client.post()
+			.uri("/api/contests/{slug}/attempts", IntegrationTest.CONTEST)
+			.header("X-Forwarded-For", address)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(ExamFixtures.registration(phone))
+			.exchange();
+	}
+
+	private WebTestClient.ResponseSpec submit(AttemptStarted attempt, Object body) {
+		return ExamFixtures.submit(this.client, attempt, body);
+	}
+
+	private WebTestClient.ResponseSpec basic(String address, String password) {
+		return this.client.get()
+			.uri("/api/admin/contests")
+			.header("X-Forwarded-For", address)
+			.header("X-Requested-With", "XMLHttpRequest")
+			.headers((headers) -> headers.setBasicAuth("organizer", password))
+			.exchange();
+	}
+
+	private long attempts() {
+		return this.database.sql("select count(*) from attempt").map((row) -> row.get(0, Long.class)).one().block();
+	}
+
+	private long participants(String phone) {
+		return this.database.sql("select count(*) from participant where phone = :phone")
+			.bind("phone", "+84" + phone.substring(1))
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
+	}
+
+	private static String newAddress() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+	}
+
+}

@@ -1,0 +1,336 @@
+package org.civiquiz.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.civiquiz.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The browser's way in: a session cookie kept in Redis, a CSRF token for every change,
+ * and accounts managed by the admin taking effect on open sessions at once.
+ */
+@IntegrationTest
+class SessionIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private DatabaseClient database;
+
+	@Autowired
+	private ReactiveStringRedisTemplate redis;
+
+	@Test
+	void aLoginNeedsTheCsrfTokenThatTheSessionEndpointHandsOut() {
+		EntityExchangeResult<byte[]> anonymous = this.client.get()
+			.uri("/api/session")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("UNAUTHORIZED")
+			.returnResult();
+		ResponseCookie csrf = anonymous.getResponseCookies().getFirst("XSRF-TOKEN");
+		assertThat(csrf).isNotNull();
+		assertThat(csrf.isHttpOnly()).isFalse();
+
+		this.client.post()
+			.uri("/api/session")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", "organizer", "password", IntegrationTest.ORGANIZER_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("CSRF_TOKEN_INVALID");
+	}
+
+	@Test
+	void aSessionIsKeptInRedisAndEndsAtLogout() {
+		Browser browser = new Browser();
+		EntityExchangeResult<String> login = browser.login("organizer", IntegrationTest.ORGANIZER_PASSWORD);
+		assertThat(login.getStatus().value()).isEqualTo(200);
+		assertThat(login.getResponseBody()).contains("\"username\":\"organizer\"")
+			.contains("\"roles\":[\"ORGANIZER\"]");
+		ResponseCookie session = login.getResponseCookies().getFirst(StaffSessions.COOKIE);
+		assertThat(session).isNotNull();
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualToIgnoringCase("Strict");
+		assertThat(this.redis.hasKey("civiquiz:session:sessions:" + session.getValue()).block()).isTrue();
+
+		browser.get("/api/session").expectStatus().isOk().expectBody().jsonPath("$.username").isEqualTo("organizer");
+		browser.get("/api/admin/contests").expectStatus().isOk();
+		// the page's calls carry the session; a change needs the token as well
+		browser.withoutCsrf()
+			.put("/api/admin/contests/" + IntegrationTest.CONTEST + "/prize-plan", "{}")
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("CSRF_TOKEN_INVALID");
+		browser.put("/api/admin/contests/khong-co/prize-plan", "{}").expectStatus().isNotFound();
+
+		browser.delete("/api/session").expectStatus().isNoContent();
+		browser.get("/api/admin/contests").expectStatus().isUnauthorized();
+		assertThat(this.redis.hasKey("civiquiz:session:sessions:" + session.getValue()).block()).isFalse();
+	}
+
+	@Test
+	void aWrongPasswordGivesNoSessionAndNoHintWhichPartWasWrong() {
+		Browser browser = new Browser();
+		EntityExchangeResult<String> wrongPassword = browser.login("organizer", "not-the-password-1");
+		EntityExchangeResult<String> unknownUser = new Browser().login("khong-co-ai", "not-the-password-1");
+		assertThat(wrongPassword.getStatus().value()).isEqualTo(401);
+		assertThat(unknownUser.getStatus().value()).isEqualTo(401);
+		assertThat(wrongPassword.getResponseBody()).contains("LOGIN_FAILED");
+		assertThat(unknownUser.getResponseBody()).isEqualTo(wrongPassword.getResponseBody());
+		assertThat(browser.sessionCookie).isNull();
+	}
+
+	@Test
+	void theAdminCreatesAnAccountWhoseRoleAppliesAtOnce() {
+		String username = "bgk-" + UUID.randomUUID().toString().substring(0, 8);
+		Browser admin = new Browser();
+		admin.loginOk("admin", IntegrationTest.ADMIN_PASSWORD);
+		admin
+			.post("/api/admin/accounts",
+					Map.of("username", username, "role", "COMMITTEE", "password", "mật-khẩu-rất-dài-1"))
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.username")
+			.isEqualTo(username)
+			.jsonPath("$.role")
+			.isEqualTo("COMMITTEE")
+			.jsonPath("$.passwordHash")
+			.doesNotExist();
+		String hash = this.database.sql("select password_hash from account where username = :u")
+			.bind("u", username)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block();
+		assertThat(hash).startsWith("{bcrypt}").doesNotContain("mật-khẩu");
+
+		Browser member = new Browser();
+		member.loginOk(username, "mật-khẩu-rất-dài-1");
+		member.get("/api/admin/contests/" + IntegrationTest.CONTEST + "/award-log").expectStatus().isOk();
+
+		// made an organizer: the open session loses the committee's pages at once
+		admin.put("/api/admin/accounts/" + username, Map.of("role", "ORGANIZER")).expectStatus().isOk();
+		member.get("/api/admin/contests/" + IntegrationTest.CONTEST + "/award-log").expectStatus().isUnauthorized();
+		member.loginOk(username, "mật-khẩu-rất-dài-1");
+		member.get("/api/admin/contests/" + IntegrationTest.CONTEST + "/award-log").expectStatus().isForbidden();
+
+		// disabled: the session ends, and neither the login nor HTTP Basic works
+		admin.put("/api/admin/accounts/" + username, Map.of("enabled", false)).expectStatus().isOk();
+		member.get("/api/session").expectStatus().isUnauthorized();
+		assertThat(new Browser().login(username, "mật-khẩu-rất-dài-1").getStatus().value()).isEqualTo(401);
+		this.client.get()
+			.uri("/api/admin/contests")
+			.headers((headers) -> headers.setBasicAuth(username, "mật-khẩu-rất-dài-1", StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void changingOnesOwnPasswordKeepsThisSessionAndEndsTheOthers() {
+		String username = "btc-" + UUID.randomUUID().toString().substring(0, 8);
+		createAccount(username, "ORGANIZER", "mat-khau-ban-dau-1");
+		Browser here = new Browser();
+		here.loginOk(username, "mat-khau-ban-dau-1");
+		Browser elsewhere = new Browser();
+		elsewhere.loginOk(username, "mat-khau-ban-dau-1");
+
+		here.put("/api/session/password",
+				Map.of("currentPassword", "sai-mat-khau-123", "newPassword", "mat-khau-moi-12"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("CURRENT_PASSWORD_WRONG");
+		here.put("/api/session/password",
+				Map.of("currentPassword", "mat-khau-ban-dau-1", "newPassword", "mat-khau-moi-123"))
+			.expectStatus()
+			.isNoContent();
+
+		here.get("/api/session").expectStatus().isOk();
+		elsewhere.get("/api/session").expectStatus().isUnauthorized();
+		this.client.get()
+			.uri("/api/admin/contests")
+			.headers((headers) -> headers.setBasicAuth(username, "mat-khau-moi-123"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void badAccountsAreRefusedWithTheFieldsAtFault() {
+		Browser admin = new Browser();
+		admin.loginOk("admin", IntegrationTest.ADMIN_PASSWORD);
+		admin.post("/api/admin/accounts", Map.of("username", "Ông Ba", "role", "ORGANIZER", "password", "ngắn"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("VALIDATION_FAILED")
+			.jsonPath("$.errors[?(@.field == 'username')].code")
+			.isEqualTo("USERNAME_INVALID")
+			.jsonPath("$.errors[?(@.field == 'password')].code")
+			.isEqualTo("PASSWORD_INVALID");
+		admin
+			.post("/api/admin/accounts",
+					Map.of("username", "organizer", "role", "ORGANIZER", "password", "mot-mat-khau-dai"))
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("ACCOUNT_EXISTS");
+		admin
+			.post("/api/admin/accounts",
+					Map.of("username", "thu-ky-01", "role", "ORGANIZER", "password", "thu-ky-01-mat-khau"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("PASSWORD_CONTAINS_USERNAME");
+	}
+
+	@Test
+	void theLastAdminCanBeNeitherDisabledNorDemoted() {
+		Browser admin = new Browser();
+		admin.loginOk("admin", IntegrationTest.ADMIN_PASSWORD);
+		admin.put("/api/admin/accounts/admin", Map.of("enabled", false))
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("LAST_ADMIN");
+		admin.put("/api/admin/accounts/admin", Map.of("role", "ORGANIZER")).expectStatus().isEqualTo(409);
+		admin.get("/api/session").expectStatus().isOk().expectBody().jsonPath("$.roles[0]").isEqualTo("ADMIN");
+	}
+
+	@Test
+	void theBootstrapAccountsExistWithHashedPasswords() {
+		List<String> rows = this.database
+			.sql("select username || ' ' || role || ' ' || left(password_hash, 8) "
+					+ "from account where username in ('organizer', 'committee', 'admin') order by username")
+			.map((row) -> row.get(0, String.class))
+			.all()
+			.collectList()
+			.block();
+		assertThat(rows).containsExactly("admin ADMIN {bcrypt}", "committee COMMITTEE {bcrypt}",
+				"organizer ORGANIZER {bcrypt}");
+	}
+
+	private void createAccount(String username, String role, String password) {
+		this.client.post()
+			.uri("/api/admin/accounts")
+			.headers((headers) -> headers.setBasicAuth("admin", IntegrationTest.ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", username, "role", role, "password", password))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+	/**
+	 * What the organizer page does: keeps the cookies, sends the CSRF cookie's value in
+	 * {@code X-XSRF-TOKEN} with every change.
+	 */
+	private final class Browser {
+
+		private String csrf;
+
+		private String sessionCookie;
+
+		private boolean sendCsrf = true;
+
+		Browser() {
+			ResponseCookie cookie = SessionIntegrationTests.this.client.get()
+				.uri("/api/session")
+				.exchange()
+				.returnResult(byte[].class)
+				.getResponseCookies()
+				.getFirst("XSRF-TOKEN");
+			this.csrf = (cookie != null) ? cookie.getValue() : null;
+		}
+
+		Browser withoutCsrf() {
+			Browser copy = new Browser();
+			copy.sessionCookie = this.sessionCookie;
+			copy.sendCsrf = false;
+			return copy;
+		}
+
+		EntityExchangeResult<String> login(String username, String password) {
+			EntityExchangeResult<String> result = post("/api/session",
+					Map.of("username", username, "password", password))
+				.expectBody(String.class)
+				.returnResult();
+			ResponseCookie session = result.getResponseCookies().getFirst(StaffSessions.COOKIE);
+			if (session != null) {
+				this.sessionCookie = session.getValue();
+			}
+			return result;
+		}
+
+		void loginOk(String username, String password) {
+			assertThat(login(username, password).getStatus().value()).isEqualTo(200);
+		}
+
+		WebTestClient.ResponseSpec get(String path) {
+			return request(SessionIntegrationTests.this.client.get().uri(path)).exchange();
+		}
+
+		WebTestClient.ResponseSpec delete(String path) {
+			return request(SessionIntegrationTests.this.client.delete().uri(path)).exchange();
+		}
+
+		WebTestClient.ResponseSpec post(String path, Object body) {
+			return ((WebTestClient.RequestBodySpec) request(SessionIntegrationTests.this.client.post().uri(path)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchange();
+		}
+
+		WebTestClient.ResponseSpec put(String path, Object body) {
+			return ((WebTestClient.RequestBodySpec) request(SessionIntegrationTests.this.client.put().uri(path)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchange();
+		}
+
+		private WebTestClient.RequestHeadersSpec<?> request(WebTestClient.RequestHeadersSpec<?> request) {
+			request.header("X-Requested-With", "XMLHttpRequest");
+			if (this.csrf != null) {
+				request.cookie("XSRF-TOKEN", this.csrf);
+				if (this.sendCsrf) {
+					request.header("X-XSRF-TOKEN", this.csrf);
+				}
+			}
+			if (this.sessionCookie != null) {
+				request.cookie(StaffSessions.COOKIE, this.sessionCookie);
+			}
+			return request;
+		}
+
+	}
+
+}

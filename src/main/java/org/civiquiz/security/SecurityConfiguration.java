@@ -58,6 +58,8 @@ class SecurityConfiguration {
 				.hasAnyRole(ORGANIZER, ADMIN)
 				.pathMatchers(HttpMethod.POST, "/api/admin/contests")
 				.hasAnyRole(ORGANIZER, ADMIN)
+				.pathMatchers("/api/admin/contests/*/integrity-flags")
+				.hasAnyRole(COMMITTEE, ADMIN)
 				// winners carry contact details: the committee's (and the admin's) only
 				.pathMatchers("/api/admin/contests/*/winners", "/api/admin/contests/*/finalization",
 						"/api/admin/contests/*/reopening", "/api/admin/contests/*/rounds/*/winners",

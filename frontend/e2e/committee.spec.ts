@@ -4,6 +4,12 @@ import { awardContest, committeePassword, expectAccessible, screenshot, signIn }
 
 test('the award committee finalizes a closed round, reads why each rank, downloads the list, then reopens it', async ({ page }) => {
   test.skip(!awardContest, 'AWARD_CONTEST not set');
+  // script errors only: the browser also logs each refused request (404 before the list is finalized, 409)
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
   await signIn(page, 'committee', committeePassword);
   await expect(page.getByRole('heading', { level: 1, name: 'Hội đồng xét giải: chọn cuộc thi' })).toBeVisible();
   // the committee's navigation: the dashboard and its own pages, no contest management
@@ -84,4 +90,5 @@ test('the award committee finalizes a closed round, reads why each rank, downloa
   await expect(page.getByTestId('award-log')).toContainText('Loại trừ');
   await screenshot(page, 'committee-3-reopened-and-excluded');
   await expectAccessible(page, 'committee after reopening');
+  expect(errors).toEqual([]);
 });

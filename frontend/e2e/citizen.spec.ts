@@ -32,7 +32,12 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
   await page.getByLabel('Tôi đồng ý').check();
   await screenshot(page, 'citizen-2-registration');
   await expectAccessible(page, 'registration form');
+  const startRequest = page.waitForRequest((request) => request.method() === 'POST' && /\/api\/contests\/[^/]+\/attempts$/.test(request.url()));
   await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+  // the start carries the browser's own random id (for the committee's cheating signals), kept for next time
+  const deviceId = (await startRequest).headers()['x-device-id'];
+  expect(deviceId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(await page.evaluate(() => localStorage.getItem('civiquiz.device'))).toBe(deviceId);
 
   // the exam: one question per screen
   const timer = page.getByRole('timer');

@@ -4,6 +4,12 @@ import { awardContest, committeePassword, expectAccessible, screenshot, signIn, 
 
 test('the award committee finalizes a closed round, reads why each rank, downloads the list, then reopens it', async ({ page }) => {
   test.skip(!awardContest, 'AWARD_CONTEST not set');
+  // script errors only: the browser also logs each refused request (404 before the list is finalized, 409)
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
   await signIn(page, 'committee', committeePassword);
   await expect(page.getByRole('heading', { level: 1, name: 'Hội đồng xét giải: chọn cuộc thi' })).toBeVisible();
   // the committee's navigation: the dashboard and its own pages, no contest management
@@ -35,6 +41,17 @@ test('the award committee finalizes a closed round, reads why each rank, downloa
   await expect(page.getByTestId('list-facts')).toContainText('committee');
   await expect(page.getByTestId('unit-prizes')).toContainText('Hợp tác xã Nông nghiệp Đồng Tâm');
   await expect(page.getByTestId('award-log')).toContainText('Chốt danh sách');
+
+  // the three attempts were submitted within a second, with 18 or 20 right: each is flagged, with its figures
+  await expect(page.getByRole('heading', { level: 2, name: 'Dấu hiệu bất thường: Vòng 1: Tuần 1' })).toBeVisible();
+  await expect(page.getByTestId('flags-state')).toHaveText('3 bài thi có dấu hiệu');
+  await expect(page.getByTestId('flags-summary').locator('dd[data-kind="TOO_FAST"]')).toHaveText('3');
+  const flagRows = page.getByTestId('integrity-flags').locator('tbody tr');
+  await expect(flagRows).toHaveCount(3);
+  await expect(flagRows.first()).toContainText('Làm bài quá nhanh');
+  await expect(flagRows.first()).toContainText('dưới thời gian đọc tối thiểu 60 giây');
+  await expect(page.getByTestId('winners').getByTestId('winner-flag')).toHaveCount(3);
+  await expect(rows.nth(0).getByTestId('winner-flag')).toHaveText(/Làm bài quá nhanh/);
   await screenshot(page, 'committee-2-winners');
   await expectAccessible(page, 'committee winners');
 
@@ -49,10 +66,14 @@ test('the award committee finalizes a closed round, reads why each rank, downloa
   const xlsxBytes = await readFile(await xlsx.path());
   expect(xlsxBytes.subarray(0, 2).toString('latin1')).toBe('PK');
 
-  // a standing list covers the attempt: excluding it is refused until the list is reopened
+  // from its flag to an exclusion: the attempt and a reason are filled in, for the committee to check
   const last = await rows.nth(2).getAttribute('data-attempt');
-  await page.getByLabel('Mã bài thi cần loại trừ').fill(last ?? '');
-  await page.getByLabel('Lý do loại trừ').fill('Nộp bài trùng đáp án với bài khác');
+  await page.getByTestId('integrity-flags').locator(`tr[data-attempt="${last}"]`).getByRole('button', { name: 'Loại trừ bài của Nguyễn V. Â.…' }).click();
+  await expect(page.getByTestId('exclusion-prefilled')).toBeVisible();
+  await expect(page.getByLabel('Mã bài thi cần loại trừ')).toHaveValue(last ?? '');
+  await expect(page.getByLabel('Lý do loại trừ')).toBeFocused();
+  await expect(page.getByLabel('Lý do loại trừ')).toHaveValue(/^Làm bài quá nhanh: Nộp bài sau .* giây cho 20 câu/);
+  // a standing list covers the attempt: excluding it is refused until the list is reopened
   await page.getByRole('button', { name: 'Loại trừ', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: /mở lại|reopen/i })).toBeVisible();
 
@@ -63,8 +84,11 @@ test('the award committee finalizes a closed round, reads why each rank, downloa
   await expect(page.getByTestId('list-state')).toHaveText('Danh sách chưa được chốt.');
   await page.getByRole('button', { name: 'Loại trừ', exact: true }).click();
   await expect(page.getByTestId('exclusions')).toContainText('Nguyễn Văn Ân');
+  await expect(page.getByTestId('exclusions')).toContainText('Làm bài quá nhanh: Nộp bài sau');
+  await expect(page.getByTestId('integrity-flags').locator(`tr[data-attempt="${last}"]`)).toContainText('Đã loại trừ');
   await expect(page.getByTestId('award-log')).toContainText('Mở lại');
   await expect(page.getByTestId('award-log')).toContainText('Loại trừ');
   await screenshot(page, 'committee-3-reopened-and-excluded');
   await expectAccessible(page, 'committee after reopening');
+  expect(errors).toEqual([]);
 });

@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { Fragment, type ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api-client';
 import { adminApi } from '../../lib/staff-session';
 import { fetchFile, saveBlob } from '../../lib/download';
@@ -7,6 +7,7 @@ import { durationText, number } from '../../lib/format';
 import { intlLocale } from '../../lib/i18n';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
 import { vietnamDateTime } from '../../lib/vietnam-time';
+import { evidenceText, exclusionReason, FLAG_KINDS, kindsByAttempt, kindText, type FlagKind, type IntegrityFlag, type IntegrityReport } from './integrity-flags';
 import { rankReasonText, t, type MessageKey } from './messages';
 import type { AwardLogEntry, ContestRounds, Excluded, WinnersList } from './types';
 
@@ -44,8 +45,6 @@ export function CommitteePage(props: Props & { slug: string }) {
   const call = adminApi(props.onUnauthorized);
   const contestPath = `/api/admin/contests/${encodeURIComponent(props.slug)}`;
   const contest = useLoad(() => call<ContestRounds>(contestPath), props.slug);
-  const [scope, setScope] = useState<string>('');
-  const [logVersion, setLogVersion] = useState(0);
   const title = t('title', { title: contest.data?.title ?? props.slug });
   if (contest.error) {
     return (
@@ -56,9 +55,20 @@ export function CommitteePage(props: Props & { slug: string }) {
     );
   }
   if (!contest.data) return <Loading />;
-  const rounds = contest.data.rounds;
+  return <CommitteeReview {...props} contest={contest.data} contestPath={contestPath} title={title} />;
+}
+
+function CommitteeReview(props: Props & { contest: ContestRounds; contestPath: string; title: string }) {
+  const call = adminApi(props.onUnauthorized);
+  const { contestPath, title } = props;
+  const [scope, setScope] = useState<string>('');
+  const [logVersion, setLogVersion] = useState(0);
+  const [prefill, setPrefill] = useState<Prefill | null>(null);
+  const rounds = props.contest.rounds;
   const chosen = scope || (rounds.length > 0 ? String(rounds[0].number) : 'contest');
   const round = rounds.find((r) => String(r.number) === chosen);
+  const flagsPath = `${contestPath}/integrity-flags${round ? `?round=${round.number}` : ''}`;
+  const flags = useLoad(() => call<IntegrityReport>(flagsPath), `${flagsPath}#${logVersion}`);
   const scopeName = round ? t('roundN', { n: round.number, name: round.name }) : t('wholeContest');
   const base = round ? `${contestPath}/rounds/${round.number}` : contestPath;
   const changed = () => setLogVersion((v) => v + 1);
@@ -78,14 +88,21 @@ export function CommitteePage(props: Props & { slug: string }) {
           </select>
         </label>
       </div>
-      <StandingList key={base} {...props} base={base} scopeName={scopeName} onChange={changed} />
-      <Exclusions {...props} contestPath={contestPath} version={logVersion} onChange={changed} />
+      <StandingList key={base} {...props} base={base} scopeName={scopeName} onChange={changed} flagged={kindsByAttempt(flags.data?.flags ?? [])} />
+      <IntegrityFlags report={flags} scopeName={scopeName} onExclude={(flag) => setPrefill({ attemptId: flag.attemptId, reason: exclusionReason(flag) })} />
+      <Exclusions {...props} contestPath={contestPath} version={logVersion} onChange={changed} prefill={prefill} />
       <AwardLog {...props} contestPath={contestPath} version={logVersion} />
     </>
   );
 }
 
-function StandingList(props: Props & { base: string; scopeName: string; onChange: () => void }) {
+/** An exclusion the committee is about to make from a flag: its attempt and a reason to edit. */
+interface Prefill {
+  attemptId: string;
+  reason: string;
+}
+
+function StandingList(props: Props & { base: string; scopeName: string; onChange: () => void; flagged: Map<string, FlagKind[]> }) {
   const call = adminApi(props.onUnauthorized);
   const [version, setVersion] = useState(0);
   const standing = useLoad(
@@ -158,7 +175,7 @@ function StandingList(props: Props & { base: string; scopeName: string; onChange
       ) : (
         <>
           <p data-testid="list-state">{t('finalized')}</p>
-          <WinnersView list={standing.data} />
+          <WinnersView list={standing.data} flagged={props.flagged} />
           <Downloads {...props} />
           <Reopen {...props} onReopened={() => { setNotice(t('reopened')); setVersion((v) => v + 1); props.onChange(); }} />
         </>
@@ -167,7 +184,7 @@ function StandingList(props: Props & { base: string; scopeName: string; onChange
   );
 }
 
-function WinnersView(props: { list: WinnersList }) {
+function WinnersView(props: { list: WinnersList; flagged: Map<string, FlagKind[]> }) {
   const { list } = props;
   const chain = [...list.tieBreak, 'ATTEMPT_ID'].map((step) => tr('tb_', step)).join(' → ');
   return (
@@ -199,10 +216,10 @@ function WinnersView(props: { list: WinnersList }) {
         empty={list.winners.length === 0}
         emptyText={t('noWinners')}
         testId="winners"
-        headers={['rank', 'prize', 'name', 'unit', 'district', 'phone', 'score', 'duration', 'prediction', 'actualValue', 'distance', 'submittedAt', 'reason']}
+        headers={['rank', 'prize', 'name', 'unit', 'district', 'phone', 'score', 'duration', 'prediction', 'actualValue', 'distance', 'submittedAt', 'reason', 'flags']}
       >
         {list.winners.map((w) => (
-          <tr key={w.attemptId} data-attempt={w.attemptId}>
+          <tr key={w.attemptId} data-attempt={w.attemptId} data-flagged={props.flagged.has(w.attemptId) ? 'true' : undefined}>
             <td class="num">{w.rank}</td>
             <td>{w.prize}</td>
             <td>{w.fullName}</td>
@@ -219,6 +236,9 @@ function WinnersView(props: { list: WinnersList }) {
             <td>{when(w.submittedAt)}</td>
             <td class="wrap" data-reason={w.rankReason}>
               {rankReasonText(w.rankReason)}
+            </td>
+            <td>
+              <FlagMark kinds={props.flagged.get(w.attemptId)} />
             </td>
           </tr>
         ))}
@@ -281,6 +301,99 @@ function WinnersView(props: { list: WinnersList }) {
       <h3 id="excluded-heading">{t('excluded')}</h3>
       <ExcludedTable rows={list.excluded} labelledBy="excluded-heading" />
     </>
+  );
+}
+
+/** A winner's warning signs, or a dash. */
+function FlagMark(props: { kinds?: FlagKind[] }) {
+  if (!props.kinds || props.kinds.length === 0) return <span class="muted">{t('noFlag')}</span>;
+  const kinds = props.kinds.map(kindText).join(', ');
+  return (
+    <span class="badge flag-mark" data-testid="winner-flag">
+      <span aria-hidden="true">⚠ </span>
+      {t('flaggedWinner', { kinds })}
+    </span>
+  );
+}
+
+/** The round's (or the contest's) warning signs, each with its evidence and a way to exclude the attempt. */
+function IntegrityFlags(props: { report: { data?: IntegrityReport; error?: unknown; reload: () => void }; scopeName: string; onExclude: (flag: IntegrityFlag) => void }) {
+  const { data, error, reload } = props.report;
+  return (
+    <section aria-labelledby="flags-heading" class="panel">
+      <h2 id="flags-heading">{t('flagsTitle', { scope: props.scopeName })}</h2>
+      <p class="hint">{t('flagsHint')}</p>
+      {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : data.flags.length === 0 ? (
+        <p data-testid="flags-state">{t('flagsNone')}</p>
+      ) : (
+        <>
+          <p data-testid="flags-state">{t('flagsAttempts', { n: data.flaggedAttempts })}</p>
+          <h3>{t('flagsSummary')}</h3>
+          <dl class="facts" data-testid="flags-summary">
+            {FLAG_KINDS.map((kind) => (
+              <Fragment key={kind}>
+                <dt>{kindText(kind)}</dt>
+                <dd data-kind={kind}>{data.summary[kind] ?? 0}</dd>
+              </Fragment>
+            ))}
+          </dl>
+          <div class="table-scroll" tabIndex={0}>
+            <table data-testid="integrity-flags" aria-labelledby="flags-heading">
+              <thead>
+                <tr>
+                  <th scope="col">{t('flagKind')}</th>
+                  <th scope="col">{t('flagPerson')}</th>
+                  <th scope="col">{t('round')}</th>
+                  <th scope="col">{t('score')}</th>
+                  <th scope="col">{t('evidence')}</th>
+                  <th scope="col">{t('attemptId')}</th>
+                  <th scope="col">
+                    <span class="sr-only">{t('exclude')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.flags.map((flag) => (
+                  <tr key={`${flag.attemptId}-${flag.kind}`} data-kind={flag.kind} data-attempt={flag.attemptId}>
+                    <td>{kindText(flag.kind)}</td>
+                    <td>{flag.maskedName}</td>
+                    <td class="num">{flag.roundNumber}</td>
+                    <td class="num">{flag.score}</td>
+                    <td class="wrap">
+                      {evidenceText(flag)}
+                      {flag.kind === 'IDENTICAL_ANSWERS' && flag.evidence.otherAttemptIds.length > 0 && (
+                        <>
+                          {' '}
+                          {t('otherAttempts')}{' '}
+                          {flag.evidence.otherAttemptIds.map((id, i) => (
+                            <Fragment key={id}>
+                              {i > 0 && ', '}
+                              <code>{id}</code>
+                            </Fragment>
+                          ))}
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <code>{flag.attemptId}</code>
+                    </td>
+                    <td>
+                      {flag.excluded ? (
+                        <span class="muted">{t('alreadyExcluded')}</span>
+                      ) : (
+                        <button type="button" class="button secondary small" onClick={() => props.onExclude(flag)}>
+                          {t('excludeThis', { name: flag.maskedName })}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -447,7 +560,7 @@ function Reopen(props: Props & { base: string; onReopened: () => void }) {
   );
 }
 
-function Exclusions(props: Props & { contestPath: string; version: number; onChange: () => void }) {
+function Exclusions(props: Props & { contestPath: string; version: number; onChange: () => void; prefill: Prefill | null }) {
   const call = adminApi(props.onUnauthorized);
   const list = useLoad(() => call<Excluded[]>(`${props.contestPath}/exclusions`), `${props.contestPath}#${props.version}`);
   const [attemptId, setAttemptId] = useState('');
@@ -456,6 +569,20 @@ function Exclusions(props: Props & { contestPath: string; version: number; onCha
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
+  const [prefilled, setPrefilled] = useState(false);
+
+  useEffect(() => {
+    if (!props.prefill) return;
+    setAttemptId(props.prefill.attemptId);
+    setReason(props.prefill.reason);
+    setErrors({});
+    setFailure(null);
+    setNotice('');
+    setPrefilled(true);
+    const field = document.getElementById('exclude-reason');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, [props.prefill]);
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     setFailure(null);
@@ -478,6 +605,7 @@ function Exclusions(props: Props & { contestPath: string; version: number; onCha
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
+    setPrefilled(false);
     const id = attemptId.trim();
     const missing = { attemptId: id ? undefined : t('required'), reason: reason.trim() ? undefined : t('required') };
     setErrors(missing);
@@ -502,6 +630,11 @@ function Exclusions(props: Props & { contestPath: string; version: number; onCha
         <ExcludedTable rows={list.data} labelledBy="exclusions-heading" testId="exclusions" onLift={(row) => run(() => call<void>(`${props.contestPath}/exclusions/${encodeURIComponent(row.attemptId)}`, { method: 'DELETE' }), t('lifted'))} />
       )}
       <form class="form" noValidate onSubmit={onSubmit}>
+        {prefilled && (
+          <p class="hint" role="status" data-testid="exclusion-prefilled">
+            {t('prefilled')}
+          </p>
+        )}
         <div class={`field${errors.attemptId ? ' invalid' : ''}`}>
           <label for="exclude-attempt">{t('excludeAttempt')}</label>
           <input id="exclude-attempt" value={attemptId} autoComplete="off" spellcheck={false} aria-invalid={errors.attemptId ? 'true' : undefined} aria-describedby={errors.attemptId ? 'exclude-attempt-error' : undefined} onInput={(e) => setAttemptId((e.target as HTMLInputElement).value)} />

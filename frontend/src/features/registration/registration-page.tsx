@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api-client';
 import type { AttemptStarted, ContestDetails } from '../../lib/api-types';
 import { latestAttemptSession } from '../../lib/attempt-session';
+import { deviceId } from '../../lib/device-id';
 import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
 import { t } from './messages';
 import { maxBirthYear, registrationBody, validate, type FieldName, type RegistrationForm } from './validation';
@@ -59,6 +60,7 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
       const started = await api<AttemptStarted>(`/api/contests/${encodeURIComponent(contest.slug)}/attempts`, {
         method: 'POST',
         body: registrationBody(form),
+        headers: { 'X-Device-Id': deviceId() },
       });
       // the server's clock was read halfway through the round trip, as far as we can tell
       props.onStarted(started, contest.slug, (sentAt + Date.now()) / 2);

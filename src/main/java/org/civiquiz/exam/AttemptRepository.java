@@ -75,12 +75,16 @@ class AttemptRepository {
 			.one();
 	}
 
-	Mono<Long> insert(Attempt attempt, byte[] clientIpHash, String userAgent) {
+	/**
+	 * Stores a new attempt with where it was started from and the name entered for it.
+	 */
+	Mono<Long> insert(Attempt attempt, ExamService.ClientInfo client, String enteredName) {
 		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
 				insert into attempt (id, contest_id, round_id, participant_id, token_hash, question_ids,
-				                     option_orders, started_at, deadline, status, client_ip_hash, user_agent)
+				                     option_orders, started_at, deadline, status, client_ip_hash, user_agent,
+				                     device_hash, entered_name)
 				values (:id, :contest, :round, :participant, :token, :questions, :orders, :started, :deadline,
-				        'OPEN', :ip, :agent)
+				        'OPEN', :ip, :agent, :device, :name)
 				""")
 			.bind("id", attempt.id())
 			.bind("contest", attempt.contestId())
@@ -91,8 +95,12 @@ class AttemptRepository {
 			.bind("orders", Json.of(this.json.writeValueAsString(attempt.optionOrders())))
 			.bind("started", attempt.startedAt())
 			.bind("deadline", attempt.deadline());
-		sql = (clientIpHash != null) ? sql.bind("ip", clientIpHash) : sql.bindNull("ip", byte[].class);
-		sql = (userAgent != null) ? sql.bind("agent", userAgent) : sql.bindNull("agent", String.class);
+		sql = (client.ipHash() != null) ? sql.bind("ip", client.ipHash()) : sql.bindNull("ip", byte[].class);
+		sql = (client.userAgent() != null) ? sql.bind("agent", client.userAgent())
+				: sql.bindNull("agent", String.class);
+		sql = (client.deviceHash() != null) ? sql.bind("device", client.deviceHash())
+				: sql.bindNull("device", byte[].class);
+		sql = (enteredName != null) ? sql.bind("name", enteredName) : sql.bindNull("name", String.class);
 		return sql.fetch().rowsUpdated();
 	}
 

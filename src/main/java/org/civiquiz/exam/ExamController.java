@@ -2,6 +2,7 @@ package org.civiquiz.exam;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.civiquiz.participant.PhoneNumbers;
 import org.civiquiz.participant.Registration;
@@ -23,6 +24,15 @@ import org.springframework.web.server.ServerWebExchange;
 class ExamController {
 
 	static final String TOKEN_HEADER = "X-Attempt-Token";
+
+	/**
+	 * A random id the browser keeps for itself and sends when it starts an attempt: how
+	 * the award committee sees one device used by many participants.
+	 */
+	static final String DEVICE_HEADER = "X-Device-Id";
+
+	/** A UUID or anything like it; any other value is ignored, never refused. */
+	private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
 	private final ExamService exams;
 
@@ -69,7 +79,13 @@ class ExamController {
 		if (agent != null && agent.length() > 512) {
 			agent = agent.substring(0, 512);
 		}
-		return new ExamService.ClientInfo(ipHash, agent);
+		return new ExamService.ClientInfo(ipHash, agent,
+				deviceHash(exchange.getRequest().getHeaders().getFirst(DEVICE_HEADER)));
+	}
+
+	private byte[] deviceHash(String deviceId) {
+		return (deviceId != null && DEVICE_ID.matcher(deviceId).matches()) ? this.hasher.hash("device-id", deviceId)
+				: null;
 	}
 
 }

@@ -130,8 +130,7 @@ public class ExamService {
 							if (usage.used() >= contest.maxAttemptsPerRound()) {
 								return Mono.error(ExamException.attemptLimitReached());
 							}
-							return this.attempts.insert(attempt, client.ipHash(), client.userAgent())
-								.thenReturn(attempt);
+							return this.attempts.insert(attempt, client, participant.enteredName()).thenReturn(attempt);
 						});
 				})
 					.as(this.transaction::transactional)
@@ -456,9 +455,24 @@ public class ExamService {
 	}
 
 	/**
-	 * Where a start request came from: a keyed hash of the client IP and the user agent.
+	 * Where a start request came from: keyed hashes of the client IP and of the device id
+	 * the browser sent, and the user agent. Each may be null.
+	 *
+	 * @param ipHash keyed hash of the client IP
+	 * @param userAgent the user agent, at most 512 characters
+	 * @param deviceHash keyed hash of the browser's device id
 	 */
-	public record ClientInfo(byte[] ipHash, String userAgent) {
+	public record ClientInfo(byte[] ipHash, String userAgent, byte[] deviceHash) {
+
+		/**
+		 * A client that sent no device id.
+		 * @param ipHash keyed hash of the client IP
+		 * @param userAgent the user agent
+		 */
+		public ClientInfo(byte[] ipHash, String userAgent) {
+			this(ipHash, userAgent, null);
+		}
+
 	}
 
 }

@@ -7,12 +7,17 @@ import java.util.stream.Collectors;
  * Public boards show a person by family name and initials: "Nguyễn Văn An" is "Nguyễn V.
  * A.". Vietnamese names start with the family name.
  */
-final class DisplayNames {
+public final class DisplayNames {
 
 	private DisplayNames() {
 	}
 
-	static String mask(String fullName) {
+	/**
+	 * The name as public boards show it.
+	 * @param fullName a full name
+	 * @return its family name and initials
+	 */
+	public static String mask(String fullName) {
 		String[] words = fullName.strip().split("\\s+");
 		if (words.length <= 1) {
 			return initial(words[0]);

@@ -126,7 +126,7 @@ public class ParticipantService {
 				: sql.bind("nationalId", this.hasher.hash("national-id", nationalId));
 		return sql
 			.map((row, meta) -> new RegisteredParticipant(row.get("id", Long.class), contestId,
-					row.get("unit_id", Long.class), row.get("district", String.class)))
+					row.get("unit_id", Long.class), row.get("district", String.class), fullName))
 			.one();
 	}
 

@@ -69,6 +69,7 @@ class RolesIntegrationTests {
 			new Endpoint(HttpMethod.GET, "/api/admin/contests/" + NONE + "/rounds/1/winners", COMMITTEE),
 			new Endpoint(HttpMethod.GET, "/api/admin/contests/" + NONE + "/winners", COMMITTEE),
 			new Endpoint(HttpMethod.GET, "/api/admin/contests/" + NONE + "/award-log", COMMITTEE),
+			new Endpoint(HttpMethod.GET, "/api/admin/contests/" + NONE + "/integrity-flags", COMMITTEE),
 			new Endpoint(HttpMethod.GET, "/api/admin/accounts", ADMIN),
 			new Endpoint(HttpMethod.POST, "/api/admin/accounts", ADMIN),
 			new Endpoint(HttpMethod.PUT, "/api/admin/accounts/khong-co-tai-khoan", ADMIN),

@@ -12,7 +12,8 @@ create table consent_text (
 );
 
 -- the default text (civiquiz.contest.default-consent-text with civiquiz.retention.days at
--- its default, 180) for the contests that exist already; ConsentTextTests keeps the two equal
+-- its default, 180) for the contests that exist already; ConsentIntegrationTests keeps the
+-- two equal
 insert into consent_text (sha256, body)
 select encode(sha256(convert_to(body, 'UTF8')), 'hex'), body from (values (
 'Ban tổ chức cuộc thi thu thập họ và tên, số điện thoại, đơn vị, quận/huyện và năm sinh của bạn (cùng email và số CCCD nếu bạn cung cấp) để quản lý lượt thi, chấm điểm và xếp hạng, xét và trao giải, liên hệ với người đoạt giải và thống kê kết quả cuộc thi.

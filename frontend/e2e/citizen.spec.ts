@@ -24,6 +24,10 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
 
   await page.getByRole('link', { name: 'Đăng ký và làm bài' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký dự thi' })).toBeVisible();
+  // the organizers' consent text, paragraph by paragraph, with its version
+  const consentText = page.locator('#f-consent-text');
+  await expect(consentText.locator('p')).toHaveText(details.consentText.split(/\n\s*\n/));
+  await expect(consentText).toHaveAttribute('data-version', details.consentVersion);
   await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hồng Nhung');
   await page.getByLabel('Số điện thoại').fill(newPhone());
   await page.getByLabel('Đơn vị').selectOption({ index: 1 });
@@ -161,4 +165,28 @@ test('registration shows each error next to its field: the browser checks first,
   await expect(page.locator('#f-fullName-error')).toHaveCount(0);
   await screenshot(page, 'registration-2-server-errors');
   await expectAccessible(page, 'registration with server errors');
+
+  // the organizers changed the consent text while the form was open (here: the page sends a
+  // version the server no longer has): it shows the text again and asks once more, keeping
+  // everything else as typed
+  await page.unroute('**/api/contests/*/attempts');
+  await page.getByLabel('Số điện thoại').fill(newPhone());
+  await page.route('**/api/contests/*/attempts', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    expect(body.consentVersion).toMatch(/^[0-9a-f]{64}$/);
+    await route.continue({ postData: JSON.stringify({ ...body, consentVersion: '0'.repeat(64) }) });
+  });
+  const stale = page.waitForResponse('**/api/contests/*/attempts');
+  await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+  expect((await stale).status()).toBe(409);
+  await expect(page.locator('#f-consent-error')).toHaveText('Ban tổ chức vừa cập nhật nội dung trên. Vui lòng đọc lại và đánh dấu đồng ý một lần nữa.');
+  await expect(page.getByLabel('Tôi đồng ý')).not.toBeChecked();
+  await expect(page.getByLabel('Tôi đồng ý')).toBeFocused();
+  await expect(page.getByLabel('Họ và tên')).toHaveValue('Trần Văn Bình');
+  await screenshot(page, 'registration-3-consent-text-changed');
+  await expectAccessible(page, 'registration after the consent text changed');
+  await page.unroute('**/api/contests/*/attempts');
+  await page.getByLabel('Tôi đồng ý').check();
+  await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+  await expect(page.getByRole('timer')).toBeVisible();
 });

@@ -51,7 +51,14 @@ export function newPhone(): string {
 export async function contestDetails(request: APIRequestContext) {
   const response = await request.get(`/api/contests/${contest}`);
   expect(response.ok()).toBeTruthy();
-  return (await response.json()) as { units: { code: string; name: string }[]; districts: string[]; title: string; predictionQuestion: string };
+  return (await response.json()) as {
+    units: { code: string; name: string }[];
+    districts: string[];
+    title: string;
+    predictionQuestion: string;
+    consentText: string;
+    consentVersion: string;
+  };
 }
 
 /** Signs in on admin.html with the given account. */

@@ -36,6 +36,10 @@ export interface ContestDetails extends ContestSummary {
   currentRound: number | null;
   units: UnitView[];
   districts: string[];
+  /** What the registration form asks a person to agree to: the organizers' text. */
+  consentText: string;
+  /** The text's version (SHA-256), sent back with the registration. */
+  consentVersion: string;
   serverTime: string;
 }
 

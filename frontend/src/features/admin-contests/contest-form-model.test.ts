@@ -7,6 +7,7 @@ const stored: ContestForm = {
   law: 'Luật Hợp tác xã 2023',
   description: 'Mô tả',
   rules: 'Thể lệ',
+  consentText: 'Ban tổ chức dùng họ tên và số điện thoại để trao giải.\n\nLưu 180 ngày.',
   questionBank: 'luat-htx-2023',
   opensAt: '2026-11-30T17:00:00Z',
   closesAt: '2026-12-31T16:59:00Z',
@@ -54,6 +55,8 @@ describe('contest form', () => {
     expect(form.rounds[0].number).toBeNull();
     expect(form.units[0].parentCode).toBeNull();
     expect(form.status).toBe('DRAFT');
+    // an empty consent text asks the server for its default one
+    expect(form.consentText).toBe('');
   });
 
   it('reads chapter quotas or says they are malformed', () => {

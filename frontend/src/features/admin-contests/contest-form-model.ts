@@ -7,6 +7,8 @@ export interface ContestForm {
   law: string;
   description: string;
   rules: string;
+  /** What a person agrees to when registering; empty: the server's default text. */
+  consentText?: string;
   questionBank: string;
   opensAt: string | null;
   closesAt: string | null;
@@ -44,6 +46,7 @@ export interface FormFields {
   law: string;
   description: string;
   rules: string;
+  consentText: string;
   questionBank: string;
   opensAt: string;
   closesAt: string;
@@ -75,6 +78,7 @@ export function newContestFields(): FormFields {
     law: 'Luật Hợp tác xã 2023',
     description: '',
     rules: '',
+    consentText: '',
     questionBank: '',
     opensAt: '',
     closesAt: '',
@@ -131,6 +135,7 @@ export function fieldsOf(form: ContestForm): FormFields {
     law: form.law ?? '',
     description: form.description ?? '',
     rules: form.rules ?? '',
+    consentText: form.consentText ?? '',
     questionBank: form.questionBank ?? '',
     opensAt: toVietnamLocal(form.opensAt),
     closesAt: toVietnamLocal(form.closesAt),
@@ -162,6 +167,7 @@ export function requestOf(fields: FormFields): { form: ContestForm; errors: Reco
     law: fields.law.trim(),
     description: fields.description.trim(),
     rules: fields.rules.trim(),
+    consentText: fields.consentText.trim(),
     questionBank: fields.questionBank.trim(),
     opensAt: fromVietnamLocal(fields.opensAt),
     closesAt: fromVietnamLocal(fields.closesAt),

@@ -29,6 +29,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   law: 'law',
   description: 'description',
   rules: 'rules',
+  consentText: 'consentText',
   questionBank: 'questionBank',
   opensAt: 'opensAt',
   closesAt: 'closesAt',
@@ -236,6 +237,7 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
           {field('law', t('law'))}
           {field('description', t('description'), { multiline: true })}
           {field('rules', t('rules'), { multiline: true })}
+          {field('consentText', t('consentText'), { multiline: true, hint: t('consentTextHint') })}
           {field('questionBank', t('questionBank'), { hint: t('slugHint').split('.')[0] + '.' })}
           <div class="field-row">
             {field('opensAt', t('opensAt'), { type: 'datetime-local' })}

@@ -176,7 +176,13 @@ function StandingList(props: Props & { base: string; scopeName: string; onChange
         <>
           <p data-testid="list-state">{t('finalized')}</p>
           <WinnersView list={standing.data} flagged={props.flagged} />
-          <Downloads {...props} />
+          {standing.data.redactedAt ? (
+            <p class="alert" data-testid="redacted">
+              {t('redacted', { at: when(standing.data.redactedAt) })}
+            </p>
+          ) : (
+            <Downloads {...props} />
+          )}
           <Reopen {...props} onReopened={() => { setNotice(t('reopened')); setVersion((v) => v + 1); props.onChange(); }} />
         </>
       )}
@@ -227,7 +233,7 @@ function WinnersView(props: { list: WinnersList; flagged: Map<string, FlagKind[]
               {w.unitName} <span class="muted">({w.unitCode})</span>
             </td>
             <td>{w.district}</td>
-            <td>{w.phone}</td>
+            <td>{w.phone ?? '—'}</td>
             <td class="num">{w.score}</td>
             <td class="num">{durationText(w.durationMs, { min: t('minutes'), sec: t('seconds') })}</td>
             <td class="num">{w.prediction == null ? '—' : number(w.prediction)}</td>

@@ -6,8 +6,9 @@ export interface Winner {
   unitCode: string;
   unitName: string;
   district: string;
-  phone: string;
-  email: string | null;
+  /** Absent once the list has been redacted. */
+  phone?: string | null;
+  email?: string | null;
   score: number;
   durationMs: number;
   prediction: number | null;
@@ -54,6 +55,8 @@ export interface WinnersList {
   sha256: string;
   finalizedAt: string;
   finalizedBy: string;
+  /** When retention removed the names and contacts (the SHA-256 is still the original's). */
+  redactedAt?: string | null;
 }
 
 export interface AwardLogEntry {

@@ -25,6 +25,8 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // the text shown, and its version: replaced when the organizers change it meanwhile
+  const [consent, setConsent] = useState({ text: contest.consentText, version: contest.consentVersion });
   const formRef = useRef<HTMLFormElement>(null);
 
   const set = (field: FieldName, value: string | boolean) => {
@@ -59,12 +61,16 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
     try {
       const started = await api<AttemptStarted>(`/api/contests/${encodeURIComponent(contest.slug)}/attempts`, {
         method: 'POST',
-        body: registrationBody(form),
+        body: registrationBody(form, consent.version),
         headers: { 'X-Device-Id': deviceId() },
       });
       // the server's clock was read halfway through the round trip, as far as we can tell
       props.onStarted(started, contest.slug, (sentAt + Date.now()) / 2);
     } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'CONSENT_TEXT_CHANGED') {
+        await showNewConsentText();
+        return;
+      }
       setBusy(false);
       if (failure instanceof ApiError && failure.errors.length > 0) {
         const byField = failure.fieldMessages();
@@ -78,6 +84,21 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
       } else {
         setFormError(failure);
       }
+    }
+  };
+
+  /** The organizers changed the text: show the new one and ask again; the rest stays as typed. */
+  const showNewConsentText = async () => {
+    try {
+      const fresh = await api<ContestDetails>(`/api/contests/${encodeURIComponent(contest.slug)}`);
+      setConsent({ text: fresh.consentText, version: fresh.consentVersion });
+      setForm({ ...form, consent: false });
+      setErrors({ consent: t('consentChanged') });
+      setTimeout(() => formRef.current?.querySelector<HTMLElement>('[name="consent"]')?.focus(), 0);
+    } catch (failure) {
+      setFormError(failure);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -173,9 +194,12 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
         {field('nationalId', t('nationalId'), text('nationalId', { type: 'text', inputMode: 'numeric', autocomplete: 'off' }, true, false), t('nationalIdHint'), false)}
         <fieldset class={`consent${errors.consent ? ' invalid' : ''}`}>
           <legend>{t('consentTitle')}</legend>
-          <p id="f-consent-text" class="consent-text">
-            {t('consentText')}
-          </p>
+          <p class="hint">{t('consentSource')}</p>
+          <div id="f-consent-text" class="consent-text" data-version={consent.version}>
+            {consent.text.split(/\n\s*\n/).map((paragraph, i) => (
+              <p key={i}>{paragraph}</p>
+            ))}
+          </div>
           <div class="checkbox">
             <input
               type="checkbox"

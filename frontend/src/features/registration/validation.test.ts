@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phoneLooksValid, validate, type RegistrationForm } from './validation';
+import { phoneLooksValid, registrationBody, validate, type RegistrationForm } from './validation';
 
 const valid: RegistrationForm = {
   fullName: 'Nguyễn Thị Hồng Nhung',
@@ -34,6 +34,21 @@ describe('registration checks', () => {
       email: 'emailInvalid',
       nationalId: 'nationalIdInvalid',
       consent: 'consentRequired',
+    });
+  });
+
+  it('sends the version of the consent text the form showed', () => {
+    const version = 'a'.repeat(64);
+    expect(registrationBody({ ...valid, fullName: ' Nguyễn Thị Hồng Nhung ', nationalId: '0791 2345 6789' }, version)).toEqual({
+      fullName: 'Nguyễn Thị Hồng Nhung',
+      phone: '0912 345 678',
+      unitCode: 'HP-LMHTX',
+      district: 'Quận Lê Chân',
+      birthYear: 1990,
+      email: undefined,
+      nationalId: '079123456789',
+      consent: true,
+      consentVersion: version,
     });
   });
 });

@@ -64,8 +64,11 @@ export function validate(form: RegistrationForm, now = new Date()): Partial<Reco
   return problems;
 }
 
-/** The request body of POST /api/contests/{slug}/attempts. */
-export function registrationBody(form: RegistrationForm) {
+/**
+ * The request body of POST /api/contests/{slug}/attempts, with the version of the consent
+ * text the form showed: the server records that very text, or refuses if it has changed.
+ */
+export function registrationBody(form: RegistrationForm, consentVersion: string) {
   return {
     fullName: form.fullName.trim(),
     phone: form.phone.trim(),
@@ -75,5 +78,6 @@ export function registrationBody(form: RegistrationForm) {
     email: form.email.trim() || undefined,
     nationalId: form.nationalId.replace(/\s/g, '') || undefined,
     consent: form.consent,
+    consentVersion,
   };
 }

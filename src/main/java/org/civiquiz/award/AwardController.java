@@ -90,7 +90,8 @@ class AwardController {
 
 	/**
 	 * The standing list as JSON, CSV or XLSX: {@code format} if given, else the
-	 * {@code Accept} header, else JSON.
+	 * {@code Accept} header, else JSON. A list the retention command redacted is JSON
+	 * only (its files held the personal data).
 	 */
 	@GetMapping({ "/rounds/{round}/winners", "/winners" })
 	Mono<ResponseEntity<?>> winners(@PathVariable String slug, @PathVariable(required = false) Integer round,
@@ -100,13 +101,18 @@ class AwardController {
 			return Mono.error(AwardException.formatUnknown(format));
 		}
 		String name = "winners-" + slug + ((round != null) ? "-round-" + round : "") + "." + chosen;
-		return this.awards.winners(slug, round).flatMap((frozen) -> switch (chosen) {
-			case "csv" -> Mono.just(file(WinnersTable.csv(frozen.canonical(), frozen.list().sha256()), CSV, name));
-			// the workbook is built in memory; keep the CPU work off the event loop
-			case "xlsx" ->
-				Mono.fromCallable(() -> file(WinnersXlsx.write(frozen.canonical(), frozen.list().sha256()), XLSX, name))
+		return this.awards.winners(slug, round).flatMap((frozen) -> {
+			if (frozen.canonical() == null && !"json".equals(chosen)) {
+				return Mono.error(AwardException.redacted(frozen.list().redactedAt()));
+			}
+			return switch (chosen) {
+				case "csv" -> Mono.just(file(WinnersTable.csv(frozen.canonical(), frozen.list().sha256()), CSV, name));
+				// the workbook is built in memory; keep the CPU work off the event loop
+				case "xlsx" -> Mono
+					.fromCallable(() -> file(WinnersXlsx.write(frozen.canonical(), frozen.list().sha256()), XLSX, name))
 					.subscribeOn(Schedulers.boundedElastic());
-			default -> Mono.just(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(frozen.list()));
+				default -> Mono.just(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(frozen.list()));
+			};
 		});
 	}
 

@@ -47,6 +47,14 @@ final class AwardException extends CiviquizException {
 		return new AwardException(HttpStatus.NOT_FOUND, "EXCLUSION_NOT_FOUND");
 	}
 
+	/**
+	 * A file export of a list whose personal data the retention command removed: only the
+	 * JSON (without names and contacts, with the original SHA-256) is left.
+	 */
+	static AwardException redacted(Instant redactedAt) {
+		return new AwardException(HttpStatus.GONE, "AWARD_LIST_REDACTED", redactedAt.toString());
+	}
+
 	static AwardException formatUnknown(String format) {
 		return new AwardException(HttpStatus.BAD_REQUEST, "EXPORT_FORMAT_UNKNOWN", format);
 	}

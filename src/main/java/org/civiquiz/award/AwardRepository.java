@@ -261,6 +261,49 @@ class AwardRepository {
 			.one();
 	}
 
+	Flux<Long> contestsFinalizedBefore(Instant before) {
+		return this.database.sql("""
+				select contest_id from award_list
+				where round_id is null and status = 'FINALIZED' and finalized_at < :before
+				order by contest_id
+				""").bind("before", before).map((row, meta) -> row.get("contest_id", Long.class)).all();
+	}
+
+	/** The contest's lists, standing or reopened, whose personal data are still there. */
+	Flux<StoredList> unredactedLists(long contest) {
+		return this.database
+			.sql("select id, document from award_list where contest_id = :contest and redacted_at is null order by id")
+			.bind("contest", contest)
+			.map((row, meta) -> new StoredList(row.get("id", Long.class),
+					this.json.readValue(row.get("document", Json.class).asString(), WinnersList.class)))
+			.all();
+	}
+
+	Mono<Long> redact(long list, WinnersList redacted) {
+		return this.database.sql("""
+				update award_list set document = :document, canonical = null, redacted_at = :at
+				where id = :id and redacted_at is null
+				""")
+			.bind("document", Json.of(this.json.writeValueAsString(redacted)))
+			.bind("at", redacted.redactedAt())
+			.bind("id", list)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
+	 * The award log names the winner whose prize supersedes another ("Name (attempt id)
+	 * now holds …"): the name goes, the attempt id stays.
+	 */
+	Mono<Long> redactSupersessions(long contest, String name) {
+		return this.database.sql("""
+				update award_log set detail = regexp_replace(detail, '^.*? \\(([0-9a-f-]{36})\\) now holds ',
+				                                             :name || ' (\\1) now holds ')
+				where contest_id = :contest and action = 'PRIZE_SUPERSEDED'
+				  and detail !~ ('^' || :name || ' \\([0-9a-f-]{36}\\) now holds ')
+				""").bind("contest", contest).bind("name", name).fetch().rowsUpdated();
+	}
+
 	/** Sets the standing list aside; returns how many lists were (0 or 1). */
 	Mono<Long> reopen(long contest, Long round, Instant at, String by, String reason) {
 		return this.database
@@ -319,6 +362,15 @@ class AwardRepository {
 	 * @param canonical its canonical CSV form, which every export is made from
 	 */
 	record FrozenList(WinnersList list, String canonical) {
+	}
+
+	/**
+	 * A list as stored, with its id.
+	 *
+	 * @param id the list's id
+	 * @param list the list
+	 */
+	record StoredList(long id, WinnersList list) {
 	}
 
 	/** A stored plan. */

@@ -162,6 +162,34 @@ public class AwardService {
 			.then();
 	}
 
+	/**
+	 * The contests whose whole-contest winners list stands and was finalized before the
+	 * given time: those whose participants' data are no longer kept.
+	 * @param before the time
+	 * @return the contests' ids
+	 */
+	public Flux<Long> contestsFinalizedBefore(Instant before) {
+		return this.repository.contestsFinalizedBefore(before);
+	}
+
+	/**
+	 * Removes the names and contacts from every winners list of the contest (standing or
+	 * reopened) that still has them, and the names from the award log: the canonical CSV
+	 * is dropped, the JSON keeps everything else with the SHA-256 of the list as frozen.
+	 * Call within the transaction that anonymizes the contest's participants.
+	 * @param contestId the contest
+	 * @param name what stands for a name
+	 * @param now when
+	 * @return how many lists were redacted now
+	 */
+	public Mono<Long> redactLists(long contestId, String name, Instant now) {
+		return this.repository.lock(contestId)
+			.thenMany(this.repository.unredactedLists(contestId))
+			.concatMap((list) -> this.repository.redact(list.id(), list.list().redacted(name, now)))
+			.count()
+			.flatMap((lists) -> this.repository.redactSupersessions(contestId, name).thenReturn(lists));
+	}
+
 	Mono<FrozenList> winners(String slug, Integer round) {
 		return scope(slug, round).flatMap((scope) -> this.repository.standing(scope.contest().id(), scope.roundId()))
 			.switchIfEmpty(Mono.error(AwardException::listNotFound));
@@ -289,7 +317,7 @@ public class AwardService {
 			.toList();
 		return new WinnersList(contest.slug(), scope.number(), scope.name(), plan.revision(), plan.plan().tieBreak(),
 				actual, ranked, winners, unitPrizes, passedOver, superseded, excluded, this.properties.zone().getId(),
-				null, now, actor);
+				null, now, actor, null);
 	}
 
 	private Mono<WinnersList> persist(Scope scope, WinnersList unhashed, Allocation.Result result) {

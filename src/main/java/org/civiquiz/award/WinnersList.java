@@ -25,19 +25,49 @@ import java.util.UUID;
  * void, and that list must be reopened to hand it on
  * @param excluded attempts in scope the committee excluded, with the reason
  * @param timeZone the time zone submission times are shown in
- * @param sha256 SHA-256 (hex) of the canonical CSV form
+ * @param sha256 SHA-256 (hex) of the canonical CSV form; after redaction, still that of
+ * the list as frozen
  * @param finalizedAt when
  * @param finalizedBy by whom
+ * @param redactedAt when the retention command removed the list's names and contacts;
+ * {@code null} while they are kept
  */
 public record WinnersList(String contest, Integer round, String roundName, int ruleRevision, List<TieBreak> tieBreak,
 		long actualPrediction, int ranked, List<Winner> winners, List<UnitPrize> unitPrizes,
 		List<PassedOver> passedOver, List<SupersededPrize> superseded, List<Excluded> excluded, String timeZone,
-		String sha256, Instant finalizedAt, String finalizedBy) {
+		String sha256, Instant finalizedAt, String finalizedBy, Instant redactedAt) {
 
 	WinnersList withHash(String sha256) {
 		return new WinnersList(this.contest, this.round, this.roundName, this.ruleRevision, this.tieBreak,
 				this.actualPrediction, this.ranked, this.winners, this.unitPrizes, this.passedOver, this.superseded,
-				this.excluded, this.timeZone, sha256, this.finalizedAt, this.finalizedBy);
+				this.excluded, this.timeZone, sha256, this.finalizedAt, this.finalizedBy, this.redactedAt);
+	}
+
+	/**
+	 * The list without personal data: every name is {@code name}, phones and emails are
+	 * gone; ranks, prizes, units, districts, scores, times, attempt ids, reasons and the
+	 * hash of the list as frozen stay.
+	 * @param name what stands for a name
+	 * @param at when
+	 * @return the redacted list
+	 */
+	WinnersList redacted(String name, Instant at) {
+		return new WinnersList(this.contest, this.round, this.roundName, this.ruleRevision, this.tieBreak,
+				this.actualPrediction, this.ranked,
+				this.winners.stream()
+					.map((w) -> new Winner(w.rank(), w.prize(), name, w.unitCode(), w.unitName(), w.district(), null,
+							null, w.score(), w.durationMs(), w.prediction(), w.actualValue(), w.predictionDistance(),
+							w.submittedAt(), w.attemptId(), w.rankReason()))
+					.toList(),
+				this.unitPrizes,
+				this.passedOver.stream()
+					.map((p) -> new PassedOver(p.rank(), name, p.unitCode(), p.attemptId(), p.heldPrize()))
+					.toList(),
+				this.superseded.stream().map((s) -> new SupersededPrize(s.attemptId(), name, s.heldPrize())).toList(),
+				this.excluded.stream()
+					.map((e) -> new Excluded(e.attemptId(), name, e.reason(), e.excludedBy(), e.excludedAt()))
+					.toList(),
+				this.timeZone, this.sha256, this.finalizedAt, this.finalizedBy, at);
 	}
 
 	ZoneId zone() {

@@ -8,15 +8,17 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What a citizen needs to decide to take part.
+ * What a citizen needs to decide to take part. {@code consentText} is what the
+ * registration form asks them to agree to; {@code consentVersion} (its SHA-256) goes back
+ * with the registration, so that the server records that very text.
  */
 record ContestDetails(String slug, String title, String law, String description, String rules, ContestStatus status,
 		Instant opensAt, Instant closesAt, int timeLimitSeconds, int questionsPerAttempt, int maxAttemptsPerRound,
 		Map<Integer, Integer> chapterQuotas, String predictionQuestion, List<RoundView> rounds, Integer currentRound,
-		List<UnitView> units, List<String> districts, Instant serverTime) {
+		List<UnitView> units, List<String> districts, String consentText, String consentVersion, Instant serverTime) {
 
 	static ContestDetails of(Contest contest, Map<Integer, Integer> quotas, List<Round> rounds, List<Unit> units,
-			Instant now) {
+			ConsentTexts.ConsentText consent, Instant now) {
 		Map<Long, String> codes = units.stream().collect(Collectors.toMap(Unit::id, Unit::code));
 		Integer current = (contest.status() == ContestStatus.OPEN)
 				? rounds.stream().filter((round) -> round.isOpenAt(now)).map(Round::number).findFirst().orElse(null)
@@ -33,7 +35,7 @@ record ContestDetails(String slug, String title, String law, String description,
 					.map((unit) -> new UnitView(unit.code(), unit.name(),
 							(unit.parentId() != null) ? codes.get(unit.parentId()) : null))
 					.toList(),
-				Arrays.asList(contest.districts()), now);
+				Arrays.asList(contest.districts()), consent.body(), consent.sha256(), now);
 	}
 
 	record RoundView(int number, String name, Instant opensAt, Instant closesAt, boolean current) {

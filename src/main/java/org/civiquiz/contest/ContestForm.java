@@ -20,6 +20,9 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * @param law the law the contest is about
  * @param description what the contest is about
  * @param rules the rules and prizes, as participants read them
+ * @param consentText what a person agrees to when registering: which personal data are
+ * used, what for and how long they are kept. Blank: the default text
+ * ({@code civiquiz.contest.default-consent-text}); left out of an edit: unchanged
  * @param questionBank the question bank drawn from
  * @param opensAt start of the contest window
  * @param closesAt end of the contest window
@@ -33,8 +36,8 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * @param rounds the rounds; on an edit, matched by number
  * @param units the units; on an edit, matched by code; a parent comes before its children
  */
-public record ContestForm(String slug, String title, String law, String description, String rules, String questionBank,
-		Instant opensAt, Instant closesAt, Integer timeLimitMinutes, Integer questionsPerAttempt,
+public record ContestForm(String slug, String title, String law, String description, String rules, String consentText,
+		String questionBank, Instant opensAt, Instant closesAt, Integer timeLimitMinutes, Integer questionsPerAttempt,
 		Integer maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
 		List<String> districts, ContestStatus status, List<RoundForm> rounds, List<UnitForm> units) {
 
@@ -45,6 +48,7 @@ public record ContestForm(String slug, String title, String law, String descript
 	public ContestForm {
 		description = (description != null) ? description : "";
 		rules = (rules != null) ? rules : "";
+		consentText = (consentText != null) ? ConsentTexts.normalize(consentText) : null;
 		chapterQuotas = (chapterQuotas != null) ? chapterQuotas : Map.of();
 		districts = (districts != null) ? districts.stream().map((d) -> (d != null) ? d.strip() : null).toList()
 				: List.of();
@@ -66,6 +70,9 @@ public record ContestForm(String slug, String title, String law, String descript
 		text("law", this.law, 200, true, problems);
 		text("description", this.description, 5000, false, problems);
 		text("rules", this.rules, 10000, false, problems);
+		if (this.consentText != null) {
+			text("consentText", this.consentText, ConsentTexts.MAX_LENGTH, false, problems);
+		}
 		text("predictionQuestion", this.predictionQuestion, 500, true, problems);
 		if (this.questionBank == null || this.questionBank.length() > 64
 				|| !SLUG.matcher(this.questionBank).matches()) {
@@ -196,13 +203,14 @@ public record ContestForm(String slug, String title, String law, String descript
 		}
 	}
 
-	static ContestForm of(Contest contest, Map<Integer, Integer> quotas, List<Round> rounds, List<Unit> units) {
+	static ContestForm of(Contest contest, Map<Integer, Integer> quotas, List<Round> rounds, List<Unit> units,
+			ConsentTexts.ConsentText consent) {
 		Map<Long, String> codes = new java.util.HashMap<>();
 		units.forEach((unit) -> codes.put(unit.id(), unit.code()));
 		return new ContestForm(contest.slug(), contest.title(), contest.law(), contest.description(), contest.rules(),
-				contest.questionBank(), contest.opensAt(), contest.closesAt(), contest.timeLimitSeconds() / 60,
-				contest.questionsPerAttempt(), contest.maxAttemptsPerRound(), quotas, contest.predictionQuestion(),
-				List.of(contest.districts()), contest.status(),
+				consent.body(), contest.questionBank(), contest.opensAt(), contest.closesAt(),
+				contest.timeLimitSeconds() / 60, contest.questionsPerAttempt(), contest.maxAttemptsPerRound(), quotas,
+				contest.predictionQuestion(), List.of(contest.districts()), contest.status(),
 				rounds.stream()
 					.map((round) -> new RoundForm(round.number(), round.name(), round.opensAt(), round.closesAt()))
 					.toList(),

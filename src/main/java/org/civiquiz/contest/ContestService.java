@@ -44,24 +44,30 @@ public class ContestService {
 
 	private final UnitRepository units;
 
+	private final ConsentTexts consentTexts;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	private final Duration cacheTtl;
 
+	private final String defaultConsentText;
+
 	private final Map<String, Long> idsBySlug = new ConcurrentHashMap<>();
 
 	private final Map<Long, Mono<ContestSettings>> settingsById = new ConcurrentHashMap<>();
 
-	ContestService(ContestRepository contests, RoundRepository rounds, UnitRepository units, JsonMapper json,
-			Clock clock, ContestProperties properties) {
+	ContestService(ContestRepository contests, RoundRepository rounds, UnitRepository units, ConsentTexts consentTexts,
+			JsonMapper json, Clock clock, ContestProperties properties) {
 		this.contests = contests;
 		this.rounds = rounds;
 		this.units = units;
+		this.consentTexts = consentTexts;
 		this.json = json;
 		this.clock = clock;
 		this.cacheTtl = properties.cacheTtl();
+		this.defaultConsentText = properties.defaultConsentText();
 	}
 
 	/**
@@ -113,8 +119,9 @@ public class ContestService {
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
 			.flatMap((contest) -> Mono
 				.zip(this.rounds.findByContestIdOrderByNumber(contest.id()).collectList(),
-						this.units.findByContestIdOrderByCode(contest.id()).collectList())
-				.map((tuple) -> ContestDetails.of(contest, quotas(contest), tuple.getT1(), tuple.getT2(),
+						this.units.findByContestIdOrderByCode(contest.id()).collectList(),
+						this.consentTexts.find(contest.consentTextId()))
+				.map((tuple) -> ContestDetails.of(contest, quotas(contest), tuple.getT1(), tuple.getT2(), tuple.getT3(),
 						this.clock.instant())));
 	}
 
@@ -127,23 +134,23 @@ public class ContestService {
 	 */
 	@Transactional
 	public Mono<ContestSettings> create(NewContest contest, List<NewRound> rounds, List<NewUnit> units) {
-		Contest entity = new Contest(null, contest.slug(), contest.title(), contest.law(), contest.description(),
-				contest.rules(), contest.questionBank(), contest.opensAt(), contest.closesAt(),
-				(int) contest.timeLimit().toSeconds(), contest.questionsPerAttempt(), contest.maxAttemptsPerRound(),
-				Json.of(this.json.writeValueAsString(contest.chapterQuotas())), contest.predictionQuestion(),
-				contest.districts().toArray(String[]::new), contest.status());
-		return this.contests.save(entity).flatMap((saved) -> {
-			Flux<Round> savedRounds = Flux.fromIterable(rounds)
-				.concatMap((round) -> this.rounds.save(
-						new Round(null, saved.id(), round.number(), round.name(), round.opensAt(), round.closesAt())));
-			Map<String, Long> idsByCode = new ConcurrentHashMap<>();
-			Flux<Unit> savedUnits = Flux.fromIterable(units)
-				.concatMap((unit) -> this.units
-					.save(new Unit(null, saved.id(), unit.code(), unit.name(),
+		return storeConsentText(contest.consentText()).flatMap((consent) -> this.contests
+			.save(new Contest(null, contest.slug(), contest.title(), contest.law(), contest.description(),
+					contest.rules(), contest.questionBank(), contest.opensAt(), contest.closesAt(),
+					(int) contest.timeLimit().toSeconds(), contest.questionsPerAttempt(), contest.maxAttemptsPerRound(),
+					Json.of(this.json.writeValueAsString(contest.chapterQuotas())), contest.predictionQuestion(),
+					contest.districts().toArray(String[]::new), contest.status(), consent.id())))
+			.flatMap((saved) -> {
+				Flux<Round> savedRounds = Flux.fromIterable(rounds)
+					.concatMap((round) -> this.rounds.save(new Round(null, saved.id(), round.number(), round.name(),
+							round.opensAt(), round.closesAt())));
+				Map<String, Long> idsByCode = new ConcurrentHashMap<>();
+				Flux<Unit> savedUnits = Flux.fromIterable(units)
+					.concatMap((unit) -> this.units.save(new Unit(null, saved.id(), unit.code(), unit.name(),
 							(unit.parentCode() != null) ? idsByCode.get(unit.parentCode()) : null, unit.headcount()))
-					.doOnNext((savedUnit) -> idsByCode.put(savedUnit.code(), savedUnit.id())));
-			return savedRounds.thenMany(savedUnits).then(toSettings(saved));
-		});
+						.doOnNext((savedUnit) -> idsByCode.put(savedUnit.code(), savedUnit.id())));
+				return savedRounds.thenMany(savedUnits).then(toSettings(saved));
+			});
 	}
 
 	/** Every contest, drafts included, newest first: what organizers manage. */
@@ -156,8 +163,10 @@ public class ContestService {
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
 			.flatMap((contest) -> Mono
 				.zip(this.rounds.findByContestIdOrderByNumber(contest.id()).collectList(),
-						this.units.findByContestIdOrderByCode(contest.id()).collectList())
-				.map((tuple) -> ContestForm.of(contest, quotas(contest), tuple.getT1(), ordered(tuple.getT2()))));
+						this.units.findByContestIdOrderByCode(contest.id()).collectList(),
+						this.consentTexts.find(contest.consentTextId()))
+				.map((tuple) -> ContestForm.of(contest, quotas(contest), tuple.getT1(), ordered(tuple.getT2()),
+						tuple.getT3())));
 	}
 
 	/**
@@ -171,7 +180,8 @@ public class ContestService {
 		NewContest contest = new NewContest(valid.slug(), valid.title(), valid.law(), valid.description(),
 				valid.rules(), valid.questionBank(), valid.opensAt(), valid.closesAt(),
 				Duration.ofMinutes(valid.timeLimitMinutes()), valid.questionsPerAttempt(), valid.maxAttemptsPerRound(),
-				valid.chapterQuotas(), valid.predictionQuestion(), valid.districts(), valid.status());
+				valid.chapterQuotas(), valid.predictionQuestion(), valid.districts(), valid.status(),
+				valid.consentText());
 		List<NewRound> rounds = valid.rounds()
 			.stream()
 			.map((round) -> new NewRound(round.number(), round.name().strip(), round.opensAt(), round.closesAt()))
@@ -198,18 +208,21 @@ public class ContestService {
 			throw CiviquizException.invalidFields(List.of(new FieldProblem("slug", "SLUG_FIXED")));
 		}
 		ContestForm valid = new ContestForm(slug, form.title(), form.law(), form.description(), form.rules(),
-				form.questionBank(), form.opensAt(), form.closesAt(), form.timeLimitMinutes(),
+				form.consentText(), form.questionBank(), form.opensAt(), form.closesAt(), form.timeLimitMinutes(),
 				form.questionsPerAttempt(), form.maxAttemptsPerRound(), form.chapterQuotas(), form.predictionQuestion(),
 				form.districts(), form.status(), form.rounds(), form.units())
 			.validated();
 		return this.contests.findBySlug(slug)
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
-			.flatMap((existing) -> this.contests
-				.save(new Contest(existing.id(), slug, valid.title().strip(), valid.law().strip(), valid.description(),
-						valid.rules(), valid.questionBank(), valid.opensAt(), valid.closesAt(),
-						valid.timeLimitMinutes() * 60, valid.questionsPerAttempt(), valid.maxAttemptsPerRound(),
-						Json.of(this.json.writeValueAsString(valid.chapterQuotas())),
-						valid.predictionQuestion().strip(), valid.districts().toArray(String[]::new), valid.status()))
+			.flatMap((existing) -> ((valid.consentText() != null)
+					? storeConsentText(valid.consentText()).map(ConsentTexts.ConsentText::id)
+					: Mono.just(existing.consentTextId()))
+				.flatMap((consent) -> this.contests.save(new Contest(existing.id(), slug, valid.title().strip(),
+						valid.law().strip(), valid.description(), valid.rules(), valid.questionBank(), valid.opensAt(),
+						valid.closesAt(), valid.timeLimitMinutes() * 60, valid.questionsPerAttempt(),
+						valid.maxAttemptsPerRound(), Json.of(this.json.writeValueAsString(valid.chapterQuotas())),
+						valid.predictionQuestion().strip(), valid.districts().toArray(String[]::new), valid.status(),
+						consent)))
 				.then(updateRounds(existing.id(), valid.rounds()))
 				.then(updateUnits(existing.id(), valid.units()))
 				.doOnSuccess((done) -> this.settingsById.remove(existing.id())))
@@ -255,6 +268,12 @@ public class ContestService {
 		});
 	}
 
+	/** The text given, or the default one when it is blank; stored once per version. */
+	private Mono<ConsentTexts.ConsentText> storeConsentText(String text) {
+		String body = (text != null) ? ConsentTexts.normalize(text) : "";
+		return this.consentTexts.store(body.isEmpty() ? this.defaultConsentText : body);
+	}
+
 	/** Units with each parent before its children, as a form lists them. */
 	private static List<Unit> ordered(List<Unit> units) {
 		List<Unit> ordered = new ArrayList<>();
@@ -290,12 +309,22 @@ public class ContestService {
 	}
 
 	/**
-	 * A contest to create.
+	 * A contest to create; with no consent text ({@code null} or blank), the default one.
 	 */
 	public record NewContest(String slug, String title, String law, String description, String rules,
 			String questionBank, Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt,
 			int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
-			List<String> districts, ContestStatus status) {
+			List<String> districts, ContestStatus status, String consentText) {
+
+		/** A contest with the default consent text. */
+		public NewContest(String slug, String title, String law, String description, String rules, String questionBank,
+				Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound,
+				Map<Integer, Integer> chapterQuotas, String predictionQuestion, List<String> districts,
+				ContestStatus status) {
+			this(slug, title, law, description, rules, questionBank, opensAt, closesAt, timeLimit, questionsPerAttempt,
+					maxAttemptsPerRound, chapterQuotas, predictionQuestion, districts, status, null);
+		}
+
 	}
 
 	public record NewRound(int number, String name, Instant opensAt, Instant closesAt) {

@@ -124,6 +124,20 @@ class AttemptRepository {
 	}
 
 	/**
+	 * Clears what an attempt keeps about the device it was taken on (keyed hash of the
+	 * client IP, user agent, device hash) and the name typed at its start.
+	 * @return how many attempts had any of them
+	 */
+	Mono<Long> forgetClients(long contestId) {
+		return this.database.sql("""
+				update attempt set client_ip_hash = null, user_agent = null, device_hash = null, entered_name = null
+				where contest_id = :contest
+				  and (client_ip_hash is not null or user_agent is not null or device_hash is not null
+				       or entered_name is not null)
+				""").bind("contest", contestId).fetch().rowsUpdated();
+	}
+
+	/**
 	 * Every submitted attempt of a contest with who took it, in submission order: what
 	 * the read side needs to rebuild itself.
 	 */

@@ -290,6 +290,18 @@ public class ExamService {
 			.map((row) -> opened(contest, row.id(), row.roundId(), row.participantId(), row.taker(), row.startedAt()));
 	}
 
+	/**
+	 * Clears, on every attempt of a contest, what identifies the person or their device
+	 * beyond the participant: the keyed hash of the client IP, the user agent, the device
+	 * hash and the name typed at the start. Scores, answers, predictions and times stay.
+	 * Call within the transaction that anonymizes the contest's participants.
+	 * @param contestId the contest
+	 * @return how many attempts had any of them
+	 */
+	public Mono<Long> forgetClients(long contestId) {
+		return this.attempts.forgetClients(contestId);
+	}
+
 	private Mono<Attempt> load(UUID attemptId, String token) {
 		if (token == null || token.isBlank()) {
 			return Mono.error(ExamException.tokenMissing());

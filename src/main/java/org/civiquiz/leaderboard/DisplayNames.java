@@ -3,9 +3,12 @@ package org.civiquiz.leaderboard;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import org.civiquiz.participant.ParticipantService;
+
 /**
  * Public boards show a person by family name and initials: "Nguyễn Văn An" is "Nguyễn V.
- * A.". Vietnamese names start with the family name.
+ * A.". Vietnamese names start with the family name. An anonymized participant is shown as
+ * such ("Ẩn danh").
  */
 public final class DisplayNames {
 
@@ -18,6 +21,9 @@ public final class DisplayNames {
 	 * @return its family name and initials
 	 */
 	public static String mask(String fullName) {
+		if (ParticipantService.ANONYMIZED_NAME.equals(fullName)) {
+			return fullName;
+		}
 		String[] words = fullName.strip().split("\\s+");
 		if (words.length <= 1) {
 			return initial(words[0]);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,11 +21,18 @@ import org.springframework.stereotype.Service;
 
 /**
  * Registers participants: checks every field, then finds or creates the person by
- * normalized phone number. A returning person keeps the details of their first
- * registration.
+ * normalized phone number, recording the consent text they agreed to and when. A
+ * returning person keeps the details of their first registration; their latest consent
+ * replaces the earlier one. Anonymizes participants when their data are no longer kept.
  */
 @Service
 public class ParticipantService {
+
+	/**
+	 * The name of an anonymized participant ("anonymous"), shown as it is on public
+	 * boards.
+	 */
+	public static final String ANONYMIZED_NAME = "Ẩn danh";
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -100,20 +108,46 @@ public class ParticipantService {
 			return Mono.error(CiviquizException.invalidFields(problems));
 		}
 		return upsert(contest.id(), fullName, phone.get(), email, nationalId, unit.get(), district,
-				registration.birthYear(), now);
+				registration.birthYear(), clean(registration.consentVersion()).toLowerCase(Locale.ROOT), now)
+			.switchIfEmpty(Mono.error(ParticipantException::consentTextChanged));
 	}
 
+	/**
+	 * Anonymizes every participant of a contest not anonymized yet: the name becomes
+	 * {@link #ANONYMIZED_NAME}, the phone {@code anon:<id>} (unique, and never a phone),
+	 * email, national ID hash and birth year are cleared. Unit and district stay, and so
+	 * do the participant ids that attempts refer to: every figure stays the same.
+	 * @param contestId the contest
+	 * @param now when
+	 * @return how many participants were anonymized now
+	 */
+	public Mono<Long> anonymize(long contestId, Instant now) {
+		return this.database.sql("""
+				update participant set full_name = :name, phone = 'anon:' || id, email = null, national_id_hash = null,
+				                       birth_year = null, anonymized_at = :now
+				where contest_id = :contest and anonymized_at is null
+				""").bind("name", ANONYMIZED_NAME).bind("now", now).bind("contest", contestId).fetch().rowsUpdated();
+	}
+
+	/**
+	 * Inserts the participant, or finds them by phone, with the contest's current consent
+	 * text; nothing (empty) if {@code consentVersion} is given and is not that text's.
+	 */
 	private Mono<RegisteredParticipant> upsert(long contestId, String fullName, String phone, String email,
-			String nationalId, Unit unit, String district, int birthYear, Instant now) {
-		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
-				insert into participant (contest_id, full_name, phone, email, national_id_hash, unit_id, district,
-				                         birth_year, consent_at)
-				values (:contest, :name, :phone, :email, :nationalId, :unit, :district, :birthYear, :now)
-				-- not "do nothing": the no-op update returns the existing row and locks it, which
-				-- makes concurrent starts of one person run one after the other
-				on conflict (contest_id, phone) do update set phone = excluded.phone
-				returning id, unit_id, district
-				""")
+			String nationalId, Unit unit, String district, int birthYear, String consentVersion, Instant now) {
+		DatabaseClient.GenericExecuteSpec sql = this.database
+			.sql("""
+					insert into participant (contest_id, full_name, phone, email, national_id_hash, unit_id, district,
+					                         birth_year, consent_text_id, consent_at)
+					select :contest, :name, :phone, :email, :nationalId, :unit, :district, :birthYear, c.consent_text_id, :now
+					from contest c join consent_text t on t.id = c.consent_text_id
+					where c.id = :contest and (cast(:version as text) is null or t.sha256 = cast(:version as text))
+					-- not "do nothing": the update returns the existing row and locks it, which makes
+					-- concurrent starts of one person run one after the other
+					on conflict (contest_id, phone) do update
+					    set consent_text_id = excluded.consent_text_id, consent_at = excluded.consent_at
+					returning id, unit_id, district
+					""")
 			.bind("contest", contestId)
 			.bind("name", fullName)
 			.bind("phone", phone)
@@ -121,6 +155,7 @@ public class ParticipantService {
 			.bind("district", district)
 			.bind("birthYear", (short) birthYear)
 			.bind("now", now);
+		sql = consentVersion.isEmpty() ? sql.bindNull("version", String.class) : sql.bind("version", consentVersion);
 		sql = email.isEmpty() ? sql.bindNull("email", String.class) : sql.bind("email", email);
 		sql = nationalId.isEmpty() ? sql.bindNull("nationalId", byte[].class)
 				: sql.bind("nationalId", this.hasher.hash("national-id", nationalId));

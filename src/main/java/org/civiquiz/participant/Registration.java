@@ -13,8 +13,19 @@ package org.civiquiz.participant;
  * @param nationalId optional national ID (CCCD, 12 digits, or old CMND, 9 digits); only
  * its keyed hash is stored
  * @param consent the person agrees to the use of their data described on the form
+ * @param consentVersion the version ({@code consentVersion} of the contest data) of the
+ * consent text the form showed; if given, it must be the contest's current text. Without
+ * it, the person is taken to agree to the current text
  */
 public record Registration(String fullName, String phone, String unitCode, String district, Integer birthYear,
-		String email, String nationalId, Boolean consent) {
+		String email, String nationalId, Boolean consent, String consentVersion) {
+
+	/**
+	 * A registration that names no consent text version: the current text is recorded.
+	 */
+	public Registration(String fullName, String phone, String unitCode, String district, Integer birthYear,
+			String email, String nationalId, Boolean consent) {
+		this(fullName, phone, unitCode, district, birthYear, email, nationalId, consent, null);
+	}
 
 }

@@ -38,7 +38,10 @@ class StaffUserDetails implements ReactiveUserDetailsService {
 				.roles(account.role().name())
 				.disabled(!account.enabled())
 				.build())
-			.defaultIfEmpty(User.withUsername(username).password(this.unmatchableHash).roles().build());
+			.switchIfEmpty(Mono.fromSupplier(() -> User.withUsername(username.isBlank() ? "-" : username)
+				.password(this.unmatchableHash)
+				.roles()
+				.build()));
 	}
 
 }

@@ -21,16 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each limit refuses with 429, {@code Retry-After} and nothing written, and lets the
- * client in again once that time has passed. Small buckets here (their own app context);
- * each test is its own client address, forwarded as a trusted proxy would.
+ * client in again once that time has passed. Small buckets here (their own app context,
+ * on the same embedded servers); each test is its own client address, forwarded as a
+ * trusted proxy would.
  */
 @IntegrationTest
-@TestPropertySource(properties = { "civiquiz.embedded.data-dir=target/it-data-rate-limits",
-		"server.forward-headers-strategy=framework", "civiquiz.rate-limits.timeout=5s",
-		"logging.level.org.civiquiz.security.RateLimiter=debug", "civiquiz.rate-limits.start-per-ip.capacity=3",
-		"civiquiz.rate-limits.start-per-ip.period=3s", "civiquiz.rate-limits.start-per-phone.capacity=1",
-		"civiquiz.rate-limits.start-per-phone.period=1h", "civiquiz.rate-limits.submit-per-token.capacity=2",
-		"civiquiz.rate-limits.submit-per-token.period=2s", "civiquiz.rate-limits.login-failures-per-ip.capacity=3",
+@TestPropertySource(properties = { "server.forward-headers-strategy=framework", "civiquiz.rate-limits.timeout=5s",
+		"civiquiz.rate-limits.start-per-ip.capacity=3", "civiquiz.rate-limits.start-per-ip.period=3s",
+		"civiquiz.rate-limits.start-per-phone.capacity=1", "civiquiz.rate-limits.start-per-phone.period=1h",
+		"civiquiz.rate-limits.submit-per-token.capacity=2", "civiquiz.rate-limits.submit-per-token.period=2s",
+		"civiquiz.rate-limits.login-failures-per-ip.capacity=3",
 		"civiquiz.rate-limits.login-failures-per-ip.period=3s" })
 class RateLimitIntegrationTests {
 

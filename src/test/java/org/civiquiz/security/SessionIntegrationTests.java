@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.platform.EmbeddedServers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +90,33 @@ class SessionIntegrationTests {
 		browser.delete("/api/session").expectStatus().isNoContent();
 		browser.get("/api/admin/contests").expectStatus().isUnauthorized();
 		assertThat(this.redis.hasKey("civiquiz:session:sessions:" + session.getValue()).block()).isFalse();
+	}
+
+	@Test
+	void duringARedisOutageASessionGetsAProblemAndScriptsGoOn() {
+		Browser browser = new Browser();
+		browser.loginOk("organizer", IntegrationTest.ORGANIZER_PASSWORD);
+		EmbeddedServers.stopRedis();
+		try {
+			browser.get("/api/admin/contests")
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("TEMPORARILY_UNAVAILABLE");
+			// HTTP Basic needs no session, and the login limits let it through unchecked
+			this.client.get()
+				.uri("/api/admin/contests")
+				.headers((headers) -> headers.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		finally {
+			EmbeddedServers.restartRedis();
+		}
 	}
 
 	@Test

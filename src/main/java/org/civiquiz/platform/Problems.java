@@ -4,9 +4,16 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -22,8 +29,11 @@ public class Problems {
 
 	private final MessageSource messages;
 
-	Problems(MessageSource messages) {
+	private final JsonMapper json;
+
+	Problems(MessageSource messages, JsonMapper json) {
 		this.messages = messages;
+		this.json = json;
 		// load both bundles now: reading them lazily would block a request thread
 		for (Locale locale : List.of(VIETNAMESE, Locale.ENGLISH)) {
 			messages.getMessage("problem.INTERNAL_ERROR.title", null, locale);
@@ -48,6 +58,26 @@ public class Problems {
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		problem.setProperty("code", code);
 		return problem;
+	}
+
+	/**
+	 * Writes a problem as the whole response, for refusals made outside controllers (web
+	 * filters, exception handlers).
+	 * @param exchange the request
+	 * @param status the HTTP status
+	 * @param code the stable code
+	 * @param headers more response headers (e.g. {@code Retry-After})
+	 * @param args arguments of the detail message
+	 * @return completion of the response
+	 */
+	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, HttpHeaders headers,
+			Object... args) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(status);
+		response.getHeaders().addAll(headers);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		ProblemDetail problem = create(status, code, exchange, args);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(this.json.writeValueAsBytes(problem))));
 	}
 
 	String message(String key, Object[] args, String fallback, ServerWebExchange exchange) {

@@ -4,7 +4,6 @@ import io.lettuce.core.RedisException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -12,9 +11,6 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -32,26 +28,19 @@ class UnavailableStoreExceptionHandler implements WebExceptionHandler {
 
 	private final Problems problems;
 
-	private final JsonMapper json;
-
-	UnavailableStoreExceptionHandler(Problems problems, JsonMapper json) {
+	UnavailableStoreExceptionHandler(Problems problems) {
 		this.problems = problems;
-		this.json = json;
 	}
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-		ServerHttpResponse response = exchange.getResponse();
-		if (!unavailable(ex) || response.isCommitted()) {
+		if (!unavailable(ex) || exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
 		logger.warn("Unavailable on " + exchange.getRequest().getPath().value() + ": " + ex);
-		response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-		ProblemDetail problem = this.problems.create(HttpStatus.SERVICE_UNAVAILABLE, "TEMPORARILY_UNAVAILABLE",
-				exchange);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(this.json.writeValueAsBytes(problem))));
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "5");
+		return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "TEMPORARILY_UNAVAILABLE", headers);
 	}
 
 	private static boolean unavailable(Throwable ex) {

@@ -4,18 +4,13 @@ import java.util.List;
 
 import org.civiquiz.platform.Problems;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -58,12 +53,9 @@ class SecurityConfiguration {
 
 	private static final String XML_HTTP_REQUEST = "XMLHttpRequest";
 
-	private final JsonMapper json;
-
 	private final Problems problems;
 
-	SecurityConfiguration(JsonMapper json, Problems problems) {
-		this.json = json;
+	SecurityConfiguration(Problems problems) {
 		this.problems = problems;
 	}
 
@@ -202,21 +194,17 @@ class SecurityConfiguration {
 	 */
 	private Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String code, HttpHeaders headers,
 			Object... args) {
-		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		HttpHeaders all = new HttpHeaders();
 		if (headers != null) {
-			response.getHeaders().addAll(headers);
+			all.addAll(headers);
 		}
 		// a script's request (X-Requested-With, as the web pages send) gets no Basic
 		// challenge: the browser would show its own login dialog
 		boolean script = XML_HTTP_REQUEST.equals(exchange.getRequest().getHeaders().getFirst(X_REQUESTED_WITH));
 		if (status == HttpStatus.UNAUTHORIZED && !script) {
-			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Civiquiz\"");
+			all.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Civiquiz\"");
 		}
-		ProblemDetail problem = this.problems.create(status, code, exchange, args);
-		DataBuffer buffer = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
-		return response.writeWith(Mono.just(buffer));
+		return this.problems.write(exchange, status, code, all, args);
 	}
 
 	/**

@@ -1,12 +1,21 @@
 package org.civiquiz.platform;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -20,10 +29,22 @@ public class Problems {
 
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+	private static final int MAX_QUOTED = 100;
+
+	private static final int MAX_INSTANCE = 200;
+
+	/**
+	 * Characters a URI path holds as they are (RFC 3986 unreserved, sub-delims, : @ /).
+	 */
+	private static final String URI_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/";
+
 	private final MessageSource messages;
 
-	Problems(MessageSource messages) {
+	private final JsonMapper json;
+
+	Problems(MessageSource messages, JsonMapper json) {
 		this.messages = messages;
+		this.json = json;
 		// load both bundles now: reading them lazily would block a request thread
 		for (Locale locale : List.of(VIETNAMESE, Locale.ENGLISH)) {
 			messages.getMessage("problem.INTERNAL_ERROR.title", null, locale);
@@ -44,10 +65,77 @@ public class Problems {
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setType(URI.create("/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
 		problem.setTitle(this.messages.getMessage("problem." + code + ".title", null, code, locale));
-		problem.setDetail(this.messages.getMessage("problem." + code + ".detail", args, null, locale));
-		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		problem.setDetail(this.messages.getMessage("problem." + code + ".detail", shortened(args), null, locale));
+		problem.setInstance(instance(exchange));
 		problem.setProperty("code", code);
 		return problem;
+	}
+
+	/**
+	 * Answers with the problem: for refusals outside the controllers (web filters), which
+	 * the controllers' error handling never sees.
+	 * @param exchange the request
+	 * @param problem the problem
+	 * @return completion of the response
+	 */
+	public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		DataBuffer buffer = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
+		return response.writeWith(Mono.just(buffer));
+	}
+
+	/**
+	 * The arguments, the text ones cut short: a message quotes what the client sent (a
+	 * contest's name), which may be anything.
+	 */
+	private static Object[] shortened(Object[] args) {
+		if (args == null) {
+			return null;
+		}
+		Object[] shortened = args.clone();
+		for (int i = 0; i < shortened.length; i++) {
+			if (shortened[i] instanceof String text && text.length() > MAX_QUOTED) {
+				shortened[i] = text.substring(0, MAX_QUOTED) + "…";
+			}
+		}
+		return shortened;
+	}
+
+	/**
+	 * The request's path, as a URI reference: whatever the client sent, characters a URI
+	 * may not hold included, and no longer than a reader needs.
+	 */
+	private static URI instance(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().value();
+		if (path.length() > MAX_INSTANCE) {
+			path = path.substring(0, MAX_INSTANCE);
+		}
+		try {
+			return new URI(path);
+		}
+		catch (URISyntaxException ex) {
+			return URI.create(quoted(path));
+		}
+	}
+
+	/** The path with every character a URI may not hold percent-encoded. */
+	private static String quoted(String path) {
+		StringBuilder quoted = new StringBuilder();
+		byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < bytes.length; i++) {
+			int b = bytes[i] & 0xff;
+			boolean escape = b == '%' && i + 2 < bytes.length && HexFormat.isHexDigit(bytes[i + 1])
+					&& HexFormat.isHexDigit(bytes[i + 2]);
+			if (escape || (b < 0x80 && URI_CHARACTERS.indexOf(b) >= 0)) {
+				quoted.append((char) b);
+			}
+			else {
+				quoted.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) b));
+			}
+		}
+		return quoted.toString();
 	}
 
 	String message(String key, Object[] args, String fallback, ServerWebExchange exchange) {

@@ -219,7 +219,8 @@ class SubmissionFuzzIntegrationTests {
 	}
 
 	private void mutate(Random random, AttemptStarted attempt, Obj body, List<Object> answers) {
-		Obj answer = answers.isEmpty() ? null : (Obj) answers.get(random.nextInt(answers.size()));
+		List<Obj> objects = answers.stream().filter(Obj.class::isInstance).map(Obj.class::cast).toList();
+		Obj answer = objects.isEmpty() ? null : objects.get(random.nextInt(objects.size()));
 		switch (random.nextInt(20)) {
 			case 0, 1 -> {
 				if (answer != null) {

@@ -743,6 +743,70 @@ class HostileInputIntegrationTests {
 		assertThat(attemptRow(this.victim)).isEqualTo(row);
 	}
 
+	// --- organizers' text ---
+
+	Stream<Arguments> organizersTextWithControlCharacters() {
+		return Stream.of(Arguments.of("title", "Cuộc thi\u0000", "title"),
+				Arguments.of("description", "Giới thiệu\u0000", "description"),
+				Arguments.of("predictionQuestion", "Bao nhiêu\u001b[2J?", "predictionQuestion"),
+				Arguments.of("districts", List.of("Quận\u0000 1"), "districts[0]"));
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@MethodSource("organizersTextWithControlCharacters")
+	void anOrganizersTextWithControlCharactersIsRefusedNotAServerError(String field, Object value,
+			String expectedField) {
+		Map<String, Object> form = new LinkedHashMap<>(this.client.get()
+			.uri("/api/admin/contests/{slug}", IntegrationTest.CONTEST)
+			.headers((headers) -> headers.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody());
+		form.put("slug", "hostile-text-" + UUID.randomUUID().toString().substring(0, 8));
+		form.put("status", "DRAFT");
+		form.put(field, value);
+		String contests = contestCount();
+		JsonNode problem = refused(this.client.post()
+			.uri("/api/admin/contests")
+			.headers((headers) -> headers.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(form)
+			.exchange(), 400, "VALIDATION_FAILED");
+		assertThat(problem.at("/errors/0/field").asString()).isEqualTo(expectedField);
+		assertThat(problem.at("/errors/0/code").asString()).isIn("TEXT_INVALID", "LIST_ITEM_INVALID");
+		assertThat(contestCount()).isEqualTo(contests);
+	}
+
+	@Test
+	void aQuestionFileWithAControlCharacterIsRefusedNotAServerError() {
+		String questions = questionCount();
+		String file = "code,chapter,article,text,option_a,option_b,option_c,option_d,correct,explanation\n"
+				+ "HOSTILE-1,1,1,Câu hỏi\u0000?,A,B,C,D,A,\n";
+		JsonNode problem = refused(uploadQuestions(file.getBytes(StandardCharsets.UTF_8)), 422,
+				"QUESTION_IMPORT_REJECTED");
+		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("line 2: text");
+		assertThat(problem.at("/errors/0/code").asString()).isEqualTo("TEXT_INVALID");
+		assertThat(questionCount()).isEqualTo(questions);
+	}
+
+	private String questionCount() {
+		return this.database.sql("select count(*)::text from question")
+			.map((row, meta) -> row.get(0, String.class))
+			.one()
+			.block();
+	}
+
+	private String contestCount() {
+		return this.database.sql("select count(*)::text from contest")
+			.map((row, meta) -> row.get(0, String.class))
+			.one()
+			.block();
+	}
+
 	// --- helpers ---
 
 	private WebTestClient.ResponseSpec submitRaw(AttemptStarted attempt, String body) {

@@ -650,6 +650,26 @@ class HostileInputIntegrationTests {
 			.contains("Đơn vị <b>Một</b>");
 	}
 
+	@Test
+	void halfACharacterIsDroppedLikeAControlCharacter() {
+		String phone = newPhone();
+		Map<String, Object> body = new LinkedHashMap<>(registration(phone));
+		// JSON may escape one half of a surrogate pair alone; no encoding can store it
+		String json = JSON.writeValueAsString(body).replace("Nguyễn Thị", "Nguyễn \\ud83d Thị");
+		this.client.post()
+			.uri("/api/contests/{slug}/attempts", IntegrationTest.CONTEST)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json)
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		assertThat(this.database.sql("select full_name from participant where phone = :phone")
+			.bind("phone", "+84" + phone.substring(1))
+			.map((row, meta) -> row.get(0, String.class))
+			.one()
+			.block()).isEqualTo("Nguyễn Thị Hồng Nhung");
+	}
+
 	// --- paths, parameters, media types ---
 
 	Stream<Arguments> badPublicRequests() {

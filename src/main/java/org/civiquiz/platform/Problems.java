@@ -1,9 +1,6 @@
 package org.civiquiz.platform;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,11 +29,6 @@ public class Problems {
 	private static final int MAX_QUOTED = 100;
 
 	private static final int MAX_INSTANCE = 200;
-
-	/**
-	 * Characters a URI path holds as they are (RFC 3986 unreserved, sub-delims, : @ /).
-	 */
-	private static final String URI_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/";
 
 	private final MessageSource messages;
 
@@ -104,38 +96,16 @@ public class Problems {
 	}
 
 	/**
-	 * The request's path, as a URI reference: whatever the client sent, characters a URI
-	 * may not hold included, and no longer than a reader needs.
+	 * The request's path, no longer than a reader needs. (The server refuses a request
+	 * whose path is no URI before it gets here.)
 	 */
 	private static URI instance(ServerWebExchange exchange) {
 		String path = exchange.getRequest().getPath().value();
 		if (path.length() > MAX_INSTANCE) {
-			path = path.substring(0, MAX_INSTANCE);
+			// cut short, without half a percent-encoding at the end
+			path = path.substring(0, MAX_INSTANCE).replaceFirst("%[0-9A-Fa-f]?$", "");
 		}
-		try {
-			return new URI(path);
-		}
-		catch (URISyntaxException ex) {
-			return URI.create(quoted(path));
-		}
-	}
-
-	/** The path with every character a URI may not hold percent-encoded. */
-	private static String quoted(String path) {
-		StringBuilder quoted = new StringBuilder();
-		byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
-		for (int i = 0; i < bytes.length; i++) {
-			int b = bytes[i] & 0xff;
-			boolean escape = b == '%' && i + 2 < bytes.length && HexFormat.isHexDigit(bytes[i + 1])
-					&& HexFormat.isHexDigit(bytes[i + 2]);
-			if (escape || (b < 0x80 && URI_CHARACTERS.indexOf(b) >= 0)) {
-				quoted.append((char) b);
-			}
-			else {
-				quoted.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) b));
-			}
-		}
-		return quoted.toString();
+		return URI.create(path);
 	}
 
 	String message(String key, Object[] args, String fallback, ServerWebExchange exchange) {

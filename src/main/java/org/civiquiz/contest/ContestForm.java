@@ -45,6 +45,9 @@ public record ContestForm(String slug, String title, String law, String descript
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
 
+	/** Control characters but line breaks and tabs: PostgreSQL refuses NUL in text. */
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
+
 	public ContestForm {
 		description = (description != null) ? description : "";
 		rules = (rules != null) ? rules : "";
@@ -96,7 +99,8 @@ public record ContestForm(String slug, String title, String law, String descript
 		Set<String> districtNames = new HashSet<>();
 		for (int i = 0; i < this.districts.size(); i++) {
 			String district = this.districts.get(i);
-			if (district == null || district.isEmpty() || district.length() > 100 || !districtNames.add(district)) {
+			if (district == null || district.isEmpty() || district.length() > 100 || !districtNames.add(district)
+					|| district.chars().anyMatch(Character::isISOControl)) {
 				problems.add(new FieldProblem("districts[" + i + "]", "LIST_ITEM_INVALID", 100));
 			}
 		}
@@ -182,6 +186,9 @@ public record ContestForm(String slug, String title, String law, String descript
 		}
 		else if (value.length() > max) {
 			problems.add(new FieldProblem(field, "TEXT_TOO_LONG", max));
+		}
+		else if (CONTROL.matcher(value).find()) {
+			problems.add(new FieldProblem(field, "TEXT_INVALID"));
 		}
 	}
 

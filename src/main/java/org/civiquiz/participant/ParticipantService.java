@@ -38,7 +38,8 @@ public class ParticipantService {
 
 	private static final Pattern NATIONAL_ID = Pattern.compile("\\d{12}|\\d{9}");
 
-	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+	/** Control characters, and halves of a character that lost its other half. */
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Cs}]");
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -177,8 +178,8 @@ public class ParticipantService {
 	}
 
 	/**
-	 * Unicode NFC, no control characters, single spaces, trimmed: "Nguyễn Văn A" typed
-	 * any way is one name.
+	 * Unicode NFC, no control characters (nor unpaired surrogates, which no encoding can
+	 * store), single spaces, trimmed: "Nguyễn Văn A" typed any way is one name.
 	 */
 	private static String clean(String input) {
 		if (input == null) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.lettuce.core.RedisException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.civiquiz.platform.CiviquizException.FieldProblem;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -46,14 +47,16 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	Mono<ResponseEntity<ProblemDetail>> handleCiviquiz(CiviquizException ex, ServerWebExchange exchange) {
 		ProblemDetail problem = this.problems.create(ex.getStatus(), ex.getCode(), exchange, ex.getArgs());
 		if (!ex.getFieldProblems().isEmpty()) {
-			List<Map<String, String>> errors = ex.getFieldProblems()
-				.stream()
-				.map((field) -> Map.of("field", field.field(), "code", field.code(), "message",
-						this.problems.message("field." + field.code(), field.args(), field.code(), exchange)))
-				.toList();
-			problem.setProperty("errors", errors);
+			problem.setProperty("errors", errors(ex.getFieldProblems(), exchange));
 		}
 		return Mono.just(ResponseEntity.status(ex.getStatus()).headers(ex.getHeaders()).body(problem));
+	}
+
+	private List<Map<String, String>> errors(List<FieldProblem> fields, ServerWebExchange exchange) {
+		return fields.stream()
+			.map((field) -> Map.of("field", field.field(), "code", field.code(), "message",
+					this.problems.message("field." + field.code(), field.args(), field.code(), exchange)))
+			.toList();
 	}
 
 	/**
@@ -84,9 +87,21 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, ServerWebExchange exchange) {
 		String code = (ex instanceof ServerWebInputException && status.value() == 400) ? "MALFORMED_REQUEST"
 				: CODES.getOrDefault(status.value(), "HTTP_" + status.value());
-		ProblemDetail problem = this.problems.create(status, code, exchange);
-		if (ex instanceof ServerWebInputException input && input.getReason() != null) {
-			problem.setProperty("reason", input.getReason());
+		ProblemDetail problem = (status.value() == 413)
+				? this.problems.create(status, code, exchange,
+						RequestBodyLimitFilter
+							.describe(exchange.getAttributeOrDefault(RequestBodyLimitFilter.LIMIT_ATTRIBUTE, 0L)))
+				: this.problems.create(status, code, exchange);
+		InputErrors.Described input = (ex instanceof ServerWebInputException webInput && status.value() == 400)
+				? InputErrors.describe(webInput) : null;
+		if (input != null) {
+			problem.setDetail(this.problems.message(input.detailKey(), input.detailArgs(), null, exchange));
+			if (input.field() != null) {
+				problem.setProperty("errors", errors(List.of(input.field()), exchange));
+			}
+		}
+		else if (ex instanceof ServerWebInputException webInput && webInput.getReason() != null) {
+			problem.setProperty("reason", webInput.getReason());
 		}
 		return Mono.just(ResponseEntity.status(status).headers(headers).body(problem));
 	}

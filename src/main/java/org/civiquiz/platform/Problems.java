@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,6 +27,10 @@ import org.springframework.web.server.ServerWebExchange;
 public class Problems {
 
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+	private static final int MAX_QUOTED = 100;
+
+	private static final int MAX_INSTANCE = 200;
 
 	private final MessageSource messages;
 
@@ -54,15 +59,15 @@ public class Problems {
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setType(URI.create("/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
 		problem.setTitle(this.messages.getMessage("problem." + code + ".title", null, code, locale));
-		problem.setDetail(this.messages.getMessage("problem." + code + ".detail", args, null, locale));
-		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		problem.setDetail(this.messages.getMessage("problem." + code + ".detail", shortened(args), null, locale));
+		problem.setInstance(instance(exchange));
 		problem.setProperty("code", code);
 		return problem;
 	}
 
 	/**
-	 * Writes a problem as the whole response, for refusals made outside controllers (web
-	 * filters, exception handlers).
+	 * Writes a problem made from a code as the whole response, for refusals made outside
+	 * controllers (web filters, exception handlers).
 	 * @param exchange the request
 	 * @param status the HTTP status
 	 * @param code the stable code
@@ -72,12 +77,53 @@ public class Problems {
 	 */
 	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, HttpHeaders headers,
 			Object... args) {
+		exchange.getResponse().getHeaders().addAll(headers);
+		return write(exchange, create(status, code, exchange, args));
+	}
+
+	/**
+	 * Answers with the problem: for refusals outside the controllers (web filters), which
+	 * the controllers' error handling never sees.
+	 * @param exchange the request
+	 * @param problem the problem
+	 * @return completion of the response
+	 */
+	public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
 		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(status);
-		response.getHeaders().addAll(headers);
+		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		ProblemDetail problem = create(status, code, exchange, args);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(this.json.writeValueAsBytes(problem))));
+		DataBuffer buffer = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
+		return response.writeWith(Mono.just(buffer));
+	}
+
+	/**
+	 * The arguments, the text ones cut short: a message quotes what the client sent (a
+	 * contest's name), which may be anything.
+	 */
+	private static Object[] shortened(Object[] args) {
+		if (args == null) {
+			return null;
+		}
+		Object[] shortened = args.clone();
+		for (int i = 0; i < shortened.length; i++) {
+			if (shortened[i] instanceof String text && text.length() > MAX_QUOTED) {
+				shortened[i] = text.substring(0, MAX_QUOTED) + "…";
+			}
+		}
+		return shortened;
+	}
+
+	/**
+	 * The request's path, no longer than a reader needs. (The server refuses a request
+	 * whose path is no URI before it gets here.)
+	 */
+	private static URI instance(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().value();
+		if (path.length() > MAX_INSTANCE) {
+			// cut short, without half a percent-encoding at the end
+			path = path.substring(0, MAX_INSTANCE).replaceFirst("%[0-9A-Fa-f]?$", "");
+		}
+		return URI.create(path);
 	}
 
 	String message(String key, Object[] args, String fallback, ServerWebExchange exchange) {

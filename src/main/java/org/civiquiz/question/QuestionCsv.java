@@ -31,6 +31,9 @@ final class QuestionCsv {
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
 
+	/** Control characters but line breaks and tabs: PostgreSQL refuses NUL in text. */
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
+
 	private QuestionCsv() {
 	}
 
@@ -108,6 +111,7 @@ final class QuestionCsv {
 		if (text.isEmpty() || text.length() > 1000) {
 			problems.add(new FieldProblem(line + ": text", "QUESTION_TEXT_LENGTH", 1000));
 		}
+		printable(text, line + ": text", problems);
 		List<String> options = new ArrayList<>();
 		Set<String> distinct = new HashSet<>();
 		for (String column : List.of("option_a", "option_b", "option_c", "option_d")) {
@@ -118,6 +122,7 @@ final class QuestionCsv {
 			else if (!distinct.add(option.toLowerCase(Locale.ROOT))) {
 				problems.add(new FieldProblem(line + ": " + column, "QUESTION_OPTION_DUPLICATE"));
 			}
+			printable(option, line + ": " + column, problems);
 			options.add(option);
 		}
 		String correct = text(record, "correct").toUpperCase(Locale.ROOT);
@@ -128,10 +133,17 @@ final class QuestionCsv {
 		if (explanation.length() > 1000) {
 			problems.add(new FieldProblem(line + ": explanation", "QUESTION_EXPLANATION_LENGTH", 1000));
 		}
+		printable(explanation, line + ": explanation", problems);
 		if (problems.size() > before) {
 			return null;
 		}
 		return new QuestionRow(code, chapter, article, text, options, correct.charAt(0) - 'A' + 1, explanation);
+	}
+
+	private static void printable(String value, String at, List<FieldProblem> problems) {
+		if (CONTROL.matcher(value).find()) {
+			problems.add(new FieldProblem(at, "TEXT_INVALID"));
+		}
 	}
 
 	private static String text(Cells record, String column) {

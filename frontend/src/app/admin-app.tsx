@@ -3,7 +3,7 @@ import { currentStaff, sectionsOf, signOut as endSession, type Staff } from '../
 import { tc } from '../lib/common-messages';
 import { onLocaleChange } from '../lib/i18n';
 import { match, navigate, useHashPath } from '../lib/router';
-import { LanguageSwitch } from '../lib/ui';
+import { ErrorAlert, LanguageSwitch } from '../lib/ui';
 import { LoginPage } from '../features/admin-auth/login-page';
 import { t as td } from '../features/admin-dashboard/messages';
 import { ContestPicker, DashboardPage } from '../features/admin-dashboard/dashboard-page';
@@ -26,16 +26,22 @@ export function AdminApp() {
   useEffect(() => onLocaleChange(() => rerender(0)), []);
   // undefined while the session is being checked, null when nobody is logged in
   const [signedIn, setSignedIn] = useState<Staff | null | undefined>(undefined);
+  const [sessionError, setSessionError] = useState<unknown>(null);
+  const [attempt, retry] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
-    currentStaff().then(setSignedIn, () => setSignedIn(null));
-  }, []);
+    setSessionError(null);
+    // a 503 while Redis is down is said as such, not taken for "not logged in"
+    currentStaff().then(setSignedIn, setSessionError);
+  }, [attempt]);
 
   const signOut = () => setSignedIn(null);
 
   let page;
   let params: Record<string, string> | null;
   const auth = { onUnauthorized: signOut };
-  if (signedIn === undefined) {
+  if (sessionError !== null) {
+    page = <ErrorAlert error={sessionError} onRetry={() => retry(0)} />;
+  } else if (signedIn === undefined) {
     page = null;
   } else if (!signedIn) {
     page = (

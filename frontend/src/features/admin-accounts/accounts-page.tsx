@@ -38,6 +38,7 @@ export function AccountsPage(props: { onUnauthorized: () => void }) {
       return true;
     } catch (error) {
       setFailure(error);
+      accounts.reload(); // show what is stored, not the refused choice
       return false;
     }
   };

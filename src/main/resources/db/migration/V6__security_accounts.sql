@@ -9,6 +9,7 @@ create table account (
     enabled             boolean     not null default true,
     created_at          timestamptz not null default now(),
     updated_at          timestamptz not null default now(),
-    -- a browser session started before this moment is no longer valid
-    sessions_valid_from timestamptz not null default now()
+    -- bumped by every change of password, role or enabled state: a browser session holds
+    -- the generation it logged in with, and is no longer valid once it differs
+    session_generation  integer     not null default 0
 );

@@ -52,7 +52,7 @@ class ExamController {
 		// the phone as the participant feature will read it: one bucket per person,
 		// however the number is written
 		String phone = PhoneNumbers.normalize(registration.phone()).orElse(null);
-		return this.limiter.check(RateLimiter.Limit.START_PER_IP, RateLimiter.clientAddress(exchange))
+		return this.limiter.check(RateLimiter.Limit.START_PER_IP, this.limiter.clientAddress(exchange))
 			.then(this.limiter.check(RateLimiter.Limit.START_PER_PHONE, phone))
 			.then(Mono.defer(() -> this.exams.start(slug, registration, client(exchange))))
 			.map((started) -> ResponseEntity.created(URI.create("/api/attempts/" + started.attemptId())).body(started));
@@ -73,7 +73,7 @@ class ExamController {
 	}
 
 	private ExamService.ClientInfo client(ServerWebExchange exchange) {
-		String address = RateLimiter.clientAddress(exchange);
+		String address = this.limiter.clientAddress(exchange);
 		byte[] ipHash = (address != null) ? this.hasher.hash("client-ip", address) : null;
 		String agent = exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT);
 		if (agent != null && agent.length() > 512) {

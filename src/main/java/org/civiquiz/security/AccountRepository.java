@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-	private static final String COLUMNS = "username, password_hash, role, enabled, created_at, updated_at, sessions_valid_from";
+	private static final String COLUMNS = "username, password_hash, role, enabled, created_at, updated_at, session_generation";
 
 	private final DatabaseClient database;
 
@@ -22,6 +22,17 @@ class AccountRepository {
 
 	Mono<StoredAccount> find(String username) {
 		return this.database.sql("select " + COLUMNS + " from account where username = :username")
+			.bind("username", username)
+			.map(AccountRepository::stored)
+			.one();
+	}
+
+	/**
+	 * Reads an account and locks its row until the transaction ends, so that two
+	 * concurrent changes apply one after the other.
+	 */
+	Mono<StoredAccount> findForUpdate(String username) {
+		return this.database.sql("select " + COLUMNS + " from account where username = :username for update")
 			.bind("username", username)
 			.map(AccountRepository::stored)
 			.one();
@@ -39,8 +50,8 @@ class AccountRepository {
 	 */
 	Mono<Boolean> insert(String username, String passwordHash, Role role, Instant now) {
 		return this.database.sql("""
-				insert into account (username, password_hash, role, created_at, updated_at, sessions_valid_from)
-				values (:username, :hash, :role, :now, :now, :now)
+				insert into account (username, password_hash, role, created_at, updated_at)
+				values (:username, :hash, :role, :now, :now)
 				on conflict (username) do nothing
 				""")
 			.bind("username", username)
@@ -53,21 +64,20 @@ class AccountRepository {
 	}
 
 	/**
-	 * Writes an account's changed fields; ends its browser sessions when its password,
-	 * role or enabled state changed.
+	 * Writes an account's password, role and enabled state, and ends its browser sessions
+	 * (a new session generation).
 	 */
-	Mono<Void> update(StoredAccount account, Instant now) {
+	Mono<Void> update(String username, String passwordHash, Role role, boolean enabled, Instant now) {
 		return this.database.sql("""
 				update account set password_hash = :hash, role = :role, enabled = :enabled, updated_at = :now,
-				                   sessions_valid_from = :validFrom
+				                   session_generation = session_generation + 1
 				where username = :username
 				""")
-			.bind("username", account.username())
-			.bind("hash", account.passwordHash())
-			.bind("role", account.role().name())
-			.bind("enabled", account.enabled())
+			.bind("username", username)
+			.bind("hash", passwordHash)
+			.bind("role", role.name())
+			.bind("enabled", enabled)
 			.bind("now", now)
-			.bind("validFrom", account.sessionsValidFrom())
 			.then();
 	}
 
@@ -86,14 +96,14 @@ class AccountRepository {
 		return new StoredAccount(row.get("username", String.class), row.get("password_hash", String.class),
 				Role.valueOf(row.get("role", String.class)), Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
 				row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
-				row.get("sessions_valid_from", Instant.class));
+				row.get("session_generation", Integer.class));
 	}
 
 	/**
 	 * An account row, password hash included: never leaves this package.
 	 */
 	record StoredAccount(String username, String passwordHash, Role role, boolean enabled, Instant createdAt,
-			Instant updatedAt, Instant sessionsValidFrom) {
+			Instant updatedAt, int sessionGeneration) {
 
 		Account view() {
 			return new Account(this.username, this.role, this.enabled, this.createdAt, this.updatedAt);

@@ -103,7 +103,7 @@ public class AccountService {
 		}
 		Mono<String> hash = (change.password() != null) ? encode(change.password()) : Mono.just("");
 		return hash.flatMap((newHash) -> this.accounts.lockEnabledAdmins()
-			.flatMap((admins) -> this.accounts.find(username)
+			.flatMap((admins) -> this.accounts.findForUpdate(username)
 				.switchIfEmpty(Mono.error(AccountException.notFound(username)))
 				.flatMap((stored) -> {
 					Role role = (change.role() != null) ? change.role() : stored.role();
@@ -112,12 +112,14 @@ public class AccountService {
 					if (wasAdmin && (role != Role.ADMIN || !enabled) && admins <= 1) {
 						return Mono.error(AccountException.lastAdmin());
 					}
-					Instant now = this.clock.instant();
 					boolean changed = role != stored.role() || enabled != stored.enabled() || !newHash.isEmpty();
-					AccountRepository.StoredAccount updated = new AccountRepository.StoredAccount(username,
-							newHash.isEmpty() ? stored.passwordHash() : newHash, role, enabled, stored.createdAt(), now,
-							changed ? now : stored.sessionsValidFrom());
-					return this.accounts.update(updated, now).then(this.accounts.find(username));
+					if (!changed) {
+						return Mono.just(stored);
+					}
+					return this.accounts
+						.update(username, newHash.isEmpty() ? stored.passwordHash() : newHash, role, enabled,
+								this.clock.instant())
+						.then(this.accounts.find(username));
 				}))
 			.as(this.transaction::transactional))
 			.map(AccountRepository.StoredAccount::view)
@@ -130,10 +132,11 @@ public class AccountService {
 	 * current one.
 	 * @param username the logged-in account
 	 * @param newPassword the new password
-	 * @return when the change took effect: sessions started before it are ended
+	 * @return the account's new session generation: sessions of earlier ones are ended
 	 */
-	Mono<Instant> changeOwnPassword(String username, String newPassword) {
-		return update(username, new AccountChange(null, null, newPassword)).map(Account::updatedAt);
+	Mono<Integer> changeOwnPassword(String username, String newPassword) {
+		return update(username, new AccountChange(null, null, newPassword)).then(this.accounts.find(username))
+			.map(AccountRepository.StoredAccount::sessionGeneration);
 	}
 
 	/**
@@ -149,6 +152,18 @@ public class AccountService {
 				new Bootstrap("committee", Role.COMMITTEE, accounts.committeePassword()),
 				new Bootstrap("admin", Role.ADMIN, accounts.adminPassword()));
 		Instant now = this.clock.instant();
+		for (Bootstrap bootstrap : all) {
+			List<FieldProblem> problems = new ArrayList<>();
+			if (bootstrap.password() != null && !bootstrap.password().isEmpty()) {
+				checkPassword("password", bootstrap.password(), bootstrap.username(), problems);
+			}
+			if (!problems.isEmpty()) {
+				return Mono
+					.error(new IllegalStateException("The configured password of the account '" + bootstrap.username()
+							+ "' is refused (" + problems.get(0).code() + "): it needs " + PASSWORD_MIN_LENGTH
+							+ " characters to " + PASSWORD_MAX_BYTES + " bytes in UTF-8, without the user name"));
+			}
+		}
 		return Flux.fromIterable(all)
 			.filter((bootstrap) -> bootstrap.password() != null && !bootstrap.password().isEmpty())
 			.concatMap((bootstrap) -> encode(bootstrap.password())
@@ -163,10 +178,7 @@ public class AccountService {
 						}
 						logger.warn("Bootstrap account " + bootstrap.username()
 								+ ": password reset from configuration (civiquiz.security.accounts.reset)");
-						return this.accounts.find(bootstrap.username())
-							.flatMap((stored) -> this.accounts
-								.update(new AccountRepository.StoredAccount(stored.username(), hash, bootstrap.role(),
-										true, stored.createdAt(), now, now), now));
+						return this.accounts.update(bootstrap.username(), hash, bootstrap.role(), true, now);
 					})))
 			.then(this.accounts.findAll().filter((a) -> a.role() == Role.ADMIN && a.enabled()).hasElements())
 			.flatMap((adminExists) -> adminExists ? Mono.empty()

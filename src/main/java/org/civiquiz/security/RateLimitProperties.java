@@ -20,13 +20,12 @@ import org.springframework.validation.annotation.Validated;
  * @param startPerPhone attempts started with one phone number
  * @param submitPerToken submissions with one attempt token
  * @param loginFailuresPerIp failed staff logins from one IP address
- * @param loginFailuresPerUsername failed logins to one staff account
  */
 @Validated
 @ConfigurationProperties("civiquiz.rate-limits")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration timeout,
 		@NotNull @Valid Rule startPerIp, @NotNull @Valid Rule startPerPhone, @NotNull @Valid Rule submitPerToken,
-		@NotNull @Valid Rule loginFailuresPerIp, @NotNull @Valid Rule loginFailuresPerUsername) {
+		@NotNull @Valid Rule loginFailuresPerIp) {
 
 	/**
 	 * One bucket.

@@ -3,7 +3,9 @@ package org.civiquiz.security;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -48,6 +50,8 @@ public class RateLimiter implements DisposableBean {
 
 	private final RateLimitProperties properties;
 
+	private final int trustedProxies;
+
 	private final KeyedHasher hasher;
 
 	private final RedisClient client;
@@ -58,9 +62,10 @@ public class RateLimiter implements DisposableBean {
 
 	private final MeterRegistry meters;
 
-	RateLimiter(RateLimitProperties properties, KeyedHasher hasher, LettuceConnectionFactory redis,
-			MeterRegistry meters) {
+	RateLimiter(RateLimitProperties properties, SecurityProperties security, KeyedHasher hasher,
+			LettuceConnectionFactory redis, MeterRegistry meters) {
 		this.properties = properties;
+		this.trustedProxies = security.trustedProxies();
 		this.hasher = hasher;
 		this.meters = meters;
 		this.unchecked = meters.counter(UNCHECKED);
@@ -97,27 +102,18 @@ public class RateLimiter implements DisposableBean {
 	public Mono<Void> check(Limit limit, String subject) {
 		return call(limit, subject, (bucket) -> bucket.tryConsumeAndReturnRemaining(1))
 			.flatMap((probe) -> probe.isConsumed() ? Mono.<Void>empty()
-					: Mono.error(RateLimitedException.of(probe.getNanosToWaitForRefill())));
+					: Mono.error(RateLimitedException.of(probe.getNanosToWaitForRefill())))
+			.doOnError(RateLimitedException.class,
+					(ex) -> this.meters.counter("civiquiz.rate.limits.refused", "limit", limit.key).increment());
 	}
 
 	/**
-	 * Whether a bucket is empty now, without taking from it: for limits that count
-	 * failures (logins).
-	 * @param limit which limit
-	 * @param subject what it limits
-	 * @return empty when a request may go on, else {@code RATE_LIMITED}
+	 * Gives back what {@link #check} took: for limits that count failures only (a login
+	 * takes a token before the password is checked, so that parallel tries cannot all get
+	 * through, and a success gives it back).
 	 */
-	Mono<Void> checkNotExhausted(Limit limit, String subject) {
-		return call(limit, subject, (bucket) -> bucket.estimateAbilityToConsume(1))
-			.flatMap((probe) -> probe.canBeConsumed() ? Mono.<Void>empty()
-					: Mono.error(RateLimitedException.of(probe.getNanosToWaitForRefill())));
-	}
-
-	/**
-	 * Takes one token if there is one, never refusing: records a failure.
-	 */
-	Mono<Void> record(Limit limit, String subject) {
-		return call(limit, subject, (bucket) -> bucket.tryConsume(1)).then();
+	Mono<Void> refund(Limit limit, String subject) {
+		return call(limit, subject, (bucket) -> bucket.addTokens(1)).then();
 	}
 
 	private <T> Mono<T> call(Limit limit, String subject, Function<AsyncBucketProxy, CompletableFuture<T>> operation) {
@@ -125,20 +121,18 @@ public class RateLimiter implements DisposableBean {
 			return Mono.empty();
 		}
 		RateLimitProperties.Rule rule = limit.rule(this.properties);
-		byte[] key = key(limit, subject);
+		byte[] key = key(limit, rule, subject);
 		return this.buckets
 			.flatMap((manager) -> Mono.fromCompletionStage(() -> operation
 				.apply(manager.builder().build(key, () -> CompletableFuture.completedFuture(configuration(rule))))))
 			.timeout(this.properties.timeout())
-			.onErrorResume((ex) -> !(ex instanceof RateLimitedException), (ex) -> {
+			.onErrorResume((ex) -> {
 				this.unchecked.increment();
 				if (logger.isDebugEnabled()) {
 					logger.debug("Rate limit " + limit + " not checked: " + ex);
 				}
 				return Mono.empty();
-			})
-			.doOnError(RateLimitedException.class,
-					(ex) -> this.meters.counter("civiquiz.rate.limits.refused", "limit", limit.key).increment());
+			});
 	}
 
 	private static BucketConfiguration configuration(RateLimitProperties.Rule rule) {
@@ -148,25 +142,41 @@ public class RateLimiter implements DisposableBean {
 			.build();
 	}
 
-	private byte[] key(Limit limit, String subject) {
+	/**
+	 * A bucket's key: the limit, its rule (so that a changed setting starts fresh buckets
+	 * instead of meeting the old ones) and a keyed hash of the subject.
+	 */
+	private byte[] key(Limit limit, RateLimitProperties.Rule rule, String subject) {
 		byte[] hash = this.hasher.hash("rate-limit", subject);
-		return ("civiquiz:rate:" + limit.key + ":" + HexFormat.of().formatHex(hash, 0, 16))
+		return ("civiquiz:rate:" + limit.key + ":" + rule.capacity() + "/" + rule.period().toSeconds() + ":"
+				+ HexFormat.of().formatHex(hash, 0, 16))
 			.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**
-	 * The client's IP address as the server sees it: the peer's, or the one forwarded by
-	 * a trusted proxy when {@code server.forward-headers-strategy} is set.
+	 * The client's IP address: the connection's peer, or behind
+	 * {@code civiquiz.security.trusted-proxies} reverse proxies the address the outermost
+	 * of them saw, read from the right of {@code X-Forwarded-For} (a client can write
+	 * anything at its left, and in a {@code Forwarded} header, which is not read).
 	 * @param exchange the request
 	 * @return the address, or {@code null} if unknown
 	 */
-	public static String clientAddress(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		if (remote == null) {
-			return null;
+	public String clientAddress(ServerWebExchange exchange) {
+		if (this.trustedProxies > 0) {
+			List<String> forwarded = new ArrayList<>();
+			for (String header : exchange.getRequest().getHeaders().getOrEmpty("X-Forwarded-For")) {
+				for (String entry : header.split(",")) {
+					if (!entry.isBlank()) {
+						forwarded.add(entry.strip());
+					}
+				}
+			}
+			if (forwarded.size() >= this.trustedProxies) {
+				return forwarded.get(forwarded.size() - this.trustedProxies);
+			}
 		}
-		// a forwarded address is unresolved: its text is all there is
-		return (remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString();
+		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
 	}
 
 	@Override
@@ -189,10 +199,7 @@ public class RateLimiter implements DisposableBean {
 		SUBMIT_PER_TOKEN("submit-token", RateLimitProperties::submitPerToken),
 
 		/** Failed staff logins from one IP address. */
-		LOGIN_FAILURES_PER_IP("login-ip", RateLimitProperties::loginFailuresPerIp),
-
-		/** Failed logins to one staff account. */
-		LOGIN_FAILURES_PER_USERNAME("login-user", RateLimitProperties::loginFailuresPerUsername);
+		LOGIN_FAILURES_PER_IP("login-ip", RateLimitProperties::loginFailuresPerIp);
 
 		private final String key;
 

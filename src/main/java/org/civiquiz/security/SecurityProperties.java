@@ -3,6 +3,8 @@ package org.civiquiz.security;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -15,10 +17,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param accounts the bootstrap accounts' passwords
  * @param cors the other sites allowed to call the citizens' API
+ * @param trustedProxies how many reverse proxies of this deployment stand between the
+ * clients and the app, each appending the address it saw to {@code X-Forwarded-For}: the
+ * client's address is that many entries from the right (what a client writes there itself
+ * stays further left, ignored); 0 (the default) takes the connection's peer
  */
 @Validated
 @ConfigurationProperties("civiquiz.security")
-public record SecurityProperties(@NotNull @Valid Accounts accounts, @DefaultValue @NotNull @Valid Cors cors) {
+public record SecurityProperties(@NotNull @Valid Accounts accounts, @DefaultValue @NotNull @Valid Cors cors,
+		@DefaultValue("0") @Min(0) @Max(5) int trustedProxies) {
 
 	/**
 	 * Passwords of the bootstrap accounts, from {@code CIVIQUIZ_ORGANIZER_PASSWORD},

@@ -1,7 +1,5 @@
 package org.civiquiz.security;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import org.civiquiz.platform.CiviquizException;
@@ -37,13 +35,12 @@ class SessionController {
 
 	private final AccountService accounts;
 
-	private final Clock clock;
+	private final StaffSessions sessions;
 
-	SessionController(ReactiveAuthenticationManager authentication, AccountService accounts, RateLimiter rateLimiter,
-			Clock clock) {
+	SessionController(ReactiveAuthenticationManager authentication, AccountService accounts, StaffSessions sessions) {
 		this.authentication = authentication;
 		this.accounts = accounts;
-		this.clock = clock;
+		this.sessions = sessions;
 	}
 
 	/**
@@ -66,9 +63,8 @@ class SessionController {
 				.of(new FieldProblem((login.username() == null || login.username().isBlank()) ? "username" : "password",
 						"FIELD_REQUIRED"))));
 		}
-		Instant now = this.clock.instant();
 		return authenticate(login.username(), login.password())
-			.flatMap((authenticated) -> StaffSessions.start(exchange, authenticated.getName(), now)
+			.flatMap((authenticated) -> this.sessions.start(exchange, authenticated.getName())
 				.thenReturn(me(authenticated)));
 	}
 
@@ -91,10 +87,9 @@ class SessionController {
 			.switchIfEmpty(Mono.error(AccountException::notLoggedIn))
 			.flatMap((authentication) -> authenticate(authentication.getName(), change.currentPassword())
 				.onErrorMap((ex) -> ex instanceof AccountException, (ex) -> AccountException.currentPasswordWrong()))
-			.flatMap(
-					(authentication) -> this.accounts.changeOwnPassword(authentication.getName(), change.newPassword()))
-			.flatMap((changedAt) -> exchange.getRequest().getCookies().containsKey(StaffSessions.COOKIE)
-					? StaffSessions.renew(exchange, changedAt) : Mono.empty());
+			.flatMap((authentication) -> this.accounts.changeOwnPassword(authentication.getName(), change.newPassword())
+				.flatMap((generation) -> exchange.getRequest().getCookies().containsKey(StaffSessions.COOKIE)
+						? StaffSessions.renew(exchange, authentication.getName(), generation) : Mono.empty()));
 	}
 
 	/**

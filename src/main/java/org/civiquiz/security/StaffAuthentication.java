@@ -12,9 +12,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Checks staff passwords, for the login and for HTTP Basic alike, and counts failures:
- * after too many from one IP address or against one account, further tries are refused
- * with 429 until the bucket refills, without checking the password.
+ * Checks staff passwords, for the login and for HTTP Basic alike, and counts failures per
+ * client address: each try takes a token before the password is checked (so parallel
+ * tries cannot all slip through) and a success gives it back; once the address's bucket
+ * is empty, tries are refused with 429 until it refills, without checking the password.
+ * There is no limit per account: anyone could then lock the well-known accounts out.
  */
 class StaffAuthentication implements ReactiveAuthenticationManager {
 
@@ -35,16 +37,13 @@ class StaffAuthentication implements ReactiveAuthenticationManager {
 		// Spring Security puts the exchange in the Reactor context of every request
 		return Mono.deferContextual((context) -> {
 			String address = context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
-				.map(RateLimiter::clientAddress)
+				.map(this.limiter::clientAddress)
 				.orElse(null);
-			return this.limiter.checkNotExhausted(RateLimiter.Limit.LOGIN_FAILURES_PER_IP, address)
-				.then(this.limiter.checkNotExhausted(RateLimiter.Limit.LOGIN_FAILURES_PER_USERNAME, username))
+			return this.limiter.check(RateLimiter.Limit.LOGIN_FAILURES_PER_IP, address)
 				.onErrorMap(RateLimitedException.class, TooManyFailures::new)
-				.then(this.passwords.authenticate(normalized))
-				.onErrorResume((ex) -> ex instanceof AuthenticationException && !(ex instanceof TooManyFailures),
-						(ex) -> this.limiter.record(RateLimiter.Limit.LOGIN_FAILURES_PER_IP, address)
-							.then(this.limiter.record(RateLimiter.Limit.LOGIN_FAILURES_PER_USERNAME, username))
-							.then(Mono.error(ex)));
+				.then(Mono.defer(() -> this.passwords.authenticate(normalized)))
+				.flatMap((authenticated) -> this.limiter.refund(RateLimiter.Limit.LOGIN_FAILURES_PER_IP, address)
+					.thenReturn(authenticated));
 		});
 	}
 

@@ -1,6 +1,5 @@
 package org.civiquiz.security;
 
-import java.time.Instant;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -28,7 +27,7 @@ class StaffSessions implements ServerSecurityContextRepository {
 
 	static final String USERNAME = "civiquiz.staff.username";
 
-	static final String LOGGED_IN_AT = "civiquiz.staff.loggedInAt";
+	static final String GENERATION = "civiquiz.staff.generation";
 
 	private final AccountService accounts;
 
@@ -51,12 +50,12 @@ class StaffSessions implements ServerSecurityContextRepository {
 		}
 		return exchange.getSession().flatMap((session) -> {
 			String username = session.getAttribute(USERNAME);
-			Instant loggedInAt = session.getAttribute(LOGGED_IN_AT);
-			if (username == null || loggedInAt == null) {
+			Integer generation = session.getAttribute(GENERATION);
+			if (username == null || generation == null) {
 				return Mono.empty();
 			}
 			return this.accounts.find(username)
-				.filter((account) -> account.enabled() && !loggedInAt.isBefore(account.sessionsValidFrom()))
+				.filter((account) -> account.enabled() && account.sessionGeneration() == generation)
 				.map((account) -> (SecurityContext) new SecurityContextImpl(
 						UsernamePasswordAuthenticationToken.authenticated(account.username(), null,
 								List.of(new SimpleGrantedAuthority(account.role().authority())))))
@@ -67,18 +66,24 @@ class StaffSessions implements ServerSecurityContextRepository {
 	/**
 	 * Starts a session for a logged-in account, under a new session id (no fixation).
 	 */
-	static Mono<Void> start(ServerWebExchange exchange, String username, Instant now) {
-		return exchange.getSession().flatMap((session) -> session.changeSessionId().then(Mono.fromRunnable(() -> {
-			session.getAttributes().put(USERNAME, username);
-			session.getAttributes().put(LOGGED_IN_AT, now);
-		})));
+	Mono<Void> start(ServerWebExchange exchange, String username) {
+		return this.accounts.find(username)
+			.flatMap((account) -> exchange.getSession()
+				.flatMap((session) -> session.changeSessionId().then(Mono.fromRunnable(() -> {
+					session.getAttributes().put(USERNAME, account.username());
+					session.getAttributes().put(GENERATION, account.sessionGeneration());
+				}))));
 	}
 
 	/**
-	 * Keeps the session valid after its own account's password change.
+	 * Keeps this browser's session valid after its own account's password change, if the
+	 * session is that account's.
 	 */
-	static Mono<Void> renew(ServerWebExchange exchange, Instant now) {
-		return exchange.getSession().doOnNext((session) -> session.getAttributes().put(LOGGED_IN_AT, now)).then();
+	static Mono<Void> renew(ServerWebExchange exchange, String username, int generation) {
+		return exchange.getSession()
+			.filter((session) -> username.equals(session.getAttribute(USERNAME)))
+			.doOnNext((session) -> session.getAttributes().put(GENERATION, generation))
+			.then();
 	}
 
 	static Mono<Void> end(ServerWebExchange exchange) {

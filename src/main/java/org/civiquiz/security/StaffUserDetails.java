@@ -12,8 +12,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Staff accounts as Spring Security reads them, for HTTP Basic and for the login. An
- * unknown name gets a stand-in account whose password never matches, so that it costs the
- * same hashing time as a wrong password and names cannot be probed.
+ * unknown name or a disabled account gets a stand-in account whose password never
+ * matches, so that it costs the same hashing time as a wrong password and names cannot be
+ * probed.
  */
 class StaffUserDetails implements ReactiveUserDetailsService {
 
@@ -25,18 +26,20 @@ class StaffUserDetails implements ReactiveUserDetailsService {
 		this.accounts = accounts;
 		this.unmatchableHash = encoder.encode(UUID.randomUUID().toString());
 		// Spring Security reads its messages' bundle on first use: now, not on a request
-		// thread when the first disabled account tries to log in
+		// thread at the first wrong password
 		SpringSecurityMessageSource.getAccessor()
-			.getMessage("AbstractUserDetailsAuthenticationProvider.disabled", "User is disabled");
+			.getMessage("AbstractUserDetailsAuthenticationProvider.badCredentials", "Bad credentials");
 	}
 
 	@Override
 	public Mono<UserDetails> findByUsername(String username) {
+		// a disabled account is the stand-in too: refused after the same hashing, not
+		// faster
 		return this.accounts.find(username)
+			.filter(AccountRepository.StoredAccount::enabled)
 			.map((account) -> User.withUsername(account.username())
 				.password(account.passwordHash())
 				.roles(account.role().name())
-				.disabled(!account.enabled())
 				.build())
 			.switchIfEmpty(Mono.fromSupplier(() -> User.withUsername(username.isBlank() ? "-" : username)
 				.password(this.unmatchableHash)

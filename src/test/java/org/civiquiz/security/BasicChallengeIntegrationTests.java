@@ -8,8 +8,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A browser shows its own login dialog on a 401 with a Basic challenge, even for a
- * script's request; the web pages send {@code X-Requested-With} and handle the 401.
+ * A browser shows its own login dialog on a 401 with a Basic challenge, then remembers
+ * the credentials: the API never sends one.
  */
 @IntegrationTest
 class BasicChallengeIntegrationTests {
@@ -32,6 +32,19 @@ class BasicChallengeIntegrationTests {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("UNAUTHORIZED");
+	}
+
+	@Test
+	void aBrowsersPlainRequestGetsNoChallengeEither() {
+		// a challenge would make the browser remember the credentials and send them along
+		// with any request to the site, another site's forged ones included
+		this.client.get()
+			.uri("/api/admin/contests/{slug}/stats", IntegrationTest.CONTEST)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.doesNotExist("WWW-Authenticate");
 	}
 
 	@Test

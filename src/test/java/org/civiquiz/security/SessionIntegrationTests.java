@@ -71,6 +71,11 @@ class SessionIntegrationTests {
 			.contains("\"roles\":[\"ORGANIZER\"]");
 		ResponseCookie session = login.getResponseCookies().getFirst(StaffSessions.COOKIE);
 		assertThat(session).isNotNull();
+		// each login gets a new session id, never one the browser had before
+		String before = browser.sessionCookie;
+		browser.loginOk("organizer", IntegrationTest.ORGANIZER_PASSWORD);
+		assertThat(browser.sessionCookie).isNotEqualTo(before);
+		session = ResponseCookie.from(StaffSessions.COOKIE, browser.sessionCookie).build();
 		assertThat(session.isHttpOnly()).isTrue();
 		assertThat(session.getSameSite()).isEqualToIgnoringCase("Strict");
 		assertThat(this.redis.hasKey("civiquiz:session:sessions:" + session.getValue()).block()).isTrue();

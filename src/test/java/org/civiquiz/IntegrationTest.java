@@ -23,10 +23,12 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 				// tests reconcile the leaderboards themselves, when they mean to
 				"civiquiz.exam.reconcile-interval=1h", "CIVIQUIZ_ORGANIZER_PASSWORD=organizer-secret-1",
 				"CIVIQUIZ_COMMITTEE_PASSWORD=committee-secret-1", "CIVIQUIZ_ADMIN_PASSWORD=admin-secret-123",
-				// every test calls from 127.0.0.1: the per-address limits are tested on
-				// their own
-				// (RateLimitIntegrationTests), with their own settings
+				// every test calls from 127.0.0.1, and the hostile-input suites send one
+				// token or phone many times: the limits are tested on their own, with
+				// their own settings (RateLimitIntegrationTests)
 				"civiquiz.rate-limits.start-per-ip.capacity=1000000",
+				"civiquiz.rate-limits.start-per-phone.capacity=1000000",
+				"civiquiz.rate-limits.submit-per-token.capacity=1000000",
 				"civiquiz.rate-limits.login-failures-per-ip.capacity=1000000" })
 @AutoConfigureWebTestClient
 public @interface IntegrationTest {

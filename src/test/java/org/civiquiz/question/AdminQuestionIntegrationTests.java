@@ -51,7 +51,7 @@ class AdminQuestionIntegrationTests {
 			.expectStatus()
 			.isUnauthorized()
 			.expectHeader()
-			.valueEquals("WWW-Authenticate", "Basic realm=\"Civiquiz\"")
+			.doesNotExist("WWW-Authenticate")
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("UNAUTHORIZED");

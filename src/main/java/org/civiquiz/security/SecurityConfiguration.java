@@ -194,7 +194,16 @@ class SecurityConfiguration {
 		// send
 		// the remembered credentials with any request to this site, another site's forged
 		// ones included; scripts send their credentials without being asked (curl -u)
-		return this.problems.write(exchange, status, code, (headers != null) ? headers : new HttpHeaders(), args);
+		HttpHeaders all = new HttpHeaders();
+		if (headers != null) {
+			all.addAll(headers);
+		}
+		HttpHeaders request = exchange.getRequest().getHeaders();
+		if (request.getContentLength() > 0 || request.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+			// refused before its body was read: the connection is not used again
+			all.set(HttpHeaders.CONNECTION, "close");
+		}
+		return this.problems.write(exchange, status, code, all, args);
 	}
 
 	/**

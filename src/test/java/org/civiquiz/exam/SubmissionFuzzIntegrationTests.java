@@ -2,7 +2,6 @@ package org.civiquiz.exam;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,7 +96,6 @@ class SubmissionFuzzIntegrationTests {
 
 	@BeforeAll
 	void loadBank() {
-		this.client = this.client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 		this.bank = ExamFixtures.bank(this.client);
 	}
 

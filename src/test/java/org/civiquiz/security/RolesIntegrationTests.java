@@ -1,6 +1,5 @@
 package org.civiquiz.security;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -162,10 +161,7 @@ class RolesIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec call(HttpMethod method, String path, Role role) {
-		WebTestClient.RequestBodySpec request = this.client.mutate()
-			.responseTimeout(Duration.ofSeconds(10))
-			.build()
-			.method(method)
+		WebTestClient.RequestBodySpec request = this.client.method(method)
 			.uri(path)
 			.header("X-Requested-With", "XMLHttpRequest")
 			.headers((headers) -> {

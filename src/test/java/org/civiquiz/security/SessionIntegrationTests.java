@@ -1,7 +1,6 @@
 package org.civiquiz.security;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,18 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SessionIntegrationTests {
 
+	@Autowired
 	private WebTestClient client;
 
 	@Autowired
 	private DatabaseClient database;
-
-	/**
-	 * Logins hash with bcrypt on a 2-core CI machine: room for a slow answer.
-	 */
-	@Autowired
-	void client(WebTestClient client) {
-		this.client = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
-	}
 
 	@Autowired
 	private ReactiveStringRedisTemplate redis;

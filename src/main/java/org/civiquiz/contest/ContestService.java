@@ -58,6 +58,12 @@ public class ContestService {
 
 	private final Map<Long, Mono<ContestSettings>> settingsById = new ConcurrentHashMap<>();
 
+	/**
+	 * What the contest page shows, by contest id: every visitor reads it, and it changes
+	 * only when organizers edit the contest.
+	 */
+	private final Map<Long, Mono<PublicContest>> publicById = new ConcurrentHashMap<>();
+
 	ContestService(ContestRepository contests, RoundRepository rounds, UnitRepository units, ConsentTexts consentTexts,
 			JsonMapper json, Clock clock, ContestProperties properties) {
 		this.contests = contests;
@@ -113,16 +119,27 @@ public class ContestService {
 		return this.contests.findByStatusNotOrderByOpensAtDesc(ContestStatus.DRAFT).map(ContestSummary::of);
 	}
 
+	/**
+	 * The contest page's data, kept per replica like the settings (for
+	 * {@code civiquiz.contest.cache-ttl}); the server time and the current round are the
+	 * request's own. Only slugs of existing contests are kept.
+	 */
 	Mono<ContestDetails> details(String slug) {
-		return this.contests.findBySlug(slug)
-			.filter((contest) -> contest.status() != ContestStatus.DRAFT)
+		return settings(slug).filter((settings) -> settings.status() != ContestStatus.DRAFT)
+			.flatMap((settings) -> this.publicById.computeIfAbsent(settings.id(),
+					(id) -> this.contests.findById(id)
+						.flatMap((contest) -> Mono
+							.zip(this.rounds.findByContestIdOrderByNumber(id).collectList(),
+									this.units.findByContestIdOrderByCode(id).collectList(),
+									this.consentTexts.find(contest.consentTextId()))
+							.map((tuple) -> new PublicContest(contest, quotas(contest), tuple.getT1(), tuple.getT2(),
+									tuple.getT3())))
+						// a failed read is not kept: the next request tries again
+						.cache((page) -> this.cacheTtl, (error) -> Duration.ZERO, () -> Duration.ZERO)))
+			.filter((page) -> page.contest().status() != ContestStatus.DRAFT)
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
-			.flatMap((contest) -> Mono
-				.zip(this.rounds.findByContestIdOrderByNumber(contest.id()).collectList(),
-						this.units.findByContestIdOrderByCode(contest.id()).collectList(),
-						this.consentTexts.find(contest.consentTextId()))
-				.map((tuple) -> ContestDetails.of(contest, quotas(contest), tuple.getT1(), tuple.getT2(), tuple.getT3(),
-						this.clock.instant())));
+			.map((page) -> ContestDetails.of(page.contest(), page.quotas(), page.rounds(), page.units(), page.consent(),
+					this.clock.instant()));
 	}
 
 	/**
@@ -225,7 +242,10 @@ public class ContestService {
 						consent)))
 				.then(updateRounds(existing.id(), valid.rounds()))
 				.then(updateUnits(existing.id(), valid.units()))
-				.doOnSuccess((done) -> this.settingsById.remove(existing.id())))
+				.doOnSuccess((done) -> {
+					this.settingsById.remove(existing.id());
+					this.publicById.remove(existing.id());
+				}))
 			.then(form(slug))
 			.onErrorMap(DataIntegrityViolationException.class, (ex) -> ContestException.inUse());
 	}
@@ -331,6 +351,10 @@ public class ContestService {
 	}
 
 	public record NewUnit(String code, String name, String parentCode, Integer headcount) {
+	}
+
+	private record PublicContest(Contest contest, Map<Integer, Integer> quotas, List<Round> rounds, List<Unit> units,
+			ConsentTexts.ConsentText consent) {
 	}
 
 }

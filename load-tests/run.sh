@@ -1,0 +1,278 @@
+#!/usr/bin/env bash
+# One command for a load run on this machine: starts PostgreSQL and Redis (Debian's packages,
+# installed if absent), the app (1 or 2 replicas, the latter behind a local nginx) in its
+# production-like setup, runs a Gatling simulation against 127.0.0.1, optionally injects a fault
+# mid-run, then prints a summary and reconciles Gatling's accepted submissions with PostgreSQL and
+# Redis. Everything stops by itself at the end (unless --keep).
+#
+#   load-tests/run.sh [--simulation EntrantJourney|DeadlineRush|OrganizersWatching|Baseline]
+#                     [--replicas 1|2] [--redis-cluster] [--fault redis|app|postgres]
+#                     [--fault-at SECONDS] [--warmup ENTRANTS] [--keep]
+#                     [-Dload.entrants=30000 -Dload.arrivalRate=100 ...]
+#
+# Simulation parameters are the -Dload.* system properties of load-tests/src/test/java/org/civiquiz/
+# load/LoadParameters.java. Examples (docs/performance.md has the exact commands of each figure):
+#   load-tests/run.sh -Dload.entrants=30000 -Dload.arrivalRate=100
+#   load-tests/run.sh --simulation Baseline -Dload.concurrency=32 -Dload.durationSeconds=60
+#   load-tests/run.sh --fault redis -Dload.entrants=6000 -Dload.arrivalRate=60
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${CIVIQUIZ_LOAD_DIR:-/var/tmp/civiquiz-load}"
+simulation=EntrantJourney
+replicas=1
+cluster=false
+fault=""
+fault_at=30
+keep=false
+warmup=1000
+gatling_args=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--simulation) simulation="$2"; shift 2 ;;
+		--replicas) replicas="$2"; shift 2 ;;
+		--redis-cluster) cluster=true; shift ;;
+		--fault) fault="$2"; shift 2 ;;
+		--fault-at) fault_at="$2"; shift 2 ;;
+		--keep) keep=true; shift ;;
+		--warmup) warmup="$2"; shift 2 ;;
+		-D*) gatling_args+=("$1"); shift ;;
+		-h|--help) sed -n 2,16p "$0"; exit 0 ;;
+		*) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+	esac
+done
+case "$replicas" in 1|2) ;; *) echo "--replicas 1 or 2" >&2; exit 2 ;; esac
+case "$fault" in ""|redis|app|postgres) ;; *) echo "--fault redis, app or postgres" >&2; exit 2 ;; esac
+
+pg_port=55432
+redis_port=56379
+slug=luat-htx-2023
+organizer_password=load-organizer-pass
+admin_password=load-admin-password
+app_java_opts="${APP_JAVA_OPTS:--Xms256m -Xmx1g}"
+log() { printf '%s %s\n' "$(date +%T)" "$*"; }
+
+# --- what a fresh machine lacks ------------------------------------------------------------------
+need=()
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
+command -v redis-server >/dev/null || need+=(redis-server)
+[ "$replicas" = 2 ] && ! command -v nginx >/dev/null && need+=(nginx)
+command -v python3 >/dev/null || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then
+	[ "$(id -u)" -eq 0 ] || { echo "missing: ${need[*]} (install them, or run as root)" >&2; exit 1; }
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+# PostgreSQL refuses to run as root: as root, its server runs as the user civiquiz
+pg_user="$(id -un)"
+if [ "$(id -u)" -eq 0 ]; then
+	id civiquiz >/dev/null 2>&1 || useradd --create-home --shell /bin/bash civiquiz
+	pg_user=civiquiz
+fi
+as_pg() { if [ "$(id -un)" = "$pg_user" ]; then "$@"; else runuser -u "$pg_user" -- "$@"; fi; }
+
+mkdir -p "$work"
+chmod 755 "$work"
+run_dir="$work/run-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$run_dir"
+pids=()
+cleanup() {
+	set +e
+	[ -n "${sampler_pid:-}" ] && kill "$sampler_pid" 2>/dev/null
+	[ -n "${fault_pid:-}" ] && kill "$fault_pid" 2>/dev/null
+	if [ "$keep" = true ]; then
+		log "kept running: app on 127.0.0.1:8080, PostgreSQL :$pg_port, Redis :$redis_port (stop: load-tests/run.sh --stop is not needed; kill them)"
+		return
+	fi
+	for pid in $(cat "$run_dir"/app-*.pid 2>/dev/null); do kill "$pid" 2>/dev/null; done
+	[ -f "$run_dir/nginx.pid" ] && kill "$(cat "$run_dir/nginx.pid")" 2>/dev/null
+	redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1
+	[ "$cluster" = true ] && "$repo/load-tests/redis-cluster.sh" stop >/dev/null 2>&1
+	as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1
+}
+trap cleanup EXIT
+
+# --- the app -----------------------------------------------------------------------------------
+jar="$(ls "$repo"/target/civiquiz-*.jar 2>/dev/null | grep -v plain | head -1 || true)"
+if [ -z "$jar" ] || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" -print -quit)" ]; then
+	log "building the app (./mvnw package, tests skipped)"
+	(cd "$repo" && ./mvnw -B -q -ntp package -DskipTests) > "$run_dir/build.log" 2>&1 \
+		|| { tail -30 "$run_dir/build.log"; exit 1; }
+	jar="$(ls "$repo"/target/civiquiz-*.jar | grep -v plain | head -1)"
+fi
+
+# --- PostgreSQL: a fresh database each run -----------------------------------------------------
+if [ ! -f "$work/pg/PG_VERSION" ]; then
+	log "initdb $work/pg"
+	mkdir -p "$work/pg" && chown "$pg_user" "$work/pg" && chmod 700 "$work/pg"
+	as_pg "$pg_bin/initdb" -D "$work/pg" -U civiquiz --auth=trust -E UTF8 --locale=C.UTF-8 > "$run_dir/initdb.log"
+	cat >> "$work/pg/postgresql.conf" <<-EOF
+	listen_addresses = '127.0.0.1'
+	port = $pg_port
+	unix_socket_directories = '$work/pg'
+	max_connections = 100
+	shared_buffers = 512MB
+	shared_preload_libraries = 'pg_stat_statements'
+	pg_stat_statements.track_utility = on
+	EOF
+fi
+as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w start >/dev/null 2>&1 || true
+as_pg "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port" -t 30 >/dev/null
+psql_q() { psql -h 127.0.0.1 -p "$pg_port" -U civiquiz -X -A -t -q "$@"; }
+psql_q -d postgres -c "drop database if exists civiquiz with (force)" -c "create database civiquiz"
+psql_q -d civiquiz -c "create extension if not exists pg_stat_statements"
+
+# --- Redis: standalone, or a three-master cluster ------------------------------------------------
+redis_env=()
+if [ "$cluster" = true ]; then
+	nodes="$("$repo/load-tests/redis-cluster.sh" start | tail -1)"
+	redis_env=(SPRING_DATA_REDIS_CLUSTER_NODES="$nodes")
+	redis_cli() { redis-cli -c -p "${nodes##*:}" "$@"; }
+	redis_all() { for node in ${nodes//,/ }; do redis-cli -p "${node##*:}" "$@"; done; }
+else
+	mkdir -p "$work/redis"
+	redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+	rm -f "$work/redis/appendonly.aof" "$work/redis/dump.rdb"
+	rm -rf "$work/redis/appendonlydir"
+	# as docker-compose.yml: append-only file, fsync every second
+	redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$work/redis" --appendonly yes --save "" \
+		--daemonize yes --pidfile "$work/redis/redis.pid" --logfile "$work/redis/redis.log"
+	redis_env=(SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$redis_port")
+	redis_cli() { redis-cli -p "$redis_port" "$@"; }
+	redis_all() { redis-cli -p "$redis_port" "$@"; }
+	for _ in $(seq 50); do redis_cli ping >/dev/null 2>&1 && break; sleep 0.1; done
+fi
+
+start_app() { # replica number, port
+	local n="$1" port="$2"
+	env SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:$pg_port/civiquiz" SPRING_R2DBC_USERNAME=civiquiz \
+		SPRING_R2DBC_PASSWORD=civiquiz "${redis_env[@]}" \
+		CIVIQUIZ_PRIVACY_HASH_SECRET=load-test-hash-secret-0123456789 \
+		CIVIQUIZ_ADMIN_PASSWORD="$admin_password" CIVIQUIZ_ORGANIZER_PASSWORD="$organizer_password" \
+		CIVIQUIZ_SEED_ENABLED=true CIVIQUIZ_SECURITY_TRUSTED_PROXIES=1 SERVER_PORT="$port" \
+		java $app_java_opts -jar "$jar" >> "$run_dir/app-$n.log" 2>&1 &
+	echo $! > "$run_dir/app-$n.pid"
+}
+await_app() { # port
+	for _ in $(seq 120); do
+		curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1 && return 0
+		sleep 0.5
+	done
+	echo "the app on port $1 did not get ready: see $run_dir" >&2
+	return 1
+}
+if [ "$replicas" = 1 ]; then
+	ports=(8080)
+else
+	ports=(8081 8082)
+fi
+log "starting $replicas app replica(s) ($app_java_opts) on ${ports[*]}"
+# one at a time: the first migrates the schema and seeds the contest
+for i in "${!ports[@]}"; do
+	start_app $((i + 1)) "${ports[$i]}"
+	await_app "${ports[$i]}"
+done
+if [ "$replicas" = 2 ]; then
+	mkdir -p "$run_dir/nginx"
+	nginx -p "$run_dir/nginx" -c "$repo/deploy/nginx/local-two-replicas.conf" -g "pid $run_dir/nginx.pid;"
+	for _ in $(seq 50); do curl -fs http://127.0.0.1:8080/actuator/health/readiness >/dev/null && break; sleep 0.1; done
+fi
+
+# --- the run -----------------------------------------------------------------------------------
+# warm-up: journeys at a modest rate until the JIT has compiled the hot paths, so that start-up's
+# one-off work is not in the figures (a cold JVM answers 10 to 50 times slower for its first minute)
+log "warm-up: $warmup entrants at 25/s"
+(cd "$repo" && ./mvnw -B -q -ntp -f load-tests/pom.xml gatling:test \
+	-Dgatling.simulationClass=org.civiquiz.load.EntrantJourneySimulation \
+	-Dload.entrants="$warmup" -Dload.arrivalRate=25 -Dload.thinkTime=0.5 -Dload.staffPassword="$organizer_password" \
+	-Dload.resultFile="$run_dir/warmup.properties" -Dload.p95Ms=60000 -Dload.p99Ms=60000) > "$run_dir/warmup.log" 2>&1 \
+	|| { tail -40 "$run_dir/warmup.log"; exit 1; }
+psql_q -d civiquiz -c "select pg_stat_statements_reset()" >/dev/null
+redis_all config resetstat >/dev/null
+
+python3 "$repo/load-tests/sample.py" "$run_dir/samples.csv" "$run_dir" &
+sampler_pid=$!
+
+if [ -n "$fault" ]; then
+	case " ${gatling_args[*]} " in *" -Dload.retries="*) ;; *) gatling_args+=(-Dload.retries=60) ;; esac
+	case " ${gatling_args[*]} " in *" -Dload.maxFailedPercent="*) ;; *) gatling_args+=(-Dload.maxFailedPercent=10) ;; esac
+	(
+		sleep "$fault_at"
+		case "$fault" in
+			redis)
+				log "FAULT: Redis stopped for 20 s"
+				redis_all shutdown nosave >/dev/null 2>&1 || true
+				sleep 20
+				if [ "$cluster" = true ]; then "$repo/load-tests/redis-cluster.sh" start >/dev/null
+				else redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$work/redis" --appendonly yes --save "" \
+					--daemonize yes --pidfile "$work/redis/redis.pid" --logfile "$work/redis/redis.log"; fi
+				log "FAULT: Redis started again (empty: nothing saved)"
+				;;
+			app)
+				log "FAULT: app replica 1 killed (SIGKILL)"
+				kill -9 "$(cat "$run_dir/app-1.pid")"
+				sleep 2
+				start_app 1 "${ports[0]}"
+				log "FAULT: app replica 1 restarting"
+				await_app "${ports[0]}" && log "FAULT: app replica 1 ready again"
+				;;
+			postgres)
+				log "FAULT: PostgreSQL stopped for 15 s"
+				as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null
+				sleep 15
+				as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w start >/dev/null
+				log "FAULT: PostgreSQL started again"
+				;;
+		esac
+	) > "$run_dir/faults.log" 2>&1 &
+	fault_pid=$!
+fi
+
+log "simulation $simulation: ${gatling_args[*]:-defaults} (log: $run_dir/gatling.log)"
+started=$(date +%s.%N)
+set +e
+(cd "$repo" && ./mvnw -B -ntp -f load-tests/pom.xml gatling:test \
+	-Dgatling.simulationClass="org.civiquiz.load.${simulation}Simulation" \
+	-Dload.staffPassword="$organizer_password" -Dload.resultFile="$run_dir/result.properties" \
+	"${gatling_args[@]}") > "$run_dir/gatling.log" 2>&1
+gatling_status=$?
+set -e
+ended=$(date +%s.%N)
+[ -n "${fault_pid:-}" ] && wait "$fault_pid" 2>/dev/null || true
+kill "$sampler_pid" 2>/dev/null || true
+wait "$sampler_pid" 2>/dev/null || true
+sampler_pid=""
+
+# --- reconciliation ----------------------------------------------------------------------------
+# the read models catch up by themselves (the reconciler, every 30 s) after a Redis fault
+if [ -n "$fault" ] && [ "$simulation" != Baseline ]; then
+	log "waiting 35 s for the reconciler"
+	sleep 35
+fi
+report="$(ls -td "$repo"/load-tests/target/gatling/*/ 2>/dev/null | head -1)"
+pg_counts="$(psql_q -d civiquiz -F ' ' -c "select count(*) filter (where a.status = 'SUBMITTED'),
+	count(distinct a.participant_id) filter (where a.status = 'SUBMITTED'),
+	count(*) filter (where a.status = 'SUBMITTED' and a.score = cardinality(a.question_ids)),
+	count(*) filter (where a.status = 'SUBMITTED' and a.score >= 15)
+	from attempt a join contest c on c.id = a.contest_id where c.slug = '$slug'")"
+redis_board="$(redis_cli zcard "civiquiz:{$slug}:lb:contest")"
+redis_counter="$(redis_cli hget "civiquiz:{$slug}:stats:contest" submitted)"
+psql_q -d civiquiz -F $'\t' -c "select calls, round(total_exec_time::numeric, 1), left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+	from pg_stat_statements where dbid = (select oid from pg_database where datname = 'civiquiz')
+	order by calls desc limit 40" > "$run_dir/pg-statements.tsv"
+redis_all info commandstats > "$run_dir/redis-commandstats.txt" 2>/dev/null || true
+
+python3 "$repo/load-tests/summary.py" --report "$report" --result "$run_dir/result.properties" \
+	--warmup "$run_dir/warmup.properties" --samples "$run_dir/samples.csv" --gatling-log "$run_dir/gatling.log" \
+	--pg "$pg_counts" --redis-board "${redis_board:-0}" --redis-counter "${redis_counter:-0}" \
+	--pg-statements "$run_dir/pg-statements.tsv" --redis-commands "$run_dir/redis-commandstats.txt" \
+	--faults "$run_dir/faults.log" --seconds "$(python3 -c "print($ended - $started)")" --simulation "$simulation" \
+	--commit "$(git -C "$repo" rev-parse --short HEAD)" --java-opts "$app_java_opts" --replicas "$replicas" \
+	--cluster "$cluster" | tee "$run_dir/summary.txt"
+summary_status=${PIPESTATUS[0]}
+log "files: $run_dir; Gatling's report: ${report}index.html"
+if [ "$gatling_status" -ne 0 ]; then
+	echo "Gatling reported failed assertions or errors (exit $gatling_status): see $run_dir/gatling.log" >&2
+	exit "$gatling_status"
+fi
+exit "$summary_status"

@@ -1,0 +1,85 @@
+package org.civiquiz.load;
+
+import java.time.Duration;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.CookieKey;
+import static io.gatling.javaapi.http.HttpDsl.getCookieValue;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.sse;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * An entrant run (as {@link EntrantJourneySimulation}'s open workload) while
+ * {@code load.viewers} organizers keep the live dashboard open on the statistics stream
+ * and {@code load.pollers} more poll the figures every {@code load.pollSeconds}. Each
+ * logs in as the organizer page does: a session, with the CSRF token.
+ */
+public class OrganizersWatchingSimulation extends Simulation {
+
+	{
+		long arrivalSeconds = Math.max(1, Math.round(LoadParameters.ENTRANTS / LoadParameters.ARRIVAL_RATE));
+		// watch for as long as entrants arrive, and a little after
+		Duration watch = Duration.ofSeconds(arrivalSeconds).plus(LoadParameters.THINK_TIME.multipliedBy(2));
+		Duration rampViewers = Duration.ofSeconds(Math.max(1, Math.min(30, arrivalSeconds / 4)));
+		setUp(Entrants.journey("entrant journey").injectOpen(rampUsers(LoadParameters.ENTRANTS).during(arrivalSeconds)),
+				viewers(watch).injectOpen(rampUsers(LoadParameters.VIEWERS).during(rampViewers)),
+				pollers(watch).injectOpen(rampUsers(LoadParameters.POLLERS).during(rampViewers)))
+			.protocols(Entrants.protocol())
+			.assertions(Bounds.of("start", "submit", "leaderboard", "stats"));
+	}
+
+	private static ScenarioBuilder viewers(Duration watch) {
+		String stream = "/api/admin/contests/" + LoadParameters.CONTEST + "/stats/stream";
+		return scenario("dashboard viewer").exec(login())
+			.exec(sse("stats stream").get(stream).header("Accept", "text/event-stream"))
+			// the figures change all the time during the run: an update within 10 s
+			.exec(sse("stats update").setCheck()
+				.await(Duration.ofSeconds(10))
+				.on(sse.checkMessage("stats").matching(jsonPath("$.event").is("stats"))))
+			.pause(watch)
+			.exec(sse("stats update").setCheck()
+				.await(Duration.ofSeconds(10))
+				.on(sse.checkMessage("stats").matching(jsonPath("$.event").is("stats"))))
+			.exec(sse("close").close());
+	}
+
+	private static ScenarioBuilder pollers(Duration watch) {
+		return scenario("statistics poller").exec(login())
+			.exec(during(watch).on(exec(http("stats").get("/api/admin/contests/" + LoadParameters.CONTEST + "/stats")
+				.check(status().is(200), jsonPath("$.submitted").exists())).pause(LoadParameters.POLL_EVERY)));
+	}
+
+	/** As the organizer page: the CSRF cookie from the session endpoint, then the login. */
+	private static ChainBuilder login() {
+		return exec(http("session").get("/api/session").check(status().is(401)))
+			.exec(getCookieValue(CookieKey("XSRF-TOKEN").saveAs("xsrf")))
+			.exec(http("login").post("/api/session")
+				.header("X-XSRF-TOKEN", "#{xsrf}")
+				.body(StringBody("{\"username\":\"" + LoadParameters.STAFF_USER + "\",\"password\":\""
+						+ LoadParameters.STAFF_PASSWORD + "\"}"))
+				.asJson()
+				.check(status().is(200)))
+			.exitHereIfFailed();
+	}
+
+	@Override
+	public void before() {
+		Entrants.before();
+	}
+
+	@Override
+	public void after() {
+		Entrants.after(getClass().getSimpleName());
+	}
+
+}

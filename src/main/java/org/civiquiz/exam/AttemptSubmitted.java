@@ -25,10 +25,12 @@ import java.util.UUID;
  * @param submittedAt when the server accepted it
  * @param questionIds the questions, in the order drawn
  * @param answers per question, the option chosen (0 = unanswered)
+ * @param repeated whether it was announced before: its client resent it, or the read side
+ * replays it from PostgreSQL (counts of accepted submissions skip it)
  */
 public record AttemptSubmitted(UUID attemptId, long contestId, String contestSlug, long roundId, int roundNumber,
 		Instant roundOpensAt, Instant contestOpensAt, long participantId, String participantName, String unitCode,
 		String district, int score, int total, int durationMs, Instant submittedAt, List<Long> questionIds,
-		List<Integer> answers) {
+		List<Integer> answers, boolean repeated) {
 
 }

@@ -110,8 +110,9 @@ public class ExamService {
 		return this.contests.settings(slug).flatMap((contest) -> {
 			Round round = contest.requireOpenRound(now);
 			return this.banks.bank(contest.questionBank()).flatMap((bank) -> {
-				List<DrawnQuestion> drawn = bank.draw(contest.questionsPerAttempt(), contest.chapterQuotas(),
-						ThreadLocalRandom.current());
+				List<DrawnQuestion> drawn = ExamMetrics.draw(this.meters, contest.slug())
+					.record(() -> bank.draw(contest.questionsPerAttempt(), contest.chapterQuotas(),
+							ThreadLocalRandom.current()));
 				Instant limit = now.plus(contest.timeLimit());
 				Instant deadline = limit.isBefore(round.closesAt()) ? limit : round.closesAt();
 				String token = newToken();
@@ -198,7 +199,7 @@ public class ExamService {
 					.flatMap((current) -> submit(current, contest, bank, request));
 			}
 			SubmissionResult result = new SubmissionResult(attempt.id(), score, attempt.total(), durationMs, now);
-			return announce(attempt, contest, answers, result).thenReturn(result);
+			return announce(attempt, contest, answers, result, false).thenReturn(result);
 		});
 	}
 
@@ -208,7 +209,7 @@ public class ExamService {
 			return Mono.error(ExamException.submissionConflict());
 		}
 		SubmissionResult result = SubmissionResult.of(attempt);
-		return announce(attempt, contest, attempt.answers(), result).thenReturn(result);
+		return announce(attempt, contest, attempt.answers(), result, true).thenReturn(result);
 	}
 
 	/**
@@ -264,7 +265,7 @@ public class ExamService {
 						: this.contests.settings(attempt.contestId())
 							.map((contest) -> submitted(contest, attempt.roundId(), attempt.participantId(),
 									attempt.participant(), attempt.questionIds(), attempt.answers(),
-									SubmissionResult.of(attempt))));
+									SubmissionResult.of(attempt), true)));
 	}
 
 	/**
@@ -276,7 +277,7 @@ public class ExamService {
 	public Flux<AttemptSubmitted> submissions(ContestSettings contest) {
 		return this.attempts.submitted(contest.id())
 			.map((row) -> submitted(contest, row.roundId(), row.participantId(), row.taker(), row.questionIds(),
-					row.answers(), row.result()));
+					row.answers(), row.result(), true));
 	}
 
 	/**
@@ -369,9 +370,9 @@ public class ExamService {
 	}
 
 	private Mono<Void> announce(Attempt attempt, ContestSettings contest, List<Integer> answers,
-			SubmissionResult result) {
+			SubmissionResult result, boolean repeated) {
 		AttemptSubmitted event = submitted(contest, attempt.roundId(), attempt.participantId(), attempt.participant(),
-				attempt.questionIds(), answers, result);
+				attempt.questionIds(), answers, result, repeated);
 		return announce(attempt.id(), contest.slug(), (listener) -> listener.onSubmitted(event));
 	}
 
@@ -407,12 +408,14 @@ public class ExamService {
 	}
 
 	private static AttemptSubmitted submitted(ContestSettings contest, long roundId, long participantId,
-			Attempt.Taker taker, List<Long> questionIds, List<Integer> answers, SubmissionResult result) {
+			Attempt.Taker taker, List<Long> questionIds, List<Integer> answers, SubmissionResult result,
+			boolean repeated) {
 		Round round = contest.round(roundId).orElseThrow();
 		String unitCode = contest.unit(taker.unitId()).map(Unit::code).orElse("");
 		return new AttemptSubmitted(result.attemptId(), contest.id(), contest.slug(), round.id(), round.number(),
 				round.opensAt(), contest.opensAt(), participantId, taker.fullName(), unitCode, taker.district(),
-				result.score(), result.total(), result.durationMs(), result.submittedAt(), questionIds, answers);
+				result.score(), result.total(), result.durationMs(), result.submittedAt(), questionIds, answers,
+				repeated);
 	}
 
 	private static List<AttemptStarted.ExamQuestion> questions(List<DrawnQuestion> drawn) {

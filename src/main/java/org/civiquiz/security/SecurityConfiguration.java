@@ -5,6 +5,8 @@ import java.util.List;
 import org.civiquiz.platform.Problems;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -83,6 +85,8 @@ class SecurityConfiguration {
 				.pathMatchers("/api/admin/**")
 				.hasAnyRole(ORGANIZER, COMMITTEE, ADMIN)
 				.pathMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.matchers(ScrapeOnManagementPort.INSTANCE)
 				.permitAll()
 				.pathMatchers("/actuator/**")
 				.hasRole(ADMIN)
@@ -204,6 +208,33 @@ class SecurityConfiguration {
 			all.set(HttpHeaders.CONNECTION, "close");
 		}
 		return this.problems.write(exchange, status, code, all, args);
+	}
+
+	/**
+	 * Prometheus' scrape on the separate management port ({@code management.server.port},
+	 * which a deployment keeps off the load balancer and the internet): open there, so
+	 * that Prometheus needs no admin password. The same path on the main port, and every
+	 * other endpoint on either port, stay the admin's.
+	 */
+	enum ScrapeOnManagementPort implements ServerWebExchangeMatcher {
+
+		INSTANCE;
+
+		private static final ServerWebExchangeMatcher SCRAPE = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
+				"/actuator/prometheus");
+
+		@Override
+		public Mono<MatchResult> matches(ServerWebExchange exchange) {
+			// a management port of its own is served by a child context of that
+			// namespace;
+			// with none, actuator shares the main port and its context
+			if (!WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(),
+					WebServerNamespace.MANAGEMENT.getValue())) {
+				return MatchResult.notMatch();
+			}
+			return SCRAPE.matches(exchange);
+		}
+
 	}
 
 	/**

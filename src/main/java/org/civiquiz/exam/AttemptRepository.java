@@ -43,16 +43,8 @@ class AttemptRepository {
 	}
 
 	/**
-	 * Marks the participant's open attempts whose deadline (plus grace) has passed as
-	 * expired.
+	 * Marks the attempt as expired if it is still open.
 	 */
-	Mono<Long> expireOverdue(long participantId, Instant overdueBefore) {
-		return this.database.sql("""
-				update attempt set status = 'EXPIRED'
-				where participant_id = :participant and status = 'OPEN' and deadline < :before
-				""").bind("participant", participantId).bind("before", overdueBefore).fetch().rowsUpdated();
-	}
-
 	Mono<Long> expire(UUID id) {
 		return this.database.sql("update attempt set status = 'EXPIRED' where id = :id and status = 'OPEN'")
 			.bind("id", id)
@@ -61,30 +53,37 @@ class AttemptRepository {
 	}
 
 	/**
-	 * How many attempts the participant used in the round, and whether one is open.
+	 * In one statement (one round trip): closes the participant's overdue open attempts
+	 * as expired, counts the attempts they used in the round and whether one is still
+	 * open, and stores the new attempt, with where it was started from and the name
+	 * entered for it, only if none is open and the round's limit is not reached.
+	 * @param overdueBefore open attempts whose deadline is before this are expired
+	 * @param maxAttempts the round's limit
+	 * @return the participant's usage before the new attempt, and whether it was stored
 	 */
-	Mono<Usage> usage(long participantId, long roundId) {
-		return this.database.sql("""
-				select count(*) filter (where round_id = :round) as used,
-				       coalesce(bool_or(status = 'OPEN'), false) as open
-				from attempt where participant_id = :participant
-				""")
-			.bind("participant", participantId)
-			.bind("round", roundId)
-			.map((row, meta) -> new Usage(row.get("used", Long.class), row.get("open", Boolean.class)))
-			.one();
-	}
-
-	/**
-	 * Stores a new attempt with where it was started from and the name entered for it.
-	 */
-	Mono<Long> insert(Attempt attempt, ExamService.ClientInfo client, String enteredName) {
+	Mono<Admission> insertIfAllowed(Attempt attempt, ExamService.ClientInfo client, String enteredName,
+			Instant overdueBefore, int maxAttempts) {
+		// A data-modifying CTE's changes are not visible to the rest of its statement:
+		// the attempts it expires still read as open in "usage", hence "not in expired".
 		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
-				insert into attempt (id, contest_id, round_id, participant_id, token_hash, question_ids,
-				                     option_orders, started_at, deadline, status, client_ip_hash, user_agent,
-				                     device_hash, entered_name)
-				values (:id, :contest, :round, :participant, :token, :questions, :orders, :started, :deadline,
-				        'OPEN', :ip, :agent, :device, :name)
+				with expired as (
+				    update attempt set status = 'EXPIRED'
+				    where participant_id = :participant and status = 'OPEN' and deadline < :before
+				    returning id
+				), usage as (
+				    select count(*) filter (where round_id = :round) as used,
+				           coalesce(bool_or(status = 'OPEN' and id not in (select id from expired)), false) as open
+				    from attempt where participant_id = :participant
+				), inserted as (
+				    insert into attempt (id, contest_id, round_id, participant_id, token_hash, question_ids,
+				                         option_orders, started_at, deadline, status, client_ip_hash, user_agent,
+				                         device_hash, entered_name)
+				    select :id, :contest, :round, :participant, :token, :questions, :orders, :started, :deadline,
+				           'OPEN', :ip, :agent, :device, :name
+				    from usage where not usage.open and usage.used < :max
+				    returning id
+				)
+				select used, open, exists (select 1 from inserted) as inserted from usage
 				""")
 			.bind("id", attempt.id())
 			.bind("contest", attempt.contestId())
@@ -94,14 +93,19 @@ class AttemptRepository {
 			.bind("questions", attempt.questionIds().toArray(Long[]::new))
 			.bind("orders", Json.of(this.json.writeValueAsString(attempt.optionOrders())))
 			.bind("started", attempt.startedAt())
-			.bind("deadline", attempt.deadline());
+			.bind("deadline", attempt.deadline())
+			.bind("before", overdueBefore)
+			.bind("max", (long) maxAttempts);
 		sql = (client.ipHash() != null) ? sql.bind("ip", client.ipHash()) : sql.bindNull("ip", byte[].class);
 		sql = (client.userAgent() != null) ? sql.bind("agent", client.userAgent())
 				: sql.bindNull("agent", String.class);
 		sql = (client.deviceHash() != null) ? sql.bind("device", client.deviceHash())
 				: sql.bindNull("device", byte[].class);
 		sql = (enteredName != null) ? sql.bind("name", enteredName) : sql.bindNull("name", String.class);
-		return sql.fetch().rowsUpdated();
+		return sql
+			.map((row, meta) -> new Admission(row.get("used", Long.class), row.get("open", Boolean.class),
+					row.get("inserted", Boolean.class)))
+			.one();
 	}
 
 	/**
@@ -193,7 +197,12 @@ class AttemptRepository {
 						row.get("taker_unit_id", Long.class), row.get("taker_district", String.class)));
 	}
 
-	record Usage(long used, boolean open) {
+	/**
+	 * @param used attempts the participant used in the round before this one
+	 * @param open whether one of their attempts is still open
+	 * @param inserted whether the new attempt was stored
+	 */
+	record Admission(long used, boolean open, boolean inserted) {
 	}
 
 	record SubmittedAttempt(UUID id, long roundId, long participantId, Attempt.Taker taker, SubmissionResult result,

@@ -122,16 +122,18 @@ public class ExamService {
 							drawn.stream().map(DrawnQuestion::optionOrder).toList(), now, deadline, AttemptStatus.OPEN,
 							null, null, null, null, null,
 							new Attempt.Taker(null, participant.unitId(), participant.district()));
-					return this.attempts.expireOverdue(participant.id(), now.minus(this.properties.submissionGrace()))
-						.then(this.attempts.usage(participant.id(), round.id()))
-						.flatMap((usage) -> {
-							if (usage.open()) {
+					return this.attempts
+						.insertIfAllowed(attempt, client, participant.enteredName(),
+								now.minus(this.properties.submissionGrace()), contest.maxAttemptsPerRound())
+						.flatMap((admission) -> {
+							if (admission.open()) {
 								return Mono.error(ExamException.attemptInProgress());
 							}
-							if (usage.used() >= contest.maxAttemptsPerRound()) {
+							if (admission.used() >= contest.maxAttemptsPerRound()) {
 								return Mono.error(ExamException.attemptLimitReached());
 							}
-							return this.attempts.insert(attempt, client, participant.enteredName()).thenReturn(attempt);
+							return admission.inserted() ? Mono.just(attempt)
+									: Mono.error(ExamException.attemptInProgress());
 						});
 				})
 					.as(this.transaction::transactional)

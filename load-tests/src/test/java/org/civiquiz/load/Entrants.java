@@ -189,14 +189,22 @@ final class Entrants {
 			.check(status().is(200), jsonPath("$.score").ofInt().is((session) -> session.getInt(scoreAttribute)));
 		int tries = LoadParameters.RETRIES + 1;
 		Duration think = LoadParameters.THINK_TIME;
-		return exec(tryMax(tries).on(exec(start).exec((session) -> {
+		return exec(tryMax(tries, "try").on(retryPause(), exec(start).exec((session) -> {
 			startsAccepted.incrementAndGet();
 			return session;
 		}))).exitHereIfFailed()
 			.exec(pause(think.dividedBy(2), think.multipliedBy(3).dividedBy(2)))
 			.exec((session) -> session.set("submission", submission(session, session.getInt(scoreAttribute))))
-			.exec(tryMax(tries).on(exec(submit).exec((session) -> accepted(session, scoreAttribute))))
+			.exec(tryMax(tries, "try").on(retryPause(), exec(submit).exec((session) -> accepted(session, scoreAttribute))))
 			.exitHereIfFailed();
+	}
+
+	/**
+	 * A second and later try waits a second, as a page that retries would: a replica
+	 * restarting or a store coming back takes seconds.
+	 */
+	private static ChainBuilder retryPause() {
+		return doIf((session) -> session.getInt("try") > 0).then(pause(Duration.ofSeconds(1)));
 	}
 
 	private static ChainBuilder rank() {

@@ -28,9 +28,10 @@ import org.springframework.util.StringUtils;
 /**
  * Starts the embedded default before the application context: a real PostgreSQL when no
  * {@code spring.r2dbc.url} is configured, a real Redis when no
- * {@code spring.data.redis.host} or {@code url} is, and generated secrets for whatever
- * the embedded default leaves unset. Also derives Flyway's JDBC URL from the R2DBC URL so
- * that one address configures both.
+ * {@code spring.data.redis.host}, {@code url}, {@code cluster.nodes} or
+ * {@code sentinel.master} is, and generated secrets for whatever the embedded default
+ * leaves unset. Also derives Flyway's JDBC URL from the R2DBC URL so that one address
+ * configures both.
  */
 class EmbeddedDefaultsPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -61,7 +62,9 @@ class EmbeddedDefaultsPostProcessor implements EnvironmentPostProcessor, Ordered
 				&& !StringUtils.hasText(environment.getProperty("spring.r2dbc.url"));
 		boolean embeddedRedis = embedded.enabled()
 				&& !StringUtils.hasText(environment.getProperty("spring.data.redis.url"))
-				&& !StringUtils.hasText(environment.getProperty("spring.data.redis.host"));
+				&& !StringUtils.hasText(environment.getProperty("spring.data.redis.host"))
+				&& !StringUtils.hasText(environment.getProperty("spring.data.redis.cluster.nodes"))
+				&& !StringUtils.hasText(environment.getProperty("spring.data.redis.sentinel.master"));
 		if (embeddedPostgres || embeddedRedis) {
 			EmbeddedServers.prepare(embedded);
 		}

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * and again if the context is stopped and started), on the thread that starts it. Spring
  * Data Redis opens it lazily, and waits for it while doing so: left to the first request,
  * that wait would stall an event loop. Redis being down then is not an error: exams do
- * not need it, and Lettuce connects when it returns.
+ * not need it, and Lettuce connects when it returns. On a Redis Cluster the ping goes to
+ * every node, which opens the connection to each.
  */
 @Component
 class RedisConnectionWarmUp implements SmartLifecycle {

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
@@ -15,8 +17,11 @@ import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +31,8 @@ import org.civiquiz.platform.KeyedHasher;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.RedisNode;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
@@ -34,7 +41,9 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Rate limits held in Redis with Bucket4j, so that every replica counts against the same
  * buckets. A bucket's key is a keyed hash of what it limits (an IP address, a phone, a
- * token): Redis never holds the personal datum itself.
+ * token): Redis never holds the personal datum itself. On a Redis Cluster (when
+ * {@code spring.data.redis.cluster.nodes} is set) the limiter talks to the cluster, and
+ * the buckets, having no hash tag, spread over its shards by their hashes.
  * <p>
  * Exams do not depend on Redis, so neither do the limits: when Redis does not answer
  * within {@code civiquiz.rate-limits.timeout}, the request is let through and counted in
@@ -54,7 +63,7 @@ public class RateLimiter implements DisposableBean {
 
 	private final KeyedHasher hasher;
 
-	private final RedisClient client;
+	private final AbstractRedisClient client;
 
 	private final Mono<AsyncProxyManager<byte[]>> buckets;
 
@@ -69,27 +78,73 @@ public class RateLimiter implements DisposableBean {
 		this.hasher = hasher;
 		this.meters = meters;
 		this.unchecked = meters.counter(UNCHECKED);
+		Supplier<CompletionStage<Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]>>> connect;
+		if (redis.isClusterAware()) {
+			RedisClusterClient cluster = clusterClient(redis, properties.timeout());
+			this.client = cluster;
+			// connectAsync needs the cluster's topology: read it first, without blocking
+			connect = () -> cluster.refreshPartitionsAsync()
+				.thenCompose((topology) -> cluster.connectAsync(ByteArrayCodec.INSTANCE))
+				.thenApply(Bucket4jLettuce::casBasedBuilder);
+		}
+		else {
+			RedisURI uri = standaloneUri(redis, properties.timeout());
+			RedisClient standalone = RedisClient.create(redis.getClientResources(), uri);
+			this.client = standalone;
+			connect = () -> standalone.connectAsync(ByteArrayCodec.INSTANCE, uri)
+				.thenApply(Bucket4jLettuce::casBasedBuilder);
+		}
+		// one connection, made on first use and kept (Lettuce reconnects it); a failed
+		// connect is tried again by the next request
+		this.buckets = Mono.defer(() -> Mono.fromCompletionStage(connect.get()))
+			.map((builder) -> builder
+				.expirationAfterWrite(
+						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+				.build()
+				.asAsync())
+			.cacheInvalidateIf((manager) -> false);
+	}
+
+	private static RedisURI standaloneUri(LettuceConnectionFactory redis, Duration timeout) {
 		RedisStandaloneConfiguration standalone = redis.getStandaloneConfiguration();
 		RedisURI.Builder uri = RedisURI.builder()
 			.withHost(standalone.getHostName())
 			.withPort(standalone.getPort())
 			.withDatabase(standalone.getDatabase())
 			.withSsl(redis.isUseSsl())
-			.withTimeout(properties.timeout());
+			.withTimeout(timeout);
 		standalone.getPassword()
 			.toOptional()
 			.ifPresent((password) -> uri.withAuthentication(standalone.getUsername(), password));
-		this.client = RedisClient.create(redis.getClientResources(), uri.build());
-		// one connection, made on first use and kept (Lettuce reconnects it); a failed
-		// connect is tried again by the next request
-		this.buckets = Mono
-			.defer(() -> Mono.fromCompletionStage(this.client.connectAsync(ByteArrayCodec.INSTANCE, uri.build())))
-			.map((connection) -> Bucket4jLettuce.casBasedBuilder(connection)
-				.expirationAfterWrite(
-						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-				.build()
-				.asAsync())
-			.cacheInvalidateIf((manager) -> false);
+		return uri.build();
+	}
+
+	/**
+	 * A client of the same Redis Cluster as Spring Data Redis's, with the same options
+	 * (topology refresh from {@code spring.data.redis.lettuce.cluster.refresh}, so that a
+	 * failover is followed). A bucket is one key: the cluster routes it by its slot.
+	 */
+	private static RedisClusterClient clusterClient(LettuceConnectionFactory redis, Duration timeout) {
+		RedisClusterConfiguration configuration = redis.getClusterConfiguration();
+		List<RedisURI> seeds = new ArrayList<>();
+		for (RedisNode node : configuration.getClusterNodes()) {
+			RedisURI.Builder uri = RedisURI.builder()
+				.withHost(node.getHost())
+				.withPort(node.getPort())
+				.withSsl(redis.isUseSsl())
+				.withTimeout(timeout);
+			configuration.getPassword()
+				.toOptional()
+				.ifPresent((password) -> uri.withAuthentication(configuration.getUsername(), password));
+			seeds.add(uri.build());
+		}
+		RedisClusterClient client = RedisClusterClient.create(redis.getClientResources(), seeds);
+		client.setOptions(redis.getClientConfiguration()
+			.getClientOptions()
+			.filter(ClusterClientOptions.class::isInstance)
+			.map(ClusterClientOptions.class::cast)
+			.orElseGet(ClusterClientOptions::create));
+		return client;
 	}
 
 	/**
@@ -129,7 +184,7 @@ public class RateLimiter implements DisposableBean {
 			.onErrorResume((ex) -> {
 				this.unchecked.increment();
 				if (logger.isDebugEnabled()) {
-					logger.debug("Rate limit " + limit + " not checked: " + ex);
+					logger.debug("Rate limit " + limit + " not checked: " + ex, ex);
 				}
 				return Mono.empty();
 			});

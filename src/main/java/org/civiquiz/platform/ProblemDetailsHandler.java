@@ -3,15 +3,11 @@ package org.civiquiz.platform;
 import java.util.List;
 import java.util.Map;
 
-import io.lettuce.core.RedisException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.data.redis.RedisSystemException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -60,12 +56,10 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A store that is down or slow (Redis during an outage): the client may try again
-	 * shortly.
+	 * A store that is down or slow (Redis during an outage, PostgreSQL restarting): the
+	 * client may try again shortly.
 	 */
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			RedisException.class, RedisSystemException.class })
-	Mono<ResponseEntity<ProblemDetail>> handleUnavailable(Exception ex, ServerWebExchange exchange) {
+	private Mono<ResponseEntity<ProblemDetail>> unavailable(Exception ex, ServerWebExchange exchange) {
 		logger.warn("Unavailable on " + exchange.getRequest().getPath().value() + ": " + ex);
 		ProblemDetail problem = this.problems.create(HttpStatus.SERVICE_UNAVAILABLE, "TEMPORARILY_UNAVAILABLE",
 				exchange);
@@ -76,6 +70,9 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	Mono<ResponseEntity<ProblemDetail>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+		if (StoreUnavailable.causedBy(ex)) {
+			return unavailable(ex, exchange);
+		}
 		logger.error("Unexpected error on " + exchange.getRequest().getMethod() + " "
 				+ exchange.getRequest().getPath().value(), ex);
 		ProblemDetail problem = this.problems.create(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", exchange);

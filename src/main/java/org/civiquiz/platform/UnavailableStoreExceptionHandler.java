@@ -1,14 +1,10 @@
 package org.civiquiz.platform;
 
-import io.lettuce.core.RedisException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -34,23 +30,13 @@ class UnavailableStoreExceptionHandler implements WebExceptionHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-		if (!unavailable(ex) || exchange.getResponse().isCommitted()) {
+		if (!StoreUnavailable.causedBy(ex) || exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
 		logger.warn("Unavailable on " + exchange.getRequest().getPath().value() + ": " + ex);
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "5");
 		return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "TEMPORARILY_UNAVAILABLE", headers);
-	}
-
-	private static boolean unavailable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-					|| cause instanceof RedisException || cause instanceof RedisSystemException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -165,9 +165,10 @@ public class RateLimiter implements DisposableBean {
 	/**
 	 * Gives back what {@link #check} took: for limits that count failures only (a login
 	 * takes a token before the password is checked, so that parallel tries cannot all get
-	 * through, and a success gives it back).
+	 * through, and a success gives it back), and for a request a store's outage failed
+	 * (its retries are not the person's fault).
 	 */
-	Mono<Void> refund(Limit limit, String subject) {
+	public Mono<Void> refund(Limit limit, String subject) {
 		return call(limit, subject, (bucket) -> bucket.addTokens(1)).then();
 	}
 

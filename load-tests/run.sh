@@ -81,11 +81,11 @@ cleanup() {
 	[ -n "${sampler_pid:-}" ] && kill "$sampler_pid" 2>/dev/null
 	[ -n "${fault_pid:-}" ] && kill "$fault_pid" 2>/dev/null
 	if [ "$keep" = true ]; then
-		log "kept running: app on 127.0.0.1:8080, PostgreSQL :$pg_port, Redis :$redis_port ; stop them with: pkill -f civiquiz-0.1.0-SNAPSHOT.jar; redis-cli -p $redis_port shutdown nosave; runuser -u civiquiz -- $pg_bin/pg_ctl -D $work/pg stop"
+		log "kept running: app on 127.0.0.1:8080, PostgreSQL :$pg_port, Redis :$redis_port; stop them with: pkill -f civiquiz-0.1.0-SNAPSHOT.jar; redis-cli -p $redis_port shutdown nosave; runuser -u civiquiz -- $pg_bin/pg_ctl -D $work/pg stop"
 		return
 	fi
 	for pid in $(cat "$run_dir"/app-*.pid 2>/dev/null); do kill "$pid" 2>/dev/null; done
-	[ -f "$run_dir/nginx.pid" ] && kill "$(cat "$run_dir/nginx.pid")" 2>/dev/null
+	[ -f "$run_dir/nginx/logs/nginx.pid" ] && kill "$(cat "$run_dir/nginx/logs/nginx.pid")" 2>/dev/null
 	redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1
 	[ "$cluster" = true ] && "$repo/load-tests/redis-cluster.sh" stop >/dev/null 2>&1
 	as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1
@@ -125,7 +125,9 @@ psql_q -d civiquiz -c "create extension if not exists pg_stat_statements"
 # --- Redis: standalone, or a three-master cluster ------------------------------------------------
 redis_env=()
 if [ "$cluster" = true ]; then
-	nodes="$("$repo/load-tests/redis-cluster.sh" start | tail -1)"
+	"$repo/load-tests/redis-cluster.sh" stop >/dev/null 2>&1 || true
+	nodes="$("$repo/load-tests/redis-cluster.sh" start | sed -n 's/^spring.data.redis.cluster.nodes=//p')"
+	[ -n "$nodes" ] || { echo "the Redis Cluster did not start (load-tests/redis-cluster.sh start)" >&2; exit 1; }
 	redis_env=(SPRING_DATA_REDIS_CLUSTER_NODES="$nodes")
 	redis_cli() { redis-cli -c -p "${nodes##*:}" "$@"; }
 	redis_all() { for node in ${nodes//,/ }; do redis-cli -p "${node##*:}" "$@"; done; }
@@ -143,13 +145,16 @@ else
 	for _ in $(seq 50); do redis_cli ping >/dev/null 2>&1 && break; sleep 0.1; done
 fi
 
+# Each virtual entrant's address is the X-Forwarded-For Gatling sends (as a proxy in front would);
+# the local nginx of two replicas appends the address it saw (127.0.0.1): one proxy more to trust.
+trusted_proxies=$replicas
 start_app() { # replica number, port
 	local n="$1" port="$2"
 	env SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:$pg_port/civiquiz" SPRING_R2DBC_USERNAME=civiquiz \
 		SPRING_R2DBC_PASSWORD=civiquiz "${redis_env[@]}" \
 		CIVIQUIZ_PRIVACY_HASH_SECRET=load-test-hash-secret-0123456789 \
 		CIVIQUIZ_ADMIN_PASSWORD="$admin_password" CIVIQUIZ_ORGANIZER_PASSWORD="$organizer_password" \
-		CIVIQUIZ_SEED_ENABLED=true CIVIQUIZ_SECURITY_TRUSTED_PROXIES=1 SERVER_PORT="$port" \
+		CIVIQUIZ_SEED_ENABLED=true CIVIQUIZ_SECURITY_TRUSTED_PROXIES="$trusted_proxies" SERVER_PORT="$port" \
 		java $app_java_opts -jar "$jar" >> "$run_dir/app-$n.log" 2>&1 &
 	echo $! > "$run_dir/app-$n.pid"
 }
@@ -173,8 +178,9 @@ for i in "${!ports[@]}"; do
 	await_app "${ports[$i]}"
 done
 if [ "$replicas" = 2 ]; then
-	mkdir -p "$run_dir/nginx"
-	nginx -p "$run_dir/nginx" -c "$repo/deploy/nginx/local-two-replicas.conf" -g "pid $run_dir/nginx.pid;"
+	# its pid, logs and temporary files under the prefix (the configuration's relative paths)
+	mkdir -p "$run_dir/nginx/logs"
+	nginx -p "$run_dir/nginx" -c "$repo/deploy/nginx/local-two-replicas.conf"
 	for _ in $(seq 50); do curl -fs http://127.0.0.1:8080/actuator/health/readiness >/dev/null && break; sleep 0.1; done
 fi
 

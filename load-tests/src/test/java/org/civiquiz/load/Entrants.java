@@ -168,11 +168,13 @@ final class Entrants {
 			});
 	}
 
+	/** The contest page's data; reloaded as a person would if it failed (fault runs). */
 	private static ChainBuilder contestPage() {
-		return exec(http("contest").get("/api/contests/" + LoadParameters.CONTEST)
-			.check(status().is(200), jsonPath("$.consentVersion").saveAs("consentVersion"),
-					jsonPath("$.units[*].code").findRandom().saveAs("unitCode"),
-					jsonPath("$.districts[*]").findRandom().saveAs("district")));
+		return exec(tryMax(LoadParameters.RETRIES + 1, "try").on(retryPause(),
+				exec(http("contest").get("/api/contests/" + LoadParameters.CONTEST)
+					.check(status().is(200), jsonPath("$.consentVersion").saveAs("consentVersion"),
+							jsonPath("$.units[*].code").findRandom().saveAs("unitCode"),
+							jsonPath("$.districts[*]").findRandom().saveAs("district")))));
 	}
 
 	/** Start, think, submit: one attempt, scoring the entrant's planned score. */

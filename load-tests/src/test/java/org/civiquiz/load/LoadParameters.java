@@ -73,7 +73,7 @@ final class LoadParameters {
 	static final boolean READ_RESULTS = Boolean.parseBoolean(text("load.readResults", "true"));
 
 	/**
-	 * Retries of a start or a submission whose connection failed or that got a 5xx (fault
+	 * Retries of the contest page, a start or a submission whose connection failed or that got a 5xx (fault
 	 * runs: an app replica killed, a store restarted); 0 for capacity runs. A retried
 	 * submission sends the same body, which the app accepts once.
 	 */

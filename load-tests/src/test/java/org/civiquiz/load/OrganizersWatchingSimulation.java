@@ -56,7 +56,7 @@ public class OrganizersWatchingSimulation extends Simulation {
 	private static ScenarioBuilder pollers(Duration watch) {
 		return scenario("statistics poller").exec(login())
 			.exec(during(watch).on(exec(http("stats").get("/api/admin/contests/" + LoadParameters.CONTEST + "/stats")
-				.check(status().is(200), jsonPath("$.submitted").exists())).pause(LoadParameters.POLL_EVERY)));
+				.check(status().is(200), jsonPath("$.attemptsSubmitted").exists())).pause(LoadParameters.POLL_EVERY)));
 	}
 
 	/** As the organizer page: the CSRF cookie from the session endpoint, then the login. */

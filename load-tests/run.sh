@@ -7,7 +7,7 @@
 #
 #   load-tests/run.sh [--simulation EntrantJourney|DeadlineRush|OrganizersWatching|Baseline]
 #                     [--replicas 1|2] [--redis-cluster] [--fault redis|app|postgres]
-#                     [--fault-at SECONDS] [--warmup ENTRANTS] [--keep]
+#                     [--fault-at SECONDS] [--warmup ENTRANTS (0: none)] [--keep]
 #                     [-Dload.entrants=30000 -Dload.arrivalRate=100 ...]
 #
 # Simulation parameters are the -Dload.* system properties of load-tests/src/test/java/org/civiquiz/
@@ -189,15 +189,17 @@ fi
 # hot paths, so that start-up's one-off work is not in the figures: a cold JVM needs many times the
 # CPU per request for its first minute, and on two cores answers some reads with 503 (Redis
 # commands time out). The warm-up's errors are reported, not asserted on.
-log "warm-up: $warmup entrants, arrivals climbing to 25/s"
-(cd "$repo" && ./mvnw -B -q -ntp -f load-tests/pom.xml gatling:test \
-	-Dgatling.simulationClass=org.civiquiz.load.DeadlineRushSimulation \
-	-Dload.peakRate=25 -Dload.rampSeconds=30 -Dload.holdSeconds="$(( warmup / 25 > 10 ? warmup / 25 - 12 : 1 ))" \
-	-Dload.thinkTime=0.5 -Dload.staffPassword="$organizer_password" -Dload.resultFile="$run_dir/warmup.properties" \
-	-Dload.maxFailedPercent=100 -Dload.p95Ms=600000 -Dload.p99Ms=600000) > "$run_dir/warmup.log" 2>&1 \
-	|| { tail -40 "$run_dir/warmup.log"; exit 1; }
-warmup_errors="$(grep -A8 -- '---- Errors ----' "$run_dir/warmup.log" | grep '^>' || true)"
-[ -n "$warmup_errors" ] && log "warm-up errors (not in the figures):" && echo "$warmup_errors"
+if [ "$warmup" -gt 0 ]; then
+	log "warm-up: $warmup entrants, arrivals climbing to 25/s"
+	(cd "$repo" && ./mvnw -B -q -ntp -f load-tests/pom.xml gatling:test \
+		-Dgatling.simulationClass=org.civiquiz.load.DeadlineRushSimulation \
+		-Dload.peakRate=25 -Dload.rampSeconds=30 -Dload.holdSeconds="$(( warmup / 25 > 10 ? warmup / 25 - 12 : 1 ))" \
+		-Dload.thinkTime=0.5 -Dload.staffPassword="$organizer_password" -Dload.resultFile="$run_dir/warmup.properties" \
+		-Dload.maxFailedPercent=100 -Dload.p95Ms=600000 -Dload.p99Ms=600000) > "$run_dir/warmup.log" 2>&1 \
+		|| { tail -40 "$run_dir/warmup.log"; exit 1; }
+	warmup_errors="$(grep -A8 -- '---- Errors ----' "$run_dir/warmup.log" | grep '^>' || true)"
+	[ -n "$warmup_errors" ] && log "warm-up errors (not in the figures):" && echo "$warmup_errors"
+fi
 psql_q -d civiquiz -c "select pg_stat_statements_reset()" >/dev/null
 redis_all config resetstat >/dev/null
 
@@ -257,8 +259,9 @@ wait "$sampler_pid" 2>/dev/null || true
 sampler_pid=""
 
 # --- reconciliation ----------------------------------------------------------------------------
-# the read models catch up by themselves (the reconciler, every 30 s) after a Redis fault
-if [ -n "$fault" ] && [ "$simulation" != Baseline ]; then
+# the read models catch up by themselves (the reconciler, every 30 s) with what they missed: after a
+# fault, or in a run without warm-up (a cold JVM misses some of the listeners' 500 ms)
+if { [ -n "$fault" ] || [ "$warmup" = 0 ]; } && [ "$simulation" != Baseline ]; then
 	log "waiting 35 s for the reconciler"
 	sleep 35
 fi

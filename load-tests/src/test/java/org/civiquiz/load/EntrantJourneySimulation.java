@@ -1,7 +1,6 @@
 package org.civiquiz.load;
 
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.Simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
@@ -12,7 +11,7 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsers;
  * {@code load.concurrency} entrants at a time, each replaced when done, for
  * {@code load.durationSeconds} ({@code load.workload=closed}: the capacity run).
  */
-public class EntrantJourneySimulation extends Simulation {
+public class EntrantJourneySimulation extends EntrantSimulation {
 
 	{
 		setUp(population()).protocols(Entrants.protocol()).assertions(Bounds.of("start", "submit", "leaderboard"));
@@ -26,16 +25,6 @@ public class EntrantJourneySimulation extends Simulation {
 		long seconds = Math.max(1, Math.round(LoadParameters.ENTRANTS / LoadParameters.ARRIVAL_RATE));
 		return Entrants.journey("entrant journey")
 			.injectOpen(rampUsers(LoadParameters.ENTRANTS).during(seconds));
-	}
-
-	@Override
-	public void before() {
-		Entrants.before();
-	}
-
-	@Override
-	public void after() {
-		Entrants.after(getClass().getSimpleName());
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.during;
@@ -24,7 +23,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * and {@code load.pollers} more poll the figures every {@code load.pollSeconds}. Each
  * logs in as the organizer page does: a session, with the CSRF token.
  */
-public class OrganizersWatchingSimulation extends Simulation {
+public class OrganizersWatchingSimulation extends EntrantSimulation {
 
 	{
 		long arrivalSeconds = Math.max(1, Math.round(LoadParameters.ENTRANTS / LoadParameters.ARRIVAL_RATE));
@@ -70,16 +69,6 @@ public class OrganizersWatchingSimulation extends Simulation {
 				.asJson()
 				.check(status().is(200)))
 			.exitHereIfFailed();
-	}
-
-	@Override
-	public void before() {
-		Entrants.before();
-	}
-
-	@Override
-	public void after() {
-		Entrants.after(getClass().getSimpleName());
 	}
 
 }

@@ -7,7 +7,7 @@
 #
 #   load-tests/run.sh [--simulation EntrantJourney|DeadlineRush|OrganizersWatching|Baseline]
 #                     [--replicas 1|2] [--redis-cluster] [--fault redis|app|postgres]
-#                     [--fault-at SECONDS] [--warmup ENTRANTS (0: none)] [--keep]
+#                     [--fault-at SECONDS] [--redis-data keep|lose] [--warmup ENTRANTS (0: none)] [--keep]
 #                     [-Dload.entrants=30000 -Dload.arrivalRate=100 ...]
 #
 # Simulation parameters are the -Dload.* system properties of load-tests/src/test/java/org/civiquiz/
@@ -24,6 +24,7 @@ replicas=1
 cluster=false
 fault=""
 fault_at=30
+redis_data=keep
 keep=false
 warmup=1000
 gatling_args=()
@@ -34,6 +35,7 @@ while [ $# -gt 0 ]; do
 		--redis-cluster) cluster=true; shift ;;
 		--fault) fault="$2"; shift 2 ;;
 		--fault-at) fault_at="$2"; shift 2 ;;
+		--redis-data) redis_data="$2"; shift 2 ;;
 		--keep) keep=true; shift ;;
 		--warmup) warmup="$2"; shift 2 ;;
 		-D*) gatling_args+=("$1"); shift ;;
@@ -43,6 +45,9 @@ while [ $# -gt 0 ]; do
 done
 case "$replicas" in 1|2) ;; *) echo "--replicas 1 or 2" >&2; exit 2 ;; esac
 case "$fault" in ""|redis|app|postgres) ;; *) echo "--fault redis, app or postgres" >&2; exit 2 ;; esac
+# --redis-data lose: the Redis fault brings Redis back empty, as after a lost disk (a Redis
+# Cluster here keeps no data either way)
+case "$redis_data" in keep|lose) ;; *) echo "--redis-data keep or lose" >&2; exit 2 ;; esac
 
 pg_port=55432
 redis_port=56379
@@ -219,9 +224,14 @@ if [ -n "$fault" ]; then
 				redis_all shutdown nosave >/dev/null 2>&1 || true
 				sleep 20
 				if [ "$cluster" = true ]; then "$repo/load-tests/redis-cluster.sh" start >/dev/null
-				else redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$work/redis" --appendonly yes --save "" \
-					--daemonize yes --pidfile "$work/redis/redis.pid" --logfile "$work/redis/redis.log"; fi
-				log "FAULT: Redis started again (from its append-only file)"
+					log "FAULT: Redis Cluster started again (empty)"
+				else
+					[ "$redis_data" = lose ] && rm -rf "$work/redis/appendonlydir" "$work/redis/appendonly.aof" "$work/redis/dump.rdb"
+					redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$work/redis" --appendonly yes --save "" \
+						--daemonize yes --pidfile "$work/redis/redis.pid" --logfile "$work/redis/redis.log"
+					if [ "$redis_data" = lose ]; then log "FAULT: Redis started again (empty)"
+					else log "FAULT: Redis started again (from its append-only file)"; fi
+				fi
 				;;
 			app)
 				log "FAULT: app replica 1 killed (SIGKILL)"

@@ -14,6 +14,7 @@ import org.civiquiz.contest.Unit;
 import org.civiquiz.exam.AttemptOpened;
 import org.civiquiz.exam.AttemptSubmitted;
 import org.civiquiz.exam.ReadModel;
+import org.civiquiz.platform.RedisGuard;
 import org.civiquiz.platform.RedisKeys;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,13 +41,16 @@ public class LeaderboardService implements ReadModel {
 
 	private final ReactiveStringRedisTemplate redis;
 
-	LeaderboardService(ReactiveStringRedisTemplate redis) {
+	private final RedisGuard guard;
+
+	LeaderboardService(ReactiveStringRedisTemplate redis, RedisGuard guard) {
 		this.redis = redis;
+		this.guard = guard;
 	}
 
 	@Override
 	public Mono<Void> onSubmitted(AttemptSubmitted event) {
-		return write(List.of(event));
+		return this.guard.mono(write(List.of(event)));
 	}
 
 	@Override
@@ -88,7 +92,7 @@ public class LeaderboardService implements ReadModel {
 		Mono<List<TypedTuple<String>>> top = this.redis.opsForZSet()
 			.reverseRangeWithScores(key, Range.closed(0L, (long) limit - 1))
 			.collectList();
-		return Mono.zip(top, this.redis.opsForZSet().size(key)).flatMap((tuple) -> {
+		return this.guard.mono(Mono.zip(top, this.redis.opsForZSet().size(key)).flatMap((tuple) -> {
 			List<TypedTuple<String>> entries = tuple.getT1();
 			if (entries.isEmpty()) {
 				return Mono.just(new LeaderboardPage(round, unit, district, tuple.getT2(), false, List.of()));
@@ -107,7 +111,7 @@ public class LeaderboardService implements ReadModel {
 					}
 					return new LeaderboardPage(round, unit, district, tuple.getT2(), false, page);
 				});
-		}).subscribeOn(Schedulers.boundedElastic());
+		}).subscribeOn(Schedulers.boundedElastic()));
 	}
 
 	/**
@@ -120,14 +124,14 @@ public class LeaderboardService implements ReadModel {
 		String slug = submission.contestSlug();
 		int round = submission.roundNumber();
 		String member = Long.toString(submission.participantId());
-		return Mono
+		return this.guard.mono(Mono
 			.zip(standing(LeaderboardKeys.board(slug, round, null, null), member),
 					standing(LeaderboardKeys.board(slug, null, null, null), member),
 					standing(LeaderboardKeys.board(slug, round, submission.unitCode(), null), member),
 					standing(LeaderboardKeys.board(slug, round, null, submission.district()), member))
 			.map((tuple) -> new AttemptRank(submission.attemptId(), round, tuple.getT1(), tuple.getT2(), tuple.getT3(),
 					tuple.getT4(), false))
-			.subscribeOn(Schedulers.boundedElastic());
+			.subscribeOn(Schedulers.boundedElastic()));
 	}
 
 	private Mono<AttemptRank.Standing> standing(String key, String member) {

@@ -27,6 +27,8 @@ public final class EmbeddedServers {
 
 	private static RedisServer redis;
 
+	private static Path redisDir;
+
 	private static int redisPort;
 
 	private static boolean prepared;
@@ -88,6 +90,7 @@ public final class EmbeddedServers {
 		try {
 			Files.createDirectories(dir);
 			redisPort = port(properties.redisPort());
+			redisDir = dir;
 			redis = RedisServer.newRedisServer()
 				.bind("127.0.0.1")
 				.port(redisPort)
@@ -130,6 +133,25 @@ public final class EmbeddedServers {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Brings the stopped embedded Redis back without its data, as a Redis that lost its
+	 * disk would come back. For fault tests.
+	 */
+	public static synchronized void restartRedisEmpty() {
+		if (redis != null && !redis.isActive()) {
+			try (Stream<Path> files = Files.list(redisDir)) {
+				files
+					.filter((file) -> file.getFileName().toString().startsWith("appendonly")
+							|| file.getFileName().toString().endsWith(".rdb"))
+					.forEach(EmbeddedServers::deleteRecursively);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		restartRedis();
 	}
 
 	/**

@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civiquiz.platform.KeyedHasher;
+import org.civiquiz.platform.RedisGuard;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -46,7 +47,8 @@ import org.springframework.web.server.ServerWebExchange;
  * the buckets, having no hash tag, spread over its shards by their hashes.
  * <p>
  * Exams do not depend on Redis, so neither do the limits: when Redis does not answer
- * within {@code civiquiz.rate-limits.timeout}, the request is let through and counted in
+ * within {@code civiquiz.rate-limits.timeout}, or at once while the Redis circuit breaker
+ * ({@link RedisGuard}) is open, the request is let through and counted in
  * {@value #UNCHECKED}.
  */
 @Component
@@ -71,9 +73,12 @@ public class RateLimiter implements DisposableBean {
 
 	private final MeterRegistry meters;
 
+	private final RedisGuard guard;
+
 	RateLimiter(RateLimitProperties properties, SecurityProperties security, KeyedHasher hasher,
-			LettuceConnectionFactory redis, MeterRegistry meters) {
+			LettuceConnectionFactory redis, RedisGuard guard, MeterRegistry meters) {
 		this.properties = properties;
+		this.guard = guard;
 		this.trustedProxies = security.trustedProxies();
 		this.hasher = hasher;
 		this.meters = meters;
@@ -90,6 +95,10 @@ public class RateLimiter implements DisposableBean {
 		else {
 			RedisURI uri = standaloneUri(redis, properties.timeout());
 			RedisClient standalone = RedisClient.create(redis.getClientResources(), uri);
+			// Spring Data Redis's options (command timeouts, commands refused while
+			// disconnected): without them, checks made during an outage waited in an
+			// unbounded buffer, to be replayed all at once on reconnection
+			redis.getClientConfiguration().getClientOptions().ifPresent(standalone::setOptions);
 			this.client = standalone;
 			connect = () -> standalone.connectAsync(ByteArrayCodec.INSTANCE, uri)
 				.thenApply(Bucket4jLettuce::casBasedBuilder);
@@ -178,17 +187,16 @@ public class RateLimiter implements DisposableBean {
 		}
 		RateLimitProperties.Rule rule = limit.rule(this.properties);
 		byte[] key = key(limit, rule, subject);
-		return this.buckets
-			.flatMap((manager) -> Mono.fromCompletionStage(() -> operation
-				.apply(manager.builder().build(key, () -> CompletableFuture.completedFuture(configuration(rule))))))
-			.timeout(this.properties.timeout())
-			.onErrorResume((ex) -> {
-				this.unchecked.increment();
-				if (logger.isDebugEnabled()) {
-					logger.debug("Rate limit " + limit + " not checked: " + ex, ex);
-				}
-				return Mono.empty();
-			});
+		Mono<T> checked = this.buckets.flatMap((manager) -> Mono.fromCompletionStage(() -> operation
+			.apply(manager.builder().build(key, () -> CompletableFuture.completedFuture(configuration(rule))))));
+		// while Redis is away the breaker is open and the request goes on at once
+		return this.guard.mono(checked, this.properties.timeout()).onErrorResume((ex) -> {
+			this.unchecked.increment();
+			if (logger.isDebugEnabled()) {
+				logger.debug("Rate limit " + limit + " not checked: " + ex, ex);
+			}
+			return Mono.empty();
+		});
 	}
 
 	private static BucketConfiguration configuration(RateLimitProperties.Rule rule) {

@@ -15,8 +15,9 @@ import org.civiquiz.contest.Round;
 import org.civiquiz.exam.AttemptOpened;
 import org.civiquiz.exam.AttemptSubmitted;
 import org.civiquiz.exam.ReadModel;
-import org.civiquiz.question.QuestionBankService;
+import org.civiquiz.platform.RedisGuard;
 import org.civiquiz.platform.RedisKeys;
+import org.civiquiz.question.QuestionBankService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -51,21 +52,32 @@ class LiveStats implements ReadModel {
 
 	private final Clock clock;
 
-	LiveStats(ReactiveStringRedisTemplate redis, QuestionBankService banks, Clock clock) {
+	private final RedisGuard guard;
+
+	LiveStats(ReactiveStringRedisTemplate redis, RedisGuard guard, QuestionBankService banks, Clock clock) {
 		this.redis = redis;
+		this.guard = guard;
 		this.banks = banks;
 		this.clock = clock;
 	}
 
 	@Override
 	public Mono<Void> onOpened(AttemptOpened event) {
+		return this.guard.mono(opened(event));
+	}
+
+	@Override
+	public Mono<Void> onSubmitted(AttemptSubmitted event) {
+		return this.guard.mono(submitted(event));
+	}
+
+	private Mono<Void> opened(AttemptOpened event) {
 		return eval(OPENED, keys(event.contestSlug(), event.roundNumber(), event.unitCode(), event.district()),
 				List.of(event.attemptId().toString(), Long.toString(event.participantId()), event.unitCode(),
 						event.district(), Long.toString(event.startedAt().getEpochSecond() / 3600)));
 	}
 
-	@Override
-	public Mono<Void> onSubmitted(AttemptSubmitted event) {
+	private Mono<Void> submitted(AttemptSubmitted event) {
 		List<String> args = new ArrayList<>(List.of(event.attemptId().toString(), Long.toString(event.participantId()),
 				event.unitCode(), event.district(), Long.toString(event.submittedAt().getEpochSecond() / 3600),
 				Integer.toString(event.score()), Integer.toString(event.durationMs())));
@@ -87,8 +99,10 @@ class LiveStats implements ReadModel {
 	public Mono<Long> replay(ContestSettings contest, Flux<AttemptOpened> openings,
 			Flux<AttemptSubmitted> submissions) {
 		return Flux
-			.concat(openings.flatMap((event) -> onOpened(event).thenReturn(1), 16).count(),
-					submissions.flatMap((event) -> onSubmitted(event).thenReturn(1), 16).count())
+			// not through the breaker, which lets only a probe or two through while it
+			// is half open: a replay's failure is repaired by the next pass
+			.concat(openings.flatMap((event) -> opened(event).thenReturn(1), 16).count(),
+					submissions.flatMap((event) -> submitted(event).thenReturn(1), 16).count())
 			.reduce(0L, Long::sum)
 			.flatMap((count) -> this.redis.opsForValue()
 				.set(StatsKeys.built(contest.slug()), Long.toString(count))
@@ -108,13 +122,13 @@ class LiveStats implements ReadModel {
 	 */
 	Mono<ContestStats> read(ContestSettings contest, Round round) {
 		String scope = (round != null) ? "round:" + round.number() : "contest";
-		return this.redis.<String, String>opsForHash()
+		Mono<Map<String, String>> counters = this.guard.mono(this.redis.<String, String>opsForHash()
 			.entries(StatsKeys.counters(contest.slug(), scope))
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
-			.zipWith(this.banks.bank(contest.questionBank()))
+			.subscribeOn(Schedulers.boundedElastic()));
+		return counters.zipWith(this.banks.bank(contest.questionBank()))
 			.map((tuple) -> raw(tuple.getT1(), contest.questionsPerAttempt()).toStats(contest, round, "live",
-					this.clock.instant(), tuple.getT2()))
-			.subscribeOn(Schedulers.boundedElastic());
+					this.clock.instant(), tuple.getT2()));
 	}
 
 	/**
@@ -122,11 +136,11 @@ class LiveStats implements ReadModel {
 	 * whether to read them again.
 	 */
 	Mono<Long> version(String contestSlug) {
-		return this.redis.opsForValue()
+		return this.guard.mono(this.redis.opsForValue()
 			.get(StatsKeys.version(contestSlug))
 			.map(Long::parseLong)
 			.defaultIfEmpty(0L)
-			.subscribeOn(Schedulers.boundedElastic());
+			.subscribeOn(Schedulers.boundedElastic()));
 	}
 
 	private static RawStats raw(Map<String, String> fields, int perfectScore) {

@@ -77,6 +77,30 @@ final class EmbeddedRedisCluster implements AutoCloseable {
 		return this.connections.get(index).sync();
 	}
 
+	/** Stops a node, as a crash would. */
+	void stopNode(int index) {
+		try {
+			this.servers.get(index).stop();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Starts a stopped node again, without data (the nodes keep none), and waits until
+	 * the cluster serves again: the node rejoins with its slots from its nodes file.
+	 */
+	void startNode(int index) {
+		try {
+			this.servers.get(index).start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		awaitOk(Duration.ofSeconds(30));
+	}
+
 	/** Which node (0, 1, 2) serves the slot. */
 	static int nodeOfSlot(int slot) {
 		for (int i = 0; i < 3; i++) {

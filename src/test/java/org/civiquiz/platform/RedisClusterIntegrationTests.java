@@ -16,6 +16,7 @@ import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewUnit;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamFixtures;
+import org.civiquiz.exam.ReadModelReconciler;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole app on a real Redis Cluster of three masters (built here from the embedded
  * Redis binary), PostgreSQL still the embedded one: exams, boards, ranks, live figures,
- * an organizer's rebuild, staff sessions and rate limits, and each contest's keys on the
- * one node that serves its hash tag. Its own app context, closed before the nodes stop.
+ * an organizer's rebuild, staff sessions and rate limits, each contest's keys on the one
+ * node that serves its hash tag, and a master restarted under the running app. Its own
+ * app context, closed before the nodes stop.
  */
 // declared before @IntegrationTest (and its SpringExtension): its afterAll runs after the
 // SpringExtension's, which closes the context first
@@ -74,6 +76,9 @@ class RedisClusterIntegrationTests {
 
 	@Autowired
 	private LettuceConnectionFactory connectionFactory;
+
+	@Autowired
+	private ReadModelReconciler reconciler;
 
 	@DynamicPropertySource
 	static void redisCluster(DynamicPropertyRegistry registry) {
@@ -178,6 +183,45 @@ class RedisClusterIntegrationTests {
 	}
 
 	@Test
+	void aMasterRestartedUnderTrafficFailsReadsFastThenTheBoardsCatchUp() throws InterruptedException {
+		Map<Long, BankQuestion> bank = ExamFixtures.bank(this.client);
+		// a contest of its own, served by the third master
+		String own = ContestFixtures.openContest(this.contests, slugOnNode(2, "restart"), List.of("Quận Một"),
+				List.of(new NewUnit("U1", "Đơn vị Một", null, null)));
+		take(bank, own, "Nguyễn Văn An", 18);
+		cluster.stopNode(2);
+		try {
+			for (int i = 0; i < 3; i++) {
+				Outages.assertQuickUnavailable(this.client.get().uri("/api/contests/{slug}/leaderboard", own));
+				Outages
+					.assertQuickUnavailable(organizer(this.client.get().uri("/api/admin/contests/{slug}/stats", own)));
+			}
+			// the exam goes on without the node
+			take(bank, own, "Trần Thị Bình", 16);
+			take(bank, own, "Lê Cường", 20);
+		}
+		finally {
+			cluster.startNode(2);
+		}
+		Outages.awaitOk(this.client.get().uri("/api/contests/{slug}/leaderboard", own), Duration.ofSeconds(10));
+		this.reconciler.reconcile().block();
+		organizer(this.client.get().uri("/api/admin/contests/{slug}/stats", own)).exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.attemptsSubmitted")
+			.isEqualTo(3)
+			.jsonPath("$.participants")
+			.isEqualTo(3);
+		this.client.get()
+			.uri("/api/contests/{slug}/leaderboard", own)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.ranked")
+			.isEqualTo(3);
+	}
+
+	@Test
 	void deletingByPatternFindsTheKeysOnWhicheverMasterHoldsThem() {
 		for (int node = 0; node < 3; node++) {
 			String tag = tagOnNode(node);
@@ -274,6 +318,19 @@ class RedisClusterIntegrationTests {
 		return attempt;
 	}
 
+	private void take(Map<Long, BankQuestion> bank, String contest, String name, int correct) {
+		AttemptStarted attempt = ExamFixtures.started(
+				ExamFixtures.start(this.client, contest, registration(ExamFixtures.newPhone(), name, "U1", "Quận Một"))
+					.expectStatus()
+					.isCreated()
+					.expectBody(String.class)
+					.returnResult()
+					.getResponseBody());
+		ExamFixtures.submit(this.client, attempt, ExamFixtures.answers(attempt, bank, correct, 0, 100L))
+			.expectStatus()
+			.isOk();
+	}
+
 	private WebTestClient.ResponseSpec start(String phone, String name, String unit, String district) {
 		return ExamFixtures.start(this.client, slug, registration(phone, name, unit, district));
 	}
@@ -348,6 +405,17 @@ class RedisClusterIntegrationTests {
 			request.cookie(SESSION_COOKIE, session);
 		}
 		return request;
+	}
+
+	/** A contest slug whose keys ({@code civiquiz:{slug}:…}) the node serves. */
+	private static String slugOnNode(int node, String prefix) {
+		String slug;
+		int n = 0;
+		do {
+			slug = prefix + "-" + n++;
+		}
+		while (EmbeddedRedisCluster.nodeOfSlot(SlotHash.getSlot("{" + slug + "}")) != node);
+		return slug;
 	}
 
 	private static String tagOnNode(int node) {

@@ -1,0 +1,105 @@
+package org.civiquiz.platform;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowSynchronizationStrategy;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every call the app makes to Redis on behalf of a request or an accepted submission goes
+ * through here: it gets a deadline ({@code civiquiz.redis.deadline}) and a circuit
+ * breaker (Resilience4j). When most recent calls failed, the breaker opens and calls fail
+ * at once, without touching Redis, for {@code civiquiz.redis.open-for}; then one call
+ * goes through as a probe, and its success closes the breaker again. So while Redis is
+ * away, reads answer 503 at once, rate limits and the live boards' updates are skipped at
+ * once (the reconciler repairs the boards later), and nobody waits for a Redis that is
+ * not there.
+ * <p>
+ * Failures come out as Spring's {@link QueryTimeoutException} (the deadline passed) and
+ * {@link DataAccessResourceFailureException} (the breaker is open), which
+ * {@link StoreUnavailable} knows. The breaker's state is published as
+ * {@code resilience4j_circuitbreaker_state{name="redis"}}.
+ */
+@Component
+public class RedisGuard {
+
+	/** The breaker's name in the metrics. */
+	public static final String NAME = "redis";
+
+	private static final Log logger = LogFactory.getLog(RedisGuard.class);
+
+	private final CircuitBreaker breaker;
+
+	private final RedisOutageProperties properties;
+
+	RedisGuard(RedisOutageProperties properties, MeterRegistry meters) {
+		this.properties = properties;
+		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+			// the last 20 calls, of which at least 5, half of them failed: open
+			.slidingWindow(20, 5, SlidingWindowType.COUNT_BASED, SlidingWindowSynchronizationStrategy.LOCK_FREE)
+			.failureRateThreshold(50)
+			.waitDurationInOpenState(properties.openFor())
+			// no timer: the first call after openFor is the probe
+			.automaticTransitionFromOpenToHalfOpenEnabled(false)
+			.permittedNumberOfCallsInHalfOpenState(2)
+			// what a store's failure is; anything else (a contest not found) means
+			// Redis answered
+			.recordException(StoreUnavailable::causedBy)
+			.build();
+		CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config);
+		this.breaker = registry.circuitBreaker(NAME);
+		this.breaker.getEventPublisher()
+			.onStateTransition((event) -> logger.warn("Redis circuit breaker: " + event.getStateTransition()));
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+	}
+
+	/**
+	 * @param call a Redis call, not yet subscribed
+	 * @param <T> what it returns
+	 * @return the call, within the deadline and behind the breaker
+	 */
+	public <T> Mono<T> mono(Mono<T> call) {
+		return mono(call, this.properties.deadline());
+	}
+
+	/**
+	 * @param call a Redis call, not yet subscribed
+	 * @param deadline how long it may take, for a caller with a setting of its own
+	 * @param <T> what it returns
+	 * @return the call, within the deadline and behind the breaker
+	 */
+	public <T> Mono<T> mono(Mono<T> call, Duration deadline) {
+		return call.timeout(deadline)
+			.onErrorMap(TimeoutException.class,
+					(ex) -> new QueryTimeoutException("Redis did not answer within " + deadline.toMillis() + " ms", ex))
+			.transformDeferred(CircuitBreakerOperator.of(this.breaker))
+			.onErrorMap(CallNotPermittedException.class, RedisGuard::open);
+	}
+
+	/**
+	 * @return whether the breaker lets calls through (closed, or probing)
+	 */
+	public boolean isClosed() {
+		return this.breaker.getState() == CircuitBreaker.State.CLOSED;
+	}
+
+	private static Throwable open(Throwable ex) {
+		return new DataAccessResourceFailureException("Redis is unavailable (its circuit breaker is open)", ex);
+	}
+
+}

@@ -294,7 +294,7 @@ python3 "$repo/load-tests/summary.py" --report "$report" --result "$run_dir/resu
 	--pg-statements "$run_dir/pg-statements.tsv" --redis-commands "$run_dir/redis-commandstats.txt" \
 	--faults "$run_dir/faults.log" --seconds "$(python3 -c "print($ended - $started)")" --simulation "$simulation" \
 	--commit "$(git -C "$repo" rev-parse --short HEAD)" --java-opts "$app_java_opts" --replicas "$replicas" \
-	--cluster "$cluster" | tee "$run_dir/summary.txt"
+	--cluster "$cluster" --app-logs "$(ls "$run_dir"/app-*.log | paste -sd, -)" | tee "$run_dir/summary.txt"
 summary_status=${PIPESTATUS[0]}
 log "files: $run_dir; Gatling's report: ${report}index.html"
 if [ "$gatling_status" -ne 0 ]; then

@@ -11,7 +11,7 @@ import sys
 a = argparse.ArgumentParser()
 for name in ["report", "result", "warmup", "samples", "gatling-log", "pg", "redis-board", "redis-counter",
              "pg-statements", "redis-commands", "faults", "seconds", "simulation", "commit", "java-opts",
-             "replicas", "cluster"]:
+             "replicas", "cluster", "app-logs"]:
     a.add_argument("--" + name, default="")
 args = a.parse_args()
 
@@ -108,6 +108,25 @@ if starts and args.redis_commands and os.path.exists(args.redis_commands):
 if args.faults and os.path.exists(args.faults):
     for line in open(args.faults):
         print("fault         " + line.rstrip())
+# the app's 503s (a store away), by when they came: a fault's should all fall inside its window
+if args.app_logs:
+    unavailable = []
+    for path in args.app_logs.split(","):
+        if os.path.exists(path):
+            for line in open(path, encoding="utf-8", errors="replace"):
+                m = re.match(r"\d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d)\S*\s+WARN .*Unavailable on (\S+):", line)
+                if m:
+                    unavailable.append((m.group(1), m.group(2)))
+    if unavailable:
+        kinds = {}
+        for _, path in unavailable:
+            kind = path.rstrip("/").rsplit("/", 1)[-1] if "/api/attempts/" in path else path
+            kinds[kind] = kinds.get(kind, 0) + 1
+        listed = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])[:6])
+        print(f"503s (app)    {n(len(unavailable))} from {min(t for t, _ in unavailable)} to "
+              f"{max(t for t, _ in unavailable)}: {listed}")
+    else:
+        print("503s (app)    none")
 if args.gatling_log and os.path.exists(args.gatling_log):
     text = open(args.gatling_log, encoding="utf-8", errors="replace").read()
     errors = text.rsplit("---- Errors ----", 1)

@@ -100,7 +100,8 @@ export interface AttemptRank {
 }
 
 export interface LeaderboardEntry {
-  rank: number;
+  /** absent while the round is open: the list is then by time of entry, latest first */
+  rank?: number | null;
   name: string;
   unit: string;
   unitName: string;

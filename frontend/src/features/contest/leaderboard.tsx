@@ -68,7 +68,7 @@ export function Leaderboard(props: { contest: ContestDetails }) {
               <table class="board" data-testid="leaderboard">
                 <thead>
                   <tr>
-                    <th scope="col">{t('colRank')}</th>
+                    {!data.scoresHidden && <th scope="col">{t('colRank')}</th>}
                     <th scope="col">{t('colName')}</th>
                     <th scope="col">{t('colUnit')}</th>
                     {!data.scoresHidden && <th scope="col">{t('colScore')}</th>}
@@ -76,9 +76,9 @@ export function Leaderboard(props: { contest: ContestDetails }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.entries.map((entry) => (
-                    <tr key={entry.rank}>
-                      <td>{entry.rank}</td>
+                  {data.entries.map((entry, index) => (
+                    <tr key={index}>
+                      {!data.scoresHidden && <td>{entry.rank}</td>}
                       <td>{entry.name}</td>
                       <td>{entry.unitName}</td>
                       {!data.scoresHidden && <td>{entry.score ?? ''}</td>}

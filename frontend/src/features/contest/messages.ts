@@ -42,7 +42,8 @@ export const t = translator({
     districts: 'Quận/huyện',
     roundN: 'Vòng {n}',
     ranked: '{n} người đã có kết quả.',
-    scoresHidden: 'Điểm số được ẩn khi vòng thi đang diễn ra và sẽ được công bố khi vòng thi kết thúc.',
+    scoresHidden:
+      'Điểm số và thứ hạng được ẩn khi vòng thi đang diễn ra và sẽ được công bố khi vòng thi kết thúc. Dưới đây là những người vừa nộp bài, mới nhất trước.',
     emptyBoard: 'Chưa có ai trên bảng xếp hạng.',
     colRank: 'Hạng',
     colName: 'Họ và tên',
@@ -91,7 +92,8 @@ export const t = translator({
     districts: 'Districts',
     roundN: 'Round {n}',
     ranked: 'Ranked so far: {n}.',
-    scoresHidden: 'Scores are hidden while the round is in progress and published when it ends.',
+    scoresHidden:
+      'Scores and ranks are hidden while the round is in progress and published when it ends. Below are the latest people to submit, newest first.',
     emptyBoard: 'Nobody is on the board yet.',
     colRank: 'Rank',
     colName: 'Name',

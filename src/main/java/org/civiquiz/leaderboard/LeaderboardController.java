@@ -57,9 +57,8 @@ class LeaderboardController {
 			.flatMap((contest) -> {
 				check(contest, round, unit, district);
 				int capped = Math.max(1, Math.min(limit, this.properties.maxLimit()));
-				boolean open = hidesScores(contest, round);
-				return this.leaderboards.page(contest, round, blankToNull(unit), blankToNull(district), capped)
-					.map((page) -> open ? page.withoutScores() : page);
+				return this.leaderboards.page(contest, round, blankToNull(unit), blankToNull(district), capped,
+						hidesScores(contest, round));
 			});
 	}
 

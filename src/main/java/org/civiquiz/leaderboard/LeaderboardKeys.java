@@ -14,11 +14,23 @@ final class LeaderboardKeys {
 	 * unit or one district.
 	 */
 	static String board(String contestSlug, Integer round, String unit, String district) {
-		String key = prefix(contestSlug) + ((round != null) ? "round:" + round : "contest");
+		return prefix(contestSlug) + scope(round, unit, district);
+	}
+
+	/**
+	 * The people of a board by when they first submitted: what the public sees while the
+	 * round is open, since any order by score would tell how many did better.
+	 */
+	static String entered(String contestSlug, Integer round, String unit, String district) {
+		return prefix(contestSlug) + "entered:" + scope(round, unit, district);
+	}
+
+	private static String scope(Integer round, String unit, String district) {
+		String scope = (round != null) ? "round:" + round : "contest";
 		if (unit != null) {
-			return key + ":unit:" + unit;
+			return scope + ":unit:" + unit;
 		}
-		return (district != null) ? key + ":district:" + district : key;
+		return (district != null) ? scope + ":district:" + district : scope;
 	}
 
 	/** Display name, unit and district of each ranked participant. */
@@ -28,9 +40,11 @@ final class LeaderboardKeys {
 
 	/**
 	 * Present once the boards were rebuilt from PostgreSQL; gone if Redis lost its data.
+	 * Its version goes up with the boards' shape, so that an upgraded app replays the
+	 * boards it does not yet have (2: the {@link #entered} sets).
 	 */
 	static String built(String contestSlug) {
-		return prefix(contestSlug) + "built";
+		return prefix(contestSlug) + "built:2";
 	}
 
 	/** A pattern matching every leaderboard key of the contest. */

@@ -4,32 +4,26 @@ import java.util.List;
 
 /**
  * A public board, best first. People are shown by family name and initials only. While
- * the board's round is open (for the contest's board: while any round is), scores and
- * durations are left out: how many attempts score 20/20 is what the prediction question
- * asks, and scores on a public board would let anyone count them.
+ * the board's round is open (for the contest's board: while any round is), it lists the
+ * board's people by when they first submitted, latest first, without ranks, scores or
+ * durations: how many attempts score 20/20 is what the prediction question asks, and any
+ * order by score would let anyone count them (one's own 20/20 submitted last would rank
+ * just below all the others).
  *
  * @param round the round number, or {@code null} for the whole contest
  * @param unit the unit code, if the board is one unit's
  * @param district the district, if the board is one district's
- * @param ranked how many participants the board ranks
- * @param scoresHidden whether scores are left out because the round is open
+ * @param ranked how many participants the board holds
+ * @param scoresHidden whether ranks and scores are left out because the round is open
  * @param entries the top of the board
  */
 record LeaderboardPage(Integer round, String unit, String district, long ranked, boolean scoresHidden,
 		List<Entry> entries) {
 
-	LeaderboardPage withoutScores() {
-		return new LeaderboardPage(this.round, this.unit, this.district, this.ranked, true,
-				this.entries.stream()
-					.map((entry) -> new Entry(entry.rank(), entry.name(), entry.unit(), entry.unitName(),
-							entry.district(), null, null))
-					.toList());
-	}
-
 	/**
 	 * One participant's best result.
 	 *
-	 * @param rank 1 = first
+	 * @param rank 1 = first ({@code null} while hidden)
 	 * @param name family name and initials, e.g. "Nguyễn V. A."
 	 * @param unit unit code
 	 * @param unitName unit name
@@ -37,7 +31,8 @@ record LeaderboardPage(Integer round, String unit, String district, long ranked,
 	 * @param score correct answers ({@code null} while hidden)
 	 * @param durationMs time taken ({@code null} while hidden)
 	 */
-	record Entry(int rank, String name, String unit, String unitName, String district, Integer score, Long durationMs) {
+	record Entry(Integer rank, String name, String unit, String unitName, String district, Integer score,
+			Long durationMs) {
 	}
 
 }

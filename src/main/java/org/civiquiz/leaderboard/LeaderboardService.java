@@ -79,23 +79,27 @@ public class LeaderboardService implements ReadModel {
 	}
 
 	/**
-	 * A board, best first.
+	 * A board, best first; while its round is open, its people by when they entered,
+	 * latest first, without ranks or scores.
 	 * @param contest the contest
 	 * @param round a round number, or {@code null} for the whole contest
 	 * @param unit a unit code, or {@code null}
 	 * @param district a district, or {@code null}
 	 * @param limit how many entries
+	 * @param open whether the board's round is open
 	 * @return the board
 	 */
-	Mono<LeaderboardPage> page(ContestSettings contest, Integer round, String unit, String district, int limit) {
-		String key = LeaderboardKeys.board(contest.slug(), round, unit, district);
+	Mono<LeaderboardPage> page(ContestSettings contest, Integer round, String unit, String district, int limit,
+			boolean open) {
+		String key = open ? LeaderboardKeys.entered(contest.slug(), round, unit, district)
+				: LeaderboardKeys.board(contest.slug(), round, unit, district);
 		Mono<List<TypedTuple<String>>> top = this.redis.opsForZSet()
 			.reverseRangeWithScores(key, Range.closed(0L, (long) limit - 1))
 			.collectList();
 		return this.guard.mono(Mono.zip(top, this.redis.opsForZSet().size(key)).flatMap((tuple) -> {
 			List<TypedTuple<String>> entries = tuple.getT1();
 			if (entries.isEmpty()) {
-				return Mono.just(new LeaderboardPage(round, unit, district, tuple.getT2(), false, List.of()));
+				return Mono.just(new LeaderboardPage(round, unit, district, tuple.getT2(), open, List.of()));
 			}
 			List<String> members = entries.stream().map(TypedTuple::getValue).toList();
 			return this.redis.<String, String>opsForHash()
@@ -104,12 +108,14 @@ public class LeaderboardService implements ReadModel {
 					List<LeaderboardPage.Entry> page = new ArrayList<>();
 					for (int i = 0; i < entries.size(); i++) {
 						String[] person = split(people.get(i));
+						String unitName = contest.unit(person[1]).map(Unit::name).orElse(null);
 						double value = entries.get(i).getScore();
-						page.add(new LeaderboardPage.Entry(i + 1, person[0], person[1],
-								contest.unit(person[1]).map(Unit::name).orElse(null), person[2],
-								LeaderboardScore.score(value), LeaderboardScore.durationMs(value)));
+						page.add(open
+								? new LeaderboardPage.Entry(null, person[0], person[1], unitName, person[2], null, null)
+								: new LeaderboardPage.Entry(i + 1, person[0], person[1], unitName, person[2],
+										LeaderboardScore.score(value), LeaderboardScore.durationMs(value)));
 					}
-					return new LeaderboardPage(round, unit, district, tuple.getT2(), false, page);
+					return new LeaderboardPage(round, unit, district, tuple.getT2(), open, page);
 				});
 		}).subscribeOn(Schedulers.boundedElastic()));
 	}
@@ -155,10 +161,17 @@ public class LeaderboardService implements ReadModel {
 				Instant opened = (round != null) ? event.roundOpensAt() : event.contestOpensAt();
 				double value = LeaderboardScore.encode(event.score(), event.durationMs(),
 						Duration.between(opened, event.submittedAt()).toSeconds());
-				for (String key : List.of(LeaderboardKeys.board(slug, round, null, null),
-						LeaderboardKeys.board(slug, round, event.unitCode(), null),
-						LeaderboardKeys.board(slug, round, null, event.district()))) {
-					boards.add(ZAddCommand.tuple(new DefaultTuple(member, value)).to(bytes(key)).gt());
+				double entered = event.submittedAt().toEpochMilli();
+				for (String[] scope : new String[][] { { null, null }, { event.unitCode(), null },
+						{ null, event.district() } }) {
+					boards.add(ZAddCommand.tuple(new DefaultTuple(member, value))
+						.to(bytes(LeaderboardKeys.board(slug, round, scope[0], scope[1])))
+						.gt());
+					// the first submission's time: a replay in any order keeps the
+					// earliest
+					boards.add(ZAddCommand.tuple(new DefaultTuple(member, entered))
+						.to(bytes(LeaderboardKeys.entered(slug, round, scope[0], scope[1])))
+						.lt());
 				}
 			}
 			people.put(ByteBuffer.wrap(member), bytes(DisplayNames.mask(event.participantName()) + SEPARATOR

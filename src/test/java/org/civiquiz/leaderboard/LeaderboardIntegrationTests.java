@@ -257,6 +257,65 @@ class LeaderboardIntegrationTests {
 		board("").jsonPath("$.entries[*].name").isEqualTo(List.of("Trần T. B.", "Lê C.", "Nguyễn V. A."));
 	}
 
+	/**
+	 * The probe's attack: one's own 20/20 submitted last and slower than the others
+	 * ranked just below every other 20/20, so "my rank - 1" was the count the prediction
+	 * question asks for. While the round is open every public board lists its people by
+	 * when they entered, latest first, without ranks: the attacker is first wherever they
+	 * are, and nothing in the order depends on scores.
+	 */
+	@Test
+	void whileTheRoundIsOpenNoBoardTellsHowManyScored20() {
+		take("Nguyễn Văn An", "U1", "Quận Một", 20, Duration.ofMinutes(5));
+		take("Trần Thị Bình", "U2", "Quận Hai", 14, Duration.ofMinutes(3));
+		take("Lê Cường", "U1", "Quận Hai", 20, Duration.ofMinutes(9));
+		take("Phạm Dũng", "U2", "Quận Một", 20, Duration.ofMinutes(2));
+		take("Võ Thị Em", "U1", "Quận Một", 11, Duration.ofMinutes(7));
+		AttemptStarted mine = take("Hoàng Văn Gian", "U1", "Quận Một", 20, Duration.ofMinutes(19));
+		Map<String, List<String>> expected = Map.of("",
+				List.of("Hoàng V. G.", "Võ T. E.", "Phạm D.", "Lê C.", "Trần T. B.", "Nguyễn V. A."), "round=1",
+				List.of("Hoàng V. G.", "Võ T. E.", "Phạm D.", "Lê C.", "Trần T. B.", "Nguyễn V. A."), "unit=U1",
+				List.of("Hoàng V. G.", "Võ T. E.", "Lê C.", "Nguyễn V. A."), "round=1&unit=U2",
+				List.of("Phạm D.", "Trần T. B."), "district=Quận Một",
+				List.of("Hoàng V. G.", "Võ T. E.", "Phạm D.", "Nguyễn V. A."), "round=1&district=Quận Hai",
+				List.of("Lê C.", "Trần T. B."));
+		expected.forEach((query, names) -> {
+			String json = new String(this.client.get()
+				.uri("/api/contests/" + this.slug + "/leaderboard?" + query)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.scoresHidden")
+				.isEqualTo(true)
+				.jsonPath("$.ranked")
+				.isEqualTo(names.size())
+				.jsonPath("$.entries[*].name")
+				.isEqualTo(names)
+				.returnResult()
+				.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(json).as(query)
+				.doesNotContain("\"rank\"")
+				.doesNotContain("\"score\"")
+				.doesNotContain("durationMs");
+		});
+		String rank = new String(this.client.get()
+			.uri("/api/attempts/{id}/rank", mine.attemptId())
+			.header("X-Attempt-Token", mine.token())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.ranksHidden")
+			.isEqualTo(true)
+			.returnResult()
+			.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(rank).doesNotContain("\"rank\"");
+		// once the round closes, the board is by score again
+		board("").jsonPath("$.entries[*].name")
+			.isEqualTo(List.of("Phạm D.", "Nguyễn V. A.", "Lê C.", "Hoàng V. G.", "Trần T. B.", "Võ T. E."));
+	}
+
 	@Test
 	void whileTheRoundIsOpenNoPublicResponseShowsScores() {
 		take("Nguyễn Văn An", "U1", "Quận Một", 20, Duration.ofMinutes(9));

@@ -49,9 +49,13 @@ public record ContestSettings(long id, String slug, String questionBank, Instant
 	 * The round in which a new attempt may start at the given instant.
 	 * @param now the instant
 	 * @return the open round
-	 * @throws ContestException if the contest is not open or no round is
+	 * @throws ContestException if the contest is not open or no round is; a draft is not
+	 * found, as if it did not exist (the public must not learn of it)
 	 */
 	public Round requireOpenRound(Instant now) {
+		if (this.status == ContestStatus.DRAFT) {
+			throw ContestException.notFound(this.slug);
+		}
 		if (this.status != ContestStatus.OPEN || now.isBefore(this.opensAt) || !now.isBefore(this.closesAt)) {
 			throw ContestException.notOpen(this.slug);
 		}

@@ -6,12 +6,14 @@ import java.util.regex.Pattern;
 
 import org.civiquiz.participant.PhoneNumbers;
 import org.civiquiz.participant.Registration;
+import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.KeyedHasher;
 import org.civiquiz.platform.StoreUnavailable;
 import org.civiquiz.security.RateLimiter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,12 +60,20 @@ class ExamController {
 			.then(this.limiter.check(RateLimiter.Limit.START_PER_PHONE, phone))
 			.then(Mono.defer(() -> this.exams.start(slug, registration, client(exchange))))
 			// a page retrying while PostgreSQL restarts must not use up the person's
-			// starts
-			.onErrorResume(StoreUnavailable::causedBy,
+			// starts, nor may a start refused for its input (someone typing a victim's
+			// phone with junk, or a school's computer sending nonsense): only a start
+			// that passes validation is charged
+			.onErrorResume((ex) -> StoreUnavailable.causedBy(ex) || invalidInput(ex),
 					(ex) -> this.limiter.refund(RateLimiter.Limit.START_PER_IP, address)
 						.then(this.limiter.refund(RateLimiter.Limit.START_PER_PHONE, phone))
 						.then(Mono.error(ex)))
 			.map((started) -> ResponseEntity.created(URI.create("/api/attempts/" + started.attemptId())).body(started));
+	}
+
+	/** The registration or the contest asked for is not acceptable: a 400 or a 404. */
+	private static boolean invalidInput(Throwable ex) {
+		return ex instanceof CiviquizException refused
+				&& (refused.getStatus() == HttpStatus.BAD_REQUEST || refused.getStatus() == HttpStatus.NOT_FOUND);
 	}
 
 	@PostMapping("/api/attempts/{attemptId}/submission")

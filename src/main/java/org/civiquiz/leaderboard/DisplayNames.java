@@ -1,6 +1,7 @@
 package org.civiquiz.leaderboard;
 
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.civiquiz.participant.ParticipantService;
@@ -11,6 +12,8 @@ import org.civiquiz.participant.ParticipantService;
  * such ("Ẩn danh").
  */
 public final class DisplayNames {
+
+	private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
 	private DisplayNames() {
 	}
@@ -24,7 +27,9 @@ public final class DisplayNames {
 		if (ParticipantService.ANONYMIZED_NAME.equals(fullName)) {
 			return fullName;
 		}
-		String[] words = fullName.strip().split("\\s+");
+		// any kind of space (a no-break space in a name stored before names were
+		// normalized) separates words: masking must never leave a name whole
+		String[] words = SPACES.matcher(fullName).replaceAll(" ").strip().split(" ");
 		if (words.length <= 1) {
 			return initial(words[0]);
 		}

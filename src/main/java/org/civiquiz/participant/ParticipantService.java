@@ -41,7 +41,11 @@ public class ParticipantService {
 	/** Control characters, and halves of a character that lost its other half. */
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Cs}]");
 
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+	/**
+	 * Every Unicode space (no-break, thin, ideographic, …), so that masking finds the
+	 * parts.
+	 */
+	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
 
 	private final DatabaseClient database;
 
@@ -168,7 +172,10 @@ public class ParticipantService {
 
 	private static String fullName(String input, List<FieldProblem> problems) {
 		String name = clean(input);
-		if (name.isEmpty()) {
+		if (hasInvisibleCharacters(name)) {
+			problems.add(new FieldProblem("fullName", "TEXT_INVISIBLE_CHARACTERS"));
+		}
+		else if (name.isEmpty()) {
 			problems.add(new FieldProblem("fullName", "FIELD_REQUIRED"));
 		}
 		else if (name.length() < 2 || name.length() > 100 || !name.codePoints().anyMatch(Character::isLetter)) {
@@ -178,8 +185,31 @@ public class ParticipantService {
 	}
 
 	/**
+	 * Whether the text holds an invisible format character: a right-to-left override or
+	 * isolate, a zero-width space or non-joiner, a byte order mark. Nothing a Vietnamese
+	 * name needs; they make a name read otherwise than it is stored. A zero-width joiner
+	 * between two symbols is part of an emoji (a family, a flag) and stays.
+	 */
+	static boolean hasInvisibleCharacters(String text) {
+		int[] points = text.codePoints().toArray();
+		for (int i = 0; i < points.length; i++) {
+			if (Character.getType(points[i]) != Character.FORMAT) {
+				continue;
+			}
+			boolean joinsEmoji = points[i] == 0x200D && i > 0 && i < points.length - 1
+					&& Character.getType(points[i - 1]) == Character.OTHER_SYMBOL
+					&& Character.getType(points[i + 1]) == Character.OTHER_SYMBOL;
+			if (!joinsEmoji) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Unicode NFC, no control characters (nor unpaired surrogates, which no encoding can
-	 * store), single spaces, trimmed: "Nguyễn Văn A" typed any way is one name.
+	 * store), every kind of space as one ASCII space, trimmed: "Nguyễn Văn A" typed any
+	 * way is one name.
 	 */
 	private static String clean(String input) {
 		if (input == null) {

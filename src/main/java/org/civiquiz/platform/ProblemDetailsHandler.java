@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -66,6 +67,19 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(problem));
+	}
+
+	/**
+	 * A header with bytes the firewall refuses (control characters, or bytes 0x80-0x9F in
+	 * {@code X-Attempt-Token}, {@code X-Device-Id} or {@code User-Agent}), met when it is
+	 * read: the client's fault, said in one short line, without the header's value.
+	 */
+	@ExceptionHandler(ServerExchangeRejectedException.class)
+	Mono<ResponseEntity<ProblemDetail>> handleRejected(ServerExchangeRejectedException ex, ServerWebExchange exchange) {
+		logger.info("Rejected a header on " + exchange.getRequest().getMethod() + " "
+				+ exchange.getRequest().getPath().value());
+		ProblemDetail problem = this.problems.create(HttpStatus.BAD_REQUEST, "HEADER_REJECTED", exchange);
+		return Mono.just(ResponseEntity.badRequest().body(problem));
 	}
 
 	@ExceptionHandler(Exception.class)

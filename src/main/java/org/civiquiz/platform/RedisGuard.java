@@ -1,5 +1,6 @@
 package org.civiquiz.platform;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
@@ -31,9 +32,9 @@ import org.springframework.stereotype.Component;
  * not there.
  * <p>
  * Failures come out as Spring's {@link QueryTimeoutException} (the deadline passed) and
- * {@link DataAccessResourceFailureException} (the breaker is open), which
- * {@link StoreUnavailable} knows. The breaker's state is published as
- * {@code resilience4j_circuitbreaker_state{name="redis"}}.
+ * {@link DataAccessResourceFailureException} (the breaker is open, or the connection
+ * broke under a command), which {@link StoreUnavailable} knows. The breaker's state is
+ * published as {@code resilience4j_circuitbreaker_state{name="redis"}}.
  */
 @Component
 public class RedisGuard {
@@ -87,6 +88,11 @@ public class RedisGuard {
 		return call.timeout(deadline)
 			.onErrorMap(TimeoutException.class,
 					(ex) -> new QueryTimeoutException("Redis did not answer within " + deadline.toMillis() + " ms", ex))
+			// a command in flight when Redis went away fails with the socket's own error
+			// ("Connection reset by peer"), which nothing translates: a store's failure
+			// too, not a 500
+			.onErrorMap(IOException.class,
+					(ex) -> new DataAccessResourceFailureException("Redis connection lost: " + ex.getMessage(), ex))
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker))
 			.onErrorMap(CallNotPermittedException.class, RedisGuard::open);
 	}

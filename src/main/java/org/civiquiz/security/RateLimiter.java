@@ -25,6 +25,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.NetUtil;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civiquiz.platform.KeyedHasher;
@@ -186,7 +187,7 @@ public class RateLimiter implements DisposableBean {
 			return Mono.empty();
 		}
 		RateLimitProperties.Rule rule = limit.rule(this.properties);
-		byte[] key = key(limit, rule, subject);
+		byte[] key = key(limit, rule, limit.perAddress ? addressGroup(subject) : subject);
 		Mono<T> checked = this.buckets.flatMap((manager) -> Mono.fromCompletionStage(() -> operation
 			.apply(manager.builder().build(key, () -> CompletableFuture.completedFuture(configuration(rule))))));
 		// while Redis is away the breaker is open and the request goes on at once
@@ -215,6 +216,30 @@ public class RateLimiter implements DisposableBean {
 		return ("civiquiz:rate:" + limit.key + ":" + rule.capacity() + "/" + rule.period().toSeconds() + ":"
 				+ HexFormat.of().formatHex(hash, 0, 16))
 			.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/**
+	 * What a per-address limit counts: an IPv4 address itself, an IPv6 address's /64 (a
+	 * home or a mobile phone gets a whole /64 and can pick any address in it).
+	 */
+	static String addressGroup(String address) {
+		// a literal only, never a name to look up; anything else (what a proxy wrote)
+		// is counted as written
+		byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
+		if (bytes == null || bytes.length != 16 || isIpv4Mapped(bytes)) {
+			return address;
+		}
+		return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+	}
+
+	/** {@code ::ffff:a.b.c.d}: an IPv4 client seen through an IPv6 socket. */
+	private static boolean isIpv4Mapped(byte[] bytes) {
+		for (int i = 0; i < 10; i++) {
+			if (bytes[i] != 0) {
+				return false;
+			}
+		}
+		return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
 	}
 
 	/**
@@ -254,24 +279,28 @@ public class RateLimiter implements DisposableBean {
 	public enum Limit {
 
 		/** Attempts started (registrations included) from one IP address. */
-		START_PER_IP("start-ip", RateLimitProperties::startPerIp),
+		START_PER_IP("start-ip", RateLimitProperties::startPerIp, true),
 
 		/** Attempts started with one phone number. */
-		START_PER_PHONE("start-phone", RateLimitProperties::startPerPhone),
+		START_PER_PHONE("start-phone", RateLimitProperties::startPerPhone, false),
 
 		/** Submissions with one attempt token. */
-		SUBMIT_PER_TOKEN("submit-token", RateLimitProperties::submitPerToken),
+		SUBMIT_PER_TOKEN("submit-token", RateLimitProperties::submitPerToken, false),
 
 		/** Failed staff logins from one IP address. */
-		LOGIN_FAILURES_PER_IP("login-ip", RateLimitProperties::loginFailuresPerIp);
+		LOGIN_FAILURES_PER_IP("login-ip", RateLimitProperties::loginFailuresPerIp, true);
 
 		private final String key;
 
 		private final Function<RateLimitProperties, RateLimitProperties.Rule> rule;
 
-		Limit(String key, Function<RateLimitProperties, RateLimitProperties.Rule> rule) {
+		/** Counted per address: an IPv6 address by its /64. */
+		private final boolean perAddress;
+
+		Limit(String key, Function<RateLimitProperties, RateLimitProperties.Rule> rule, boolean perAddress) {
 			this.key = key;
 			this.rule = rule;
+			this.perAddress = perAddress;
 		}
 
 		RateLimitProperties.Rule rule(RateLimitProperties properties) {

@@ -120,8 +120,10 @@ class RegistrationIntegrationTests {
 	void namesAreStoredNormalizedAndTheNationalIdOnlyAsAKeyedHash() {
 		String phone = newPhone();
 		Map<String, Object> body = new java.util.HashMap<>(registration(phone));
-		// decomposed diacritics (as some phone keyboards send them) and stray spaces
-		body.put("fullName", "  Tra\u0302\u0300n   Va\u0306n  Bi\u0300nh ");
+		// decomposed diacritics (as some phone keyboards send them), stray spaces and
+		// no-break, em and ideographic spaces (which defeated the masking of public
+		// names)
+		body.put("fullName", "  Tra\u0302\u0300n \u00a0 Va\u0306n\u2003Bi\u0300nh\u3000");
 		body.put("nationalId", "031204005678");
 		start(this.client, body).expectStatus().isCreated();
 		Map<String, Object> stored = this.database

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -333,14 +334,35 @@ class HostileInputIntegrationTests {
 			.contains("tối đa 5 MB");
 	}
 
+	/**
+	 * Bytes 0x80-0x9F in a header the app reads (C1 controls, which the firewall refuses
+	 * when the header is read) are the client's fault: 400, not 500.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "X-Attempt-Token", "X-Device-Id", "User-Agent" })
+	void headerBytesTheFirewallRefusesAreABadRequest(String header) throws IOException {
+		String path = "X-Attempt-Token".equals(header) ? "/api/attempts/" + this.victim.attemptId() + "/rank"
+				: "/api/contests/" + IntegrationTest.CONTEST + "/attempts";
+		String method = "X-Attempt-Token".equals(header) ? "GET" : "POST";
+		String response = raw((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+				+ "\r\nContent-Length: 2\r\nConnection: close\r\n" + header + ": ab\u0085cd\u009f\r\n\r\n{}")
+			.getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(response).startsWith("HTTP/1.1 400").contains("\"code\":\"HEADER_REJECTED\"");
+	}
+
 	/** Sends the headers of a POST with a declared length, and no body; the answer. */
 	private String rawPost(String path, String contentType, long length, String header) throws IOException {
+		return raw(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
+				+ "\r\nContent-Length: " + length + "\r\n" + header + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Sends the bytes as they are; the answer. */
+	private String raw(byte[] request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
-					+ "\r\nContent-Length: " + length + "\r\n" + header + "\r\n\r\n")
-				.getBytes(StandardCharsets.UTF_8));
+			out.write(request);
 			out.flush();
 			ByteArrayOutputStream answer = new ByteArrayOutputStream();
 			socket.getInputStream().transferTo(answer);
@@ -507,7 +529,9 @@ class HostileInputIntegrationTests {
 		String counts = counts();
 		refused(ExamFixtures.start(this.client, ended, ownRegistration()), 409, "CONTEST_NOT_OPEN");
 		refused(ExamFixtures.start(this.client, between, ownRegistration()), 409, "NO_OPEN_ROUND");
-		refused(ExamFixtures.start(this.client, draft, ownRegistration()), 409, "CONTEST_NOT_OPEN");
+		// a draft looks like nothing: the same answer as a slug that does not exist
+		refused(ExamFixtures.start(this.client, draft, ownRegistration()), 404, "CONTEST_NOT_FOUND");
+		refused(ExamFixtures.start(this.client, "no-such-contest", ownRegistration()), 404, "CONTEST_NOT_FOUND");
 		refused(this.client.get().uri("/api/contests/{slug}", draft).exchange(), 404, "CONTEST_NOT_FOUND");
 		assertThat(counts()).isEqualTo(counts);
 	}
@@ -563,6 +587,10 @@ class HostileInputIntegrationTests {
 				invalid("fullName", tenThousand, "FULL_NAME_INVALID"), invalid("fullName", "A", "FULL_NAME_INVALID"),
 				invalid("fullName", "12345", "FULL_NAME_INVALID"), invalid("fullName", "😀😀😀", "FULL_NAME_INVALID"),
 				invalid("fullName", "'; --", "FULL_NAME_INVALID"), invalid("fullName", null, "FIELD_REQUIRED"),
+				// a right-to-left override, a zero-width space, a byte order mark
+				invalid("fullName", "Nguyễn \u202eAn Văn", "TEXT_INVISIBLE_CHARACTERS"),
+				invalid("fullName", "Nguyễn\u200bVăn An", "TEXT_INVISIBLE_CHARACTERS"),
+				invalid("fullName", "\ufeffNguyễn Văn An", "TEXT_INVISIBLE_CHARACTERS"),
 				invalid("phone", "", "FIELD_REQUIRED"), invalid("phone", "9".repeat(10_000), "PHONE_INVALID"),
 				invalid("phone", "0912'; DROP TABLE participant;--", "PHONE_INVALID"),
 				invalid("phone", "٠٩١٢٣٤٥٦٧٨", "PHONE_INVALID"), invalid("phone", "0912\u0000345678", "PHONE_INVALID"),

@@ -71,6 +71,29 @@ class RateLimitIntegrationTests {
 	}
 
 	@Test
+	void refusedRegistrationsUseUpNeitherThePhonesNorTheAddressesStarts() {
+		String address = newAddress();
+		String phone = ExamFixtures.newPhone();
+		Map<String, Object> junk = new java.util.HashMap<>(ExamFixtures.registration(phone));
+		junk.put("fullName", "");
+		// ten times the phone's bucket, more than three times the address's
+		for (int i = 0; i < 10; i++) {
+			start(address, junk).expectStatus().isBadRequest();
+		}
+		start(address, ExamFixtures.registration(phone)).expectStatus().isCreated();
+	}
+
+	@Test
+	void anIpv6ClientIsCountedByItsSlash64() {
+		for (int i = 0; i < 3; i++) {
+			start("2001:db8:5:7::" + (i + 1), ExamFixtures.newPhone()).expectStatus().isCreated();
+		}
+		// another address in the same /64 is the same client
+		refused(start("2001:db8:5:7:ffff::9", ExamFixtures.newPhone()));
+		start("2001:db8:5:8::1", ExamFixtures.newPhone()).expectStatus().isCreated();
+	}
+
+	@Test
 	void submissionsWithOneTokenAreLimitedThenLetInAgainWithTheSameResult() throws InterruptedException {
 		AttemptStarted attempt = ExamFixtures.started(this.client, ExamFixtures.newPhone());
 		Map<String, Object> body = Map.of("answers", java.util.List.of(), "prediction", 100);
@@ -128,11 +151,15 @@ class RateLimitIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec start(String address, String phone) {
+		return start(address, ExamFixtures.registration(phone));
+	}
+
+	private WebTestClient.ResponseSpec start(String address, Map<String, Object> registration) {
 		return this.client.post()
 			.uri("/api/contests/{slug}/attempts", IntegrationTest.CONTEST)
 			.header("X-Forwarded-For", address)
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(ExamFixtures.registration(phone))
+			.bodyValue(registration)
 			.exchange();
 	}
 

@@ -188,7 +188,8 @@ public class ParticipantService {
 	 * Whether the text holds an invisible format character: a right-to-left override or
 	 * isolate, a zero-width space or non-joiner, a byte order mark. Nothing a Vietnamese
 	 * name needs; they make a name read otherwise than it is stored. A zero-width joiner
-	 * between two symbols is part of an emoji (a family, a flag) and stays.
+	 * inside an emoji sequence (a family, a rainbow flag, a person with a skin tone and a
+	 * laptop) is part of the emoji and stays.
 	 */
 	static boolean hasInvisibleCharacters(String text) {
 		int[] points = text.codePoints().toArray();
@@ -196,14 +197,19 @@ public class ParticipantService {
 			if (Character.getType(points[i]) != Character.FORMAT) {
 				continue;
 			}
-			boolean joinsEmoji = points[i] == 0x200D && i > 0 && i < points.length - 1
-					&& Character.getType(points[i - 1]) == Character.OTHER_SYMBOL
+			boolean joinsEmoji = points[i] == 0x200D && i > 0 && i < points.length - 1 && endsEmoji(points[i - 1])
 					&& Character.getType(points[i + 1]) == Character.OTHER_SYMBOL;
 			if (!joinsEmoji) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** An emoji, its skin tone, or the selector that asks for its emoji form. */
+	private static boolean endsEmoji(int point) {
+		int type = Character.getType(point);
+		return type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL || point == 0xFE0F;
 	}
 
 	/**

@@ -19,6 +19,9 @@ class InvisibleCharactersTests {
 	void vietnameseNamesAndEmojiSequencesAreNot() {
 		assertThat(ParticipantService.hasInvisibleCharacters("Nguyễn Thị Hồng Nhung")).isFalse();
 		assertThat(ParticipantService.hasInvisibleCharacters("Lê 👨‍👩‍👧 Hoa")).isFalse();
+		assertThat(ParticipantService.hasInvisibleCharacters("Lê \ud83c\udff3\ufe0f\u200d\ud83c\udf08 Hoa")).isFalse();
+		assertThat(ParticipantService.hasInvisibleCharacters("Lê \ud83d\udc69\ud83c\udffd\u200d\ud83d\udcbb Hoa"))
+			.isFalse();
 	}
 
 }

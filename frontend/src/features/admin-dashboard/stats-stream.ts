@@ -1,27 +1,34 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, requestHeaders } from '../../lib/api-client';
 import { readEventStream } from '../../lib/sse';
-import type { ContestStats } from './stats-types';
+import type { ContestStats, StatsSummary, StatsTables } from './stats-types';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 
 /**
  * The organizer's live figures: the SSE stream read with fetch (it carries the CSRF
- * and language headers), reconnecting with a growing pause when the connection drops.
+ * and language headers), reconnecting with a growing pause when the connection drops
+ * (or when the server dropped a connection that fell behind). The stream sends the
+ * counters (`stats`) at every change and the tables (`tables`) when they change.
  */
 export function useStatsStream(slug: string, round: string, onUnauthorized: () => void) {
-  const [stats, setStats] = useState<ContestStats | null>(null);
+  const [summary, setSummary] = useState<StatsSummary | null>(null);
+  const [tables, setTables] = useState<StatsTables | null>(null);
   const [status, setStatus] = useState<StreamStatus>('connecting');
 
   useEffect(() => {
     const controller = new AbortController();
     let failures = 0;
-    setStats(null);
+    setSummary(null);
+    setTables(null);
     setStatus('connecting');
     const url = `/api/admin/contests/${encodeURIComponent(slug)}/stats/stream${round ? `?round=${encodeURIComponent(round)}` : ''}`;
     // the stream speaks when figures change; the figures as they are come first
     api<ContestStats>(url.replace('/stats/stream', '/stats'), { signal: controller.signal }).then(
-      (first) => setStats((current) => current ?? first),
+      (first) => {
+        setSummary((current) => current ?? first);
+        setTables((current) => current ?? first);
+      },
       () => {},
     );
     const run = async () => {
@@ -36,7 +43,9 @@ export function useStatsStream(slug: string, round: string, onUnauthorized: () =
             },
             onEvent: (event) => {
               if (event.event === 'stats') {
-                setStats(JSON.parse(event.data) as ContestStats);
+                setSummary(JSON.parse(event.data) as StatsSummary);
+              } else if (event.event === 'tables') {
+                setTables(JSON.parse(event.data) as StatsTables);
               }
             },
           });
@@ -57,5 +66,11 @@ export function useStatsStream(slug: string, round: string, onUnauthorized: () =
     return () => controller.abort();
   }, [slug, round]);
 
+  const stats: ContestStats | null = summary && tables ? { ...summary, ...pickTables(tables) } : null;
   return { stats, status };
+}
+
+/** Only the tables: the first figures, read whole, carry the rest too. */
+function pickTables(tables: StatsTables): StatsTables {
+  return { units: tables.units, districts: tables.districts, questions: tables.questions, timeline: tables.timeline };
 }

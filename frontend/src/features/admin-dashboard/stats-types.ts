@@ -66,3 +66,9 @@ export interface ContestStats {
   questions: QuestionFigures[];
   timeline: HourFigures[];
 }
+
+/** The tables: on the stream, a `tables` event sent when they changed (10 hardest questions). */
+export type StatsTables = Pick<ContestStats, 'units' | 'districts' | 'questions' | 'timeline'>;
+
+/** The stream's `stats` event, at every change: everything but the tables. */
+export type StatsSummary = Omit<ContestStats, keyof StatsTables>;

@@ -23,7 +23,13 @@ import org.springframework.context.annotation.Configuration;
  * (Lettuce's default backs off to 30 s, so a Redis back after 20 s went unused for up to
  * half a minute);</li>
  * <li>every command has Lettuce's timeout ({@code spring.data.redis.timeout}); Spring
- * Boot turns that on for its own client.</li>
+ * Boot turns that on for its own client;</li>
+ * <li>a reply's signal is emitted on Lettuce's computation threads, not on the one I/O
+ * thread that reads every reply of the shared connection: whatever a reply's subscriber
+ * does next (a response's JSON encoding, the statistics stream's writes) no longer holds
+ * up the replies behind it. A profile of 500 dashboards watching (docs/performance.md)
+ * found that thread busy encoding the stream's JSON while rate limits, sessions and ranks
+ * waited and timed out into 503s.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +37,8 @@ class RedisClientConfiguration {
 
 	@Bean
 	LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
-		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.publishOnScheduler(true);
 	}
 
 	@Bean

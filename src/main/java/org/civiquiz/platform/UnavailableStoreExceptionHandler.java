@@ -14,7 +14,8 @@ import org.springframework.web.server.WebExceptionHandler;
 /**
  * A store that is down, met outside a controller (a staff session read from Redis by the
  * security filters): the same 503 problem as {@link ProblemDetailsHandler} gives, not a
- * bare 500.
+ * bare 500. A {@link CiviquizException} met there is written as it would be in a
+ * controller.
  */
 @Component
 @Order(-2)
@@ -30,7 +31,15 @@ class UnavailableStoreExceptionHandler implements WebExceptionHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-		if (!StoreUnavailable.causedBy(ex) || exchange.getResponse().isCommitted()) {
+		if (exchange.getResponse().isCommitted()) {
+			return Mono.error(ex);
+		}
+		if (ex instanceof CiviquizException refusal) {
+			// a refusal met in a filter (a password check with every hashing thread busy)
+			return this.problems.write(exchange, refusal.getStatus(), refusal.getCode(), refusal.getHeaders(),
+					refusal.getArgs());
+		}
+		if (!StoreUnavailable.causedBy(ex)) {
 			return Mono.error(ex);
 		}
 		logger.warn("Unavailable on " + exchange.getRequest().getPath().value() + ": " + ex);

@@ -13,7 +13,6 @@ import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -40,14 +39,17 @@ public class AccountService {
 
 	private final PasswordEncoder encoder;
 
+	private final PasswordHashing hashing;
+
 	private final TransactionalOperator transaction;
 
 	private final Clock clock;
 
-	AccountService(AccountRepository accounts, PasswordEncoder encoder, TransactionalOperator transaction,
-			Clock clock) {
+	AccountService(AccountRepository accounts, PasswordEncoder encoder, PasswordHashing hashing,
+			TransactionalOperator transaction, Clock clock) {
 		this.accounts = accounts;
 		this.encoder = encoder;
+		this.hashing = hashing;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -192,7 +194,7 @@ public class AccountService {
 	}
 
 	private Mono<String> encode(String password) {
-		return Mono.fromCallable(() -> this.encoder.encode(password)).subscribeOn(Schedulers.boundedElastic());
+		return this.hashing.run(() -> this.encoder.encode(password));
 	}
 
 	private static void checkPassword(String field, String password, String username, List<FieldProblem> problems) {

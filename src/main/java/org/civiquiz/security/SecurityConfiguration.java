@@ -2,6 +2,7 @@ package org.civiquiz.security;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.civiquiz.platform.Problems;
 import reactor.core.publisher.Mono;
 
@@ -126,11 +127,18 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	StaffAuthentication staffAuthentication(StaffUserDetails users, PasswordEncoder encoder, RateLimiter limiter) {
+	PasswordHashing passwordHashing(SecurityProperties properties, MeterRegistry meters) {
+		return new PasswordHashing(properties.passwordHashing(), meters);
+	}
+
+	@Bean
+	StaffAuthentication staffAuthentication(StaffUserDetails users, PasswordEncoder encoder, PasswordHashing hashing,
+			RateLimiter limiter) {
 		UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(
 				users);
 		passwords.setPasswordEncoder(encoder);
-		return new StaffAuthentication(passwords, limiter);
+		passwords.setScheduler(hashing.scheduler());
+		return new StaffAuthentication(passwords, hashing, limiter);
 	}
 
 	@Bean

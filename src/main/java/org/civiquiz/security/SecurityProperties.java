@@ -21,11 +21,24 @@ import org.springframework.validation.annotation.Validated;
  * clients and the app, each appending the address it saw to {@code X-Forwarded-For}: the
  * client's address is that many entries from the right (what a client writes there itself
  * stays further left, ignored); 0 (the default) takes the connection's peer
+ * @param passwordHashing how many passwords are hashed at once
  */
 @Validated
 @ConfigurationProperties("civiquiz.security")
 public record SecurityProperties(@NotNull @Valid Accounts accounts, @DefaultValue @NotNull @Valid Cors cors,
-		@DefaultValue("0") @Min(0) @Max(5) int trustedProxies) {
+		@DefaultValue("0") @Min(0) @Max(5) int trustedProxies,
+		@DefaultValue @NotNull @Valid PasswordHashing passwordHashing) {
+
+	/**
+	 * How many passwords are hashed at once: a burst of logins must not take the cores
+	 * citizens' requests need.
+	 *
+	 * @param threads hashing threads; 0 (the default) is half the cores, at least one
+	 * @param maxWaiting how many checks may wait for a thread; beyond that a login is
+	 * refused at once with 503 {@code LOGIN_BUSY} and {@code Retry-After}
+	 */
+	public record PasswordHashing(@DefaultValue("0") @Min(0) int threads, @DefaultValue("8") @Min(0) int maxWaiting) {
+	}
 
 	/**
 	 * Passwords of the bootstrap accounts, from {@code CIVIQUIZ_ORGANIZER_PASSWORD},

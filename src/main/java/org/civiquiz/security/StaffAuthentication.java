@@ -17,15 +17,20 @@ import org.springframework.web.server.ServerWebExchange;
  * tries cannot all slip through) and a success gives it back; once the address's bucket
  * is empty, tries are refused with 429 until it refills, without checking the password.
  * There is no limit per account: anyone could then lock the well-known accounts out.
+ * Passwords are checked on {@link PasswordHashing}'s few threads.
  */
 class StaffAuthentication implements ReactiveAuthenticationManager {
 
 	private final UserDetailsRepositoryReactiveAuthenticationManager passwords;
 
+	private final PasswordHashing hashing;
+
 	private final RateLimiter limiter;
 
-	StaffAuthentication(UserDetailsRepositoryReactiveAuthenticationManager passwords, RateLimiter limiter) {
+	StaffAuthentication(UserDetailsRepositoryReactiveAuthenticationManager passwords, PasswordHashing hashing,
+			RateLimiter limiter) {
 		this.passwords = passwords;
+		this.hashing = hashing;
 		this.limiter = limiter;
 	}
 
@@ -42,6 +47,10 @@ class StaffAuthentication implements ReactiveAuthenticationManager {
 			return this.limiter.check(RateLimiter.Limit.LOGIN_FAILURES_PER_IP, address)
 				.onErrorMap(RateLimitedException.class, TooManyFailures::new)
 				.then(Mono.defer(() -> this.passwords.authenticate(normalized)))
+				// no thread free to check it: not a failed try, its token goes back
+				.onErrorResume(PasswordHashing::refused,
+						(ex) -> this.limiter.refund(RateLimiter.Limit.LOGIN_FAILURES_PER_IP, address)
+							.then(Mono.error(this.hashing.busy(ex))))
 				.flatMap((authenticated) -> this.limiter.refund(RateLimiter.Limit.LOGIN_FAILURES_PER_IP, address)
 					.thenReturn(authenticated));
 		});

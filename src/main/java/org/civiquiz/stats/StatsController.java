@@ -1,12 +1,9 @@
 package org.civiquiz.stats;
 
-import java.time.Duration;
-
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,12 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StatsController {
 
-	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-
 	private final StatsService stats;
 
-	StatsController(StatsService stats) {
+	private final StatsStream frames;
+
+	StatsController(StatsService stats, StatsStream frames) {
 		this.stats = stats;
+		this.frames = frames;
 	}
 
 	@GetMapping("/api/admin/contests/{slug}/stats")
@@ -33,15 +31,23 @@ class StatsController {
 		return exact ? this.stats.exact(slug, round) : this.stats.live(slug, round);
 	}
 
+	/**
+	 * The live figures as Server-Sent Events: {@code stats} at every change,
+	 * {@code tables} when the tables changed (at most every
+	 * {@code civiquiz.stats.stream-tables-every}), the latest of both first. The frames
+	 * are made once for every viewer ({@link StatsStream}) and written as they are.
+	 */
 	@GetMapping(path = "/api/admin/contests/{slug}/stats/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<ContestStats>> stream(@PathVariable String slug,
-			@RequestParam(required = false) Integer round) {
-		Flux<ServerSentEvent<ContestStats>> figures = this.stats.stream(slug, round)
-			.map((stats) -> ServerSentEvent.builder(stats).event("stats").build());
-		// a comment now and then keeps proxies from closing a quiet connection
-		Flux<ServerSentEvent<ContestStats>> keepAlive = Flux.interval(KEEP_ALIVE)
-			.map((tick) -> ServerSentEvent.<ContestStats>builder().comment("keep-alive").build());
-		return Flux.merge(figures, keepAlive);
+	Mono<Void> stream(@PathVariable String slug, @RequestParam(required = false) Integer round,
+			ServerHttpResponse response) {
+		return this.stats.scope(slug, round).flatMap((scope) -> {
+			response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+			// no buffering by a proxy in front (nginx honours this)
+			response.getHeaders().set("X-Accel-Buffering", "no");
+			// wrapped, not copied: every viewer's buffer shares the one array
+			return response.writeAndFlushWith(
+					this.frames.frames(scope).map((frame) -> Mono.just(response.bufferFactory().wrap(frame))));
+		});
 	}
 
 }

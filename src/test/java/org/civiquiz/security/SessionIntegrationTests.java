@@ -1,9 +1,15 @@
 package org.civiquiz.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.platform.EmbeddedServers;
@@ -11,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -94,6 +101,48 @@ class SessionIntegrationTests {
 		browser.delete("/api/session").expectStatus().isNoContent();
 		browser.get("/api/admin/contests").expectStatus().isUnauthorized();
 		assertThat(this.redis.hasKey("civiquiz:session:sessions:" + session).block()).isFalse();
+	}
+
+	@Test
+	void aBurstOfLoginsBeyondTheHashingThreadsIsRefusedAtOnceWithRetryAfter() throws Exception {
+		int logins = 64;
+		List<Browser> browsers = new ArrayList<>();
+		for (int i = 0; i < logins; i++) {
+			browsers.add(new Browser());
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(logins);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<EntityExchangeResult<String>>> results = new ArrayList<>();
+		try {
+			for (Browser browser : browsers) {
+				results.add(pool.submit(() -> {
+					go.await();
+					return browser.login("organizer", IntegrationTest.ORGANIZER_PASSWORD);
+				}));
+			}
+			go.countDown();
+			List<EntityExchangeResult<String>> answers = new ArrayList<>();
+			for (Future<EntityExchangeResult<String>> result : results) {
+				answers.add(result.get(60, TimeUnit.SECONDS));
+			}
+			// half the cores hash, eight wait: the rest are told to come back, not queued
+			assertThat(answers).extracting((answer) -> answer.getStatus().value())
+				.containsOnly(200, 503)
+				.contains(200, 503);
+			for (EntityExchangeResult<String> busy : answers) {
+				if (busy.getStatus().value() == 503) {
+					assertThat(busy.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+					assertThat(busy.getResponseHeaders().getContentType())
+						.isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+					assertThat(busy.getResponseBody()).contains("\"code\":\"LOGIN_BUSY\"");
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		// and once the burst is over, the next login goes through
+		new Browser().loginOk("organizer", IntegrationTest.ORGANIZER_PASSWORD);
 	}
 
 	@Test

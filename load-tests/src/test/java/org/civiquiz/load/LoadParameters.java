@@ -49,6 +49,30 @@ final class LoadParameters {
 
 	static final Duration POLL_EVERY = Duration.ofSeconds(number("load.pollSeconds", 5));
 
+	/** How long a CampaignDay run lasts: entrants arrive, everyone else watches, reads and downloads. */
+	static final Duration CAMPAIGN = Duration.ofSeconds(number("load.campaignSeconds", 180));
+
+	/** Organizers signing in and polling, committee members, visitors of a CampaignDay run. */
+	static final int ORGANIZERS = number("load.organizers", 500);
+
+	static final Duration ORGANIZERS_SIGN_IN = Duration.ofSeconds(number("load.organizersSignInSeconds", 60));
+
+	static final int COMMITTEE = number("load.committee", 5);
+
+	static final Duration DOWNLOAD_EVERY = Duration.ofSeconds(number("load.downloadSeconds", 10));
+
+	static final int VISITORS = number("load.visitors", 50);
+
+	static final Duration VISIT_EVERY = Duration.ofSeconds(number("load.visitSeconds", 3));
+
+	/** A closed contest with finalized winners, prepared by run.sh for the committee's downloads. */
+	static final String FINALIZED_CONTEST = text("load.finalizedContest", "htx-2024-replay");
+
+	/** A CampaignDay run's bounds: entrants' start and submit, and the organizers' login, p99 in ms. */
+	static final int ENTRANT_P99_MS = number("load.entrantP99Ms", 150);
+
+	static final int LOGIN_P99_MS = number("load.loginP99Ms", 1000);
+
 	/** Virtual users of the closed Baseline workload, each requesting back to back. */
 	static final int CONCURRENCY = number("load.concurrency", 64);
 
@@ -59,6 +83,11 @@ final class LoadParameters {
 	static final String STAFF_USER = text("load.staffUser", "organizer");
 
 	static final String STAFF_PASSWORD = text("load.staffPassword", "");
+
+	/** The committee's account, for CampaignDay's downloads of the winners. */
+	static final String COMMITTEE_USER = text("load.committeeUser", "committee");
+
+	static final String COMMITTEE_PASSWORD = text("load.committeePassword", "");
 
 	/**
 	 * Give each entrant its own client address in {@code X-Forwarded-For} (the app then

@@ -1,0 +1,228 @@
+package org.civiquiz.stats;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.civiquiz.contest.ContestService;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The live figures as Server-Sent Events frames, made once per replica and sent as the
+ * same bytes to every viewer, so that the stream costs the same whatever the number of
+ * viewers.
+ * <p>
+ * Per contest and round, one loop reads the figures' version from Redis each tick, and
+ * the figures once per change. Each change makes one small {@code stats} frame (the
+ * counters, the score figures and the histograms: about 1 KB) and, when the tables of
+ * units, districts, questions, articles, chapters and the timeline have changed and the
+ * last {@code tables} frame is older than {@code tables-every}, one {@code tables} frame
+ * (with the ten hardest questions; the page reads the whole list from
+ * {@code GET /stats}). A viewer gets the latest of both on connecting, then the frames as
+ * they are made.
+ * <p>
+ * A viewer that cannot keep up (its connection stops taking bytes while
+ * {@code stream-max-pending} frames wait for it) is dropped: its stream ends, the page
+ * connects again and starts from the latest figures, and nobody else waits for it.
+ */
+@Component
+class StatsStream {
+
+	static final List<String> TABLES = List.of("units", "districts", "questions", "articles", "chapters", "timeline");
+
+	private static final int HARDEST_QUESTIONS = 10;
+
+	private static final byte[] KEEP_ALIVE = ":keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
+
+	private final ContestService contests;
+
+	private final LiveStats live;
+
+	private final JsonMapper json;
+
+	private final StatsProperties properties;
+
+	private final Clock clock;
+
+	private final Counter framesMade;
+
+	private final Counter viewersDropped;
+
+	private final Map<String, Flux<Update>> shared = new ConcurrentHashMap<>();
+
+	StatsStream(ContestService contests, LiveStats live, JsonMapper json, StatsProperties properties, Clock clock,
+			MeterRegistry meters) {
+		this.contests = contests;
+		this.live = live;
+		this.json = json;
+		this.properties = properties;
+		this.clock = clock;
+		this.framesMade = Counter.builder("civiquiz.stats.stream.frames")
+			.description("Frames of the live statistics stream made (once for all viewers)")
+			.register(meters);
+		this.viewersDropped = Counter.builder("civiquiz.stats.stream.dropped")
+			.description("Viewers of the live statistics stream dropped for not keeping up")
+			.register(meters);
+	}
+
+	/**
+	 * One viewer's frames, a comment now and then keeping proxies from closing a quiet
+	 * connection.
+	 * @param scope the contest and round, already checked
+	 * @return the SSE frames, each a whole event
+	 */
+	Flux<byte[]> frames(StatsScope scope) {
+		return frames(scope, this.properties.streamMaxPending());
+	}
+
+	Flux<byte[]> frames(StatsScope scope, int maxPending) {
+		String slug = scope.contest().slug();
+		Integer round = (scope.round() != null) ? scope.round().number() : null;
+		Flux<byte[]> figures = this.shared.computeIfAbsent(slug + "/" + round, (key) -> share(slug, round))
+			.index()
+			.concatMapIterable((indexed) -> (indexed.getT1() == 0) ? indexed.getT2().all() : indexed.getT2().changed());
+		Flux<byte[]> keepAlive = Flux.interval(this.properties.streamKeepAlive()).map((tick) -> KEEP_ALIVE);
+		// a frame more than the viewer's connection can hold ends its stream at once (an
+		// error would wait behind the frames it cannot take)
+		Sinks.One<Boolean> behind = Sinks.one();
+		return Flux.merge(figures, keepAlive).onBackpressureBuffer(maxPending, (frame) -> {
+			if (behind.tryEmitValue(true).isSuccess()) {
+				this.viewersDropped.increment();
+			}
+		}, BufferOverflowStrategy.DROP_LATEST).takeUntilOther(behind.asMono());
+	}
+
+	private Flux<Update> share(String slug, Integer round) {
+		// a loop of its own each time viewers come back after the last one left
+		return Flux.defer(() -> {
+			Broadcast broadcast = new Broadcast();
+			return Flux.interval(Duration.ZERO, this.properties.streamTick(), Schedulers.boundedElastic())
+				// a slow tick skips the ticks it overlaps instead of failing the stream
+				.onBackpressureDrop()
+				.concatMap((tick) -> broadcast.step(slug, round).onErrorResume((ex) -> Mono.empty()))
+				// the fan-out to every viewer off the Redis client's threads
+				.publishOn(Schedulers.parallel());
+		}).replay(1).refCount(1, Duration.ofSeconds(10));
+	}
+
+	/** What changed: the frames a viewer who has the previous ones needs now. */
+	private record Update(byte[] stats, byte[] tables, boolean statsChanged, boolean tablesChanged) {
+
+		List<byte[]> all() {
+			return List.of(this.stats, this.tables);
+		}
+
+		List<byte[]> changed() {
+			List<byte[]> changed = new ArrayList<>(2);
+			if (this.statsChanged) {
+				changed.add(this.stats);
+			}
+			if (this.tablesChanged) {
+				changed.add(this.tables);
+			}
+			return changed;
+		}
+
+	}
+
+	/** One contest's and round's loop; its steps run one after another. */
+	private final class Broadcast {
+
+		private long version = -1;
+
+		private ContestStats latest;
+
+		private byte[] stats;
+
+		private byte[] tables;
+
+		private boolean tablesPending;
+
+		private Instant tablesMadeAt = Instant.MIN;
+
+		Mono<Update> step(String slug, Integer round) {
+			return StatsStream.this.live.version(slug).flatMap((current) -> {
+				if (current == this.version) {
+					return Mono.justOrEmpty(update(false));
+				}
+				// settings read again on each change (cached briefly): headcounts, rounds
+				return StatsScope.resolve(StatsStream.this.contests, slug, round)
+					.flatMap((scope) -> StatsStream.this.live.read(scope.contest(), scope.round()))
+					.mapNotNull((figures) -> {
+						this.version = current;
+						this.latest = figures;
+						this.tablesPending = true;
+						return update(true);
+					});
+			});
+		}
+
+		private Update update(boolean figuresChanged) {
+			ObjectNode summary = null;
+			if (figuresChanged) {
+				summary = StatsStream.this.json.valueToTree(this.latest);
+				summary.remove(TABLES);
+				this.stats = frame("stats", summary);
+			}
+			boolean tablesChanged = false;
+			Instant now = StatsStream.this.clock.instant();
+			if (this.tablesPending && (this.tables == null
+					|| !now.isBefore(this.tablesMadeAt.plus(StatsStream.this.properties.streamTablesEvery())))) {
+				byte[] next = frame("tables", tables(this.latest));
+				tablesChanged = this.tables == null || !Arrays.equals(next, this.tables);
+				this.tables = next;
+				this.tablesMadeAt = now;
+				this.tablesPending = false;
+			}
+			return (figuresChanged || tablesChanged)
+					? new Update(this.stats, this.tables, figuresChanged, tablesChanged) : null;
+		}
+
+		private ObjectNode tables(ContestStats figures) {
+			ObjectNode all = StatsStream.this.json.valueToTree(figures);
+			ObjectNode tables = StatsStream.this.json.createObjectNode();
+			for (String name : TABLES) {
+				tables.set(name, all.get(name));
+			}
+			// the hardest questions, as the page shows them: those drawn at least once
+			ArrayNode hardest = tables.putArray("questions");
+			for (JsonNode question : all.get("questions")) {
+				if (hardest.size() < HARDEST_QUESTIONS && question.get("drawn").asLong() > 0) {
+					hardest.add(question);
+				}
+			}
+			return tables;
+		}
+
+		private byte[] frame(String event, ObjectNode data) {
+			StatsStream.this.framesMade.increment();
+			byte[] json = StatsStream.this.json.writeValueAsBytes(data);
+			byte[] head = ("event: " + event + "\ndata: ").getBytes(StandardCharsets.UTF_8);
+			byte[] frame = Arrays.copyOf(head, head.length + json.length + 2);
+			System.arraycopy(json, 0, frame, head.length, json.length);
+			frame[frame.length - 2] = '\n';
+			frame[frame.length - 1] = '\n';
+			return frame;
+		}
+
+	}
+
+}

@@ -5,7 +5,7 @@
 # mid-run, then prints a summary and reconciles Gatling's accepted submissions with PostgreSQL and
 # Redis. Everything stops by itself at the end (unless --keep).
 #
-#   load-tests/run.sh [--simulation EntrantJourney|DeadlineRush|OrganizersWatching|Baseline]
+#   load-tests/run.sh [--simulation EntrantJourney|DeadlineRush|OrganizersWatching|CampaignDay|Baseline]
 #                     [--replicas 1|2] [--redis-cluster] [--fault redis|app|postgres]
 #                     [--fault-at SECONDS] [--redis-data keep|lose] [--warmup ENTRANTS (0: none)] [--keep]
 #                     [-Dload.entrants=30000 -Dload.arrivalRate=100 ...]
@@ -14,6 +14,7 @@
 # load/LoadParameters.java. Examples (docs/performance.md has the exact commands of each figure):
 #   load-tests/run.sh -Dload.entrants=30000 -Dload.arrivalRate=100
 #   load-tests/run.sh --simulation Baseline -Dload.concurrency=32 -Dload.durationSeconds=60
+#   load-tests/run.sh --simulation CampaignDay   (30 arrivals/s for 3 min, 500 organizers, committee, visitors)
 #   load-tests/run.sh --fault redis -Dload.entrants=6000 -Dload.arrivalRate=60
 set -euo pipefail
 
@@ -53,6 +54,7 @@ pg_port=55432
 redis_port=56379
 slug=luat-htx-2023
 organizer_password=load-organizer-pass
+committee_password=load-committee-pass
 admin_password=load-admin-password
 app_java_opts="${APP_JAVA_OPTS:--Xms256m -Xmx1g}"
 log() { printf '%s %s\n' "$(date +%T)" "$*"; }
@@ -159,8 +161,9 @@ start_app() { # replica number, port
 		SPRING_R2DBC_PASSWORD=civiquiz "${redis_env[@]}" \
 		CIVIQUIZ_PRIVACY_HASH_SECRET=load-test-hash-secret-0123456789 \
 		CIVIQUIZ_ADMIN_PASSWORD="$admin_password" CIVIQUIZ_ORGANIZER_PASSWORD="$organizer_password" \
+		CIVIQUIZ_COMMITTEE_PASSWORD="$committee_password" \
 		CIVIQUIZ_SEED_ENABLED=true CIVIQUIZ_SECURITY_TRUSTED_PROXIES="$trusted_proxies" SERVER_PORT="$port" \
-		java $app_java_opts -jar "$jar" >> "$run_dir/app-$n.log" 2>&1 &
+		java $app_java_opts -jar "$jar" "${@:3}" >> "$run_dir/app-$n.log" 2>&1 &
 	echo $! > "$run_dir/app-$n.pid"
 }
 await_app() { # port
@@ -175,6 +178,17 @@ if [ "$replicas" = 1 ]; then
 	ports=(8080)
 else
 	ports=(8081 8082)
+fi
+if [ "$simulation" = CampaignDay ]; then
+	# the committee downloads a closed contest's finalized winners: the reference campaign
+	# replayed at a twentieth of its size (about 1,000 people), its lists finalized; the app
+	# stops by itself when done
+	log "preparing a closed contest with finalized winners (the replay, 5 % scale)"
+	start_app 0 "${ports[0]}" --spring.profiles.active=replay --civiquiz.replay.scale=0.05
+	wait "$(cat "$run_dir/app-0.pid")" || { tail -30 "$run_dir/app-0.log"; exit 1; }
+	grep -q "Finalized" "$run_dir/app-0.log" || { tail -30 "$run_dir/app-0.log"; exit 1; }
+	rm -f "$run_dir/app-0.pid"
+	case " ${gatling_args[*]} " in *" -Dload.arrivalRate="*) ;; *) gatling_args+=(-Dload.arrivalRate=30) ;; esac
 fi
 log "starting $replicas app replica(s) ($app_java_opts) on ${ports[*]}"
 # one at a time: the first migrates the schema and seeds the contest
@@ -258,8 +272,8 @@ started=$(date +%s.%N)
 set +e
 (cd "$repo" && ./mvnw -B -ntp -f load-tests/pom.xml gatling:test \
 	-Dgatling.simulationClass="org.civiquiz.load.${simulation}Simulation" \
-	-Dload.staffPassword="$organizer_password" -Dload.resultFile="$run_dir/result.properties" \
-	"${gatling_args[@]}") > "$run_dir/gatling.log" 2>&1
+	-Dload.staffPassword="$organizer_password" -Dload.committeePassword="$committee_password" \
+	-Dload.resultFile="$run_dir/result.properties" "${gatling_args[@]}") > "$run_dir/gatling.log" 2>&1
 gatling_status=$?
 set -e
 ended=$(date +%s.%N)

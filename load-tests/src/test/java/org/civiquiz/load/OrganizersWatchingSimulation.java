@@ -2,17 +2,13 @@ package org.civiquiz.load;
 
 import java.time.Duration;
 
-import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.CookieKey;
-import static io.gatling.javaapi.http.HttpDsl.getCookieValue;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.sse;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -39,10 +35,10 @@ public class OrganizersWatchingSimulation extends EntrantSimulation {
 
 	private static ScenarioBuilder viewers(Duration watch) {
 		String stream = "/api/admin/contests/" + LoadParameters.CONTEST + "/stats/stream";
-		return scenario("dashboard viewer").exec(login())
-			.exec(sse("stats stream").get(stream).header("Accept", "text/event-stream"))
+		return scenario("dashboard viewer").exec(Staff.login(LoadParameters.STAFF_USER, LoadParameters.STAFF_PASSWORD))
 			// the figures change all the time during the run: an update within 10 s
-			.exec(sse("stats update").setCheck()
+			.exec(sse("stats stream").get(stream)
+				.header("Accept", "text/event-stream")
 				.await(Duration.ofSeconds(10))
 				.on(sse.checkMessage("stats").matching(jsonPath("$.event").is("stats"))))
 			.pause(watch)
@@ -53,22 +49,9 @@ public class OrganizersWatchingSimulation extends EntrantSimulation {
 	}
 
 	private static ScenarioBuilder pollers(Duration watch) {
-		return scenario("statistics poller").exec(login())
+		return scenario("statistics poller").exec(Staff.login(LoadParameters.STAFF_USER, LoadParameters.STAFF_PASSWORD))
 			.exec(during(watch).on(exec(http("stats").get("/api/admin/contests/" + LoadParameters.CONTEST + "/stats")
 				.check(status().is(200), jsonPath("$.attemptsSubmitted").exists())).pause(LoadParameters.POLL_EVERY)));
-	}
-
-	/** As the organizer page: the CSRF cookie from the session endpoint, then the login. */
-	private static ChainBuilder login() {
-		return exec(http("session").get("/api/session").check(status().is(401)))
-			.exec(getCookieValue(CookieKey("XSRF-TOKEN").saveAs("xsrf")))
-			.exec(http("login").post("/api/session")
-				.header("X-XSRF-TOKEN", "#{xsrf}")
-				.body(StringBody("{\"username\":\"" + LoadParameters.STAFF_USER + "\",\"password\":\""
-						+ LoadParameters.STAFF_PASSWORD + "\"}"))
-				.asJson()
-				.check(status().is(200)))
-			.exitHereIfFailed();
 	}
 
 }

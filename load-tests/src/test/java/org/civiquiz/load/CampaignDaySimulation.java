@@ -76,7 +76,7 @@ public class CampaignDaySimulation extends EntrantSimulation {
 				.on(sse.checkMessage("first stats").matching(jsonPath("$.event").is("stats"))))
 			.exec(asLongAs((session) -> campaignGoesOn()).on(exec(sse("stats update").setCheck()
 				.await(Duration.ofSeconds(5))
-				.on(sse.checkMessage("stats").matching(jsonPath("$.event").is("stats"))))))
+				.on(sse.checkMessage("next stats").matching(jsonPath("$.event").is("stats"))))))
 			.exec(sse("close").close());
 	}
 

@@ -100,8 +100,13 @@ cleanup() {
 trap cleanup EXIT
 
 # --- the app -----------------------------------------------------------------------------------
-jar="$(ls "$repo"/target/civiquiz-*.jar 2>/dev/null | grep -v plain | head -1 || true)"
-if [ -z "$jar" ] || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" -print -quit)" ]; then
+# CIVIQUIZ_APP_JAR runs another build (an older commit's jar, for a side-by-side comparison)
+jar="${CIVIQUIZ_APP_JAR:-$(ls "$repo"/target/civiquiz-*.jar 2>/dev/null | grep -v plain | head -1 || true)}"
+app_label="$(git -C "$repo" rev-parse --short HEAD)"
+if [ -n "${CIVIQUIZ_APP_JAR:-}" ]; then
+	app_label="$(basename "$jar")"
+	log "app: $jar"
+elif [ -z "$jar" ] || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" -print -quit)" ]; then
 	log "building the app (./mvnw package, tests skipped)"
 	(cd "$repo" && ./mvnw -B -q -ntp package -DskipTests) > "$run_dir/build.log" 2>&1 \
 		|| { tail -30 "$run_dir/build.log"; exit 1; }
@@ -307,7 +312,7 @@ python3 "$repo/load-tests/summary.py" --report "$report" --result "$run_dir/resu
 	--pg "$pg_counts" --redis-board "${redis_board:-0}" --redis-counter "${redis_counter:-0}" \
 	--pg-statements "$run_dir/pg-statements.tsv" --redis-commands "$run_dir/redis-commandstats.txt" \
 	--faults "$run_dir/faults.log" --seconds "$(python3 -c "print($ended - $started)")" --simulation "$simulation" \
-	--commit "$(git -C "$repo" rev-parse --short HEAD)" --java-opts "$app_java_opts" --replicas "$replicas" \
+	--commit "$app_label" --java-opts "$app_java_opts" --replicas "$replicas" \
 	--cluster "$cluster" --app-logs "$(ls "$run_dir"/app-*.log | paste -sd, -)" | tee "$run_dir/summary.txt"
 summary_status=${PIPESTATUS[0]}
 log "files: $run_dir; Gatling's report: ${report}index.html"

@@ -80,6 +80,14 @@ if args.samples and os.path.exists(args.samples):
               f"PostgreSQL {mean('postgres_cpu_pct'):.0f}, Redis {mean('redis_cpu_pct'):.0f}, "
               f"Gatling {mean('gatling_cpu_pct'):.0f}, nginx {mean('nginx_cpu_pct'):.0f}; "
               f"machine {mean('machine_busy_pct'):.0f} % busy")
+        journeys = int(run.get("journeys.completed", 0)) if run else 0
+        if journeys:
+            # one sample a second: the sum of the percentages is the CPU time in centiseconds
+            def per_journey(col):
+                return sum(float(r[col]) for r in rows) * 10 / journeys
+            print(f"CPU/journey   app {per_journey('app_cpu_pct'):.2f} ms, PostgreSQL {per_journey('postgres_cpu_pct'):.2f} ms, "
+                  f"Redis {per_journey('redis_cpu_pct'):.2f} ms, Gatling {per_journey('gatling_cpu_pct'):.2f} ms "
+                  f"(over {n(journeys)} journeys)")
         gc = [float(r["gc_seconds"]) for r in rows if float(r["gc_seconds"]) > 0]
         print(f"app heap      peak used {peak('heap_used_mib'):.0f} MiB (committed {peak('heap_committed_mib'):.0f} MiB), "
               f"GC time {max(gc) - min(gc) if gc else 0:.2f} s during the run")

@@ -33,6 +33,10 @@ final class AccountException extends CiviquizException {
 		return new AccountException(HttpStatus.UNAUTHORIZED, "LOGIN_FAILED");
 	}
 
+	static AccountException tooManyStreams(int max) {
+		return new AccountException(HttpStatus.TOO_MANY_REQUESTS, "STREAMS_PER_SESSION", max);
+	}
+
 	static AccountException notLoggedIn() {
 		return new AccountException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED");
 	}

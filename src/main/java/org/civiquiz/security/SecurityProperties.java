@@ -1,5 +1,6 @@
 package org.civiquiz.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -22,12 +23,26 @@ import org.springframework.validation.annotation.Validated;
  * client's address is that many entries from the right (what a client writes there itself
  * stays further left, ignored); 0 (the default) takes the connection's peer
  * @param passwordHashing how many passwords are hashed at once
+ * @param streams how long staff streams stay open
  */
 @Validated
 @ConfigurationProperties("civiquiz.security")
 public record SecurityProperties(@NotNull @Valid Accounts accounts, @DefaultValue @NotNull @Valid Cors cors,
 		@DefaultValue("0") @Min(0) @Max(5) int trustedProxies,
-		@DefaultValue @NotNull @Valid PasswordHashing passwordHashing) {
+		@DefaultValue @NotNull @Valid PasswordHashing passwordHashing, @DefaultValue @NotNull @Valid Streams streams) {
+
+	/**
+	 * Staff streams (the live statistics): they end with the session that opened them.
+	 *
+	 * @param maxPerSession streams one session (or one account on HTTP Basic) may hold
+	 * open at once on a replica; one more is refused with 429 {@code STREAMS_PER_SESSION}
+	 * @param recheck how often an open stream checks that its session and account are
+	 * still valid
+	 * @param maxLifetime how long a stream lasts at most; the page then connects again
+	 */
+	public record Streams(@DefaultValue("5") @Min(1) int maxPerSession, @DefaultValue("5s") Duration recheck,
+			@DefaultValue("1h") Duration maxLifetime) {
+	}
 
 	/**
 	 * How many passwords are hashed at once: a burst of logins must not take the cores

@@ -1,5 +1,6 @@
 package org.civiquiz.stats;
 
+import org.civiquiz.security.StaffStreams;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The organizers' figures: live (Redis) by default, {@code exact=true} from PostgreSQL,
@@ -20,9 +22,12 @@ class StatsController {
 
 	private final StatsStream frames;
 
-	StatsController(StatsService stats, StatsStream frames) {
+	private final StaffStreams staff;
+
+	StatsController(StatsService stats, StatsStream frames, StaffStreams staff) {
 		this.stats = stats;
 		this.frames = frames;
+		this.staff = staff;
 	}
 
 	@GetMapping("/api/admin/contests/{slug}/stats")
@@ -39,15 +44,18 @@ class StatsController {
 	 */
 	@GetMapping(path = "/api/admin/contests/{slug}/stats/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Mono<Void> stream(@PathVariable String slug, @RequestParam(required = false) Integer round,
-			ServerHttpResponse response) {
-		return this.stats.scope(slug, round).flatMap((scope) -> {
-			response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
-			// no buffering by a proxy in front (nginx honours this)
-			response.getHeaders().set("X-Accel-Buffering", "no");
-			// wrapped, not copied: every viewer's buffer shares the one array
-			return response.writeAndFlushWith(
-					this.frames.frames(scope).map((frame) -> Mono.just(response.bufferFactory().wrap(frame))));
-		});
+			ServerWebExchange exchange) {
+		ServerHttpResponse response = exchange.getResponse();
+		return this.stats.scope(slug, round)
+			.flatMap((scope) -> this.staff.open(exchange, this.frames.frames(scope)))
+			.flatMap((frames) -> {
+				response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+				// no buffering by a proxy in front (nginx honours this)
+				response.getHeaders().set("X-Accel-Buffering", "no");
+				// wrapped, not copied: every viewer's buffer shares the one array
+				return response
+					.writeAndFlushWith(frames.map((frame) -> Mono.just(response.bufferFactory().wrap(frame))));
+			});
 	}
 
 }

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +45,7 @@ import org.springframework.stereotype.Component;
  * connects again and starts from the latest figures, and nobody else waits for it.
  */
 @Component
-class StatsStream {
+class StatsStream implements SmartLifecycle {
 
 	static final List<String> TABLES = List.of("units", "districts", "questions", "articles", "chapters", "timeline");
 
@@ -67,6 +68,13 @@ class StatsStream {
 	private final Counter viewersDropped;
 
 	private final Map<String, Flux<Update>> shared = new ConcurrentHashMap<>();
+
+	/**
+	 * Ends every stream when the app stops, before the server waits for open requests.
+	 */
+	private final Sinks.One<Boolean> stopping = Sinks.one();
+
+	private volatile boolean running;
 
 	StatsStream(ContestService contests, LiveStats live, JsonMapper json, StatsProperties properties, Clock clock,
 			MeterRegistry meters) {
@@ -107,7 +115,33 @@ class StatsStream {
 			if (behind.tryEmitValue(true).isSuccess()) {
 				this.viewersDropped.increment();
 			}
-		}, BufferOverflowStrategy.DROP_LATEST).takeUntilOther(behind.asMono());
+		}, BufferOverflowStrategy.DROP_LATEST).takeUntilOther(behind.asMono()).takeUntilOther(this.stopping.asMono());
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Ends the open streams (their pages connect to another replica) before the web
+	 * server's graceful shutdown, which would otherwise wait its whole timeout for them.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.stopping.tryEmitValue(true);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// stopped before the web server's graceful shutdown (a lower phase)
+		return Integer.MAX_VALUE;
 	}
 
 	private Flux<Update> share(String slug, Integer round) {

@@ -1,6 +1,7 @@
 package org.civiquiz.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +15,23 @@ import java.util.concurrent.TimeUnit;
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.platform.EmbeddedServers;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The browser's way in: a session cookie kept in Redis, a CSRF token for every change,
@@ -33,8 +40,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SessionIntegrationTests {
 
+	private static final String STREAM = "/api/admin/contests/" + IntegrationTest.CONTEST + "/stats/stream";
+
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT = new ParameterizedTypeReference<>() {
+	};
+
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private AccountService accounts;
 
 	@Autowired
 	private DatabaseClient database;
@@ -143,6 +158,74 @@ class SessionIntegrationTests {
 		}
 		// and once the burst is over, the next login goes through
 		new Browser().loginOk("organizer", IntegrationTest.ORGANIZER_PASSWORD);
+	}
+
+	@Test
+	void aLiveStreamEndsWithTheLogoutOfItsSession() {
+		Browser browser = new Browser();
+		browser.loginOk("organizer", IntegrationTest.ORGANIZER_PASSWORD);
+		StepVerifier.create(stream(browser))
+			.expectNextMatches((event) -> "stats".equals(event.event()))
+			.then(() -> browser.delete("/api/session").expectStatus().isNoContent())
+			.thenConsumeWhile((event) -> true)
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void aLiveStreamEndsWhenAnAdminDisablesTheAccount() {
+		String username = "stream-watcher-" + System.nanoTime() % 1_000_000;
+		String password = "watching-the-figures-1";
+		this.accounts.create(new AccountService.NewAccount(username, Role.ORGANIZER, password)).block();
+		Browser browser = new Browser();
+		browser.loginOk(username, password);
+		StepVerifier.create(stream(browser))
+			.expectNextMatches((event) -> "stats".equals(event.event()))
+			.then(() -> this.accounts.update(username, new AccountService.AccountChange(null, false, null)).block())
+			.thenConsumeWhile((event) -> true)
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void aSessionHoldsAFewLiveStreamsAtOnce() {
+		Browser browser = new Browser();
+		browser.loginOk("organizer", IntegrationTest.ORGANIZER_PASSWORD);
+		List<Disposable> open = new ArrayList<>();
+		try {
+			for (int i = 0; i < 5; i++) {
+				open.add(stream(browser).subscribe());
+			}
+			browser.get(STREAM)
+				.expectStatus()
+				.isEqualTo(429)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("STREAMS_PER_SESSION");
+			// a tab closed makes room for another
+			open.remove(0).dispose();
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				Flux<ServerSentEvent<String>> next = browser.get(STREAM).returnResult(EVENT).getResponseBody();
+				try {
+					return next.blockFirst(Duration.ofSeconds(5)) != null;
+				}
+				catch (RuntimeException refused) {
+					return false;
+				}
+			});
+		}
+		finally {
+			open.forEach(Disposable::dispose);
+		}
+	}
+
+	private Flux<ServerSentEvent<String>> stream(Browser browser) {
+		return browser.get(STREAM)
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENT)
+			.getResponseBody()
+			.filter((event) -> event.event() != null);
 	}
 
 	@Test

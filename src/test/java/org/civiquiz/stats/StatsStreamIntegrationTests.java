@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,24 +93,27 @@ class StatsStreamIntegrationTests {
 	void everyViewerGetsTheSameFramesMadeOnceForAll() {
 		List<Flux<ServerSentEvent<String>>> viewers = new ArrayList<>();
 		List<Disposable> connections = new ArrayList<>();
-		for (int i = 0; i < 12; i++) {
-			ConnectableFlux<ServerSentEvent<String>> events = this.client.get()
-				.uri("/api/admin/contests/{slug}/stats/stream", this.slug)
-				.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
-				.accept(MediaType.TEXT_EVENT_STREAM)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-				.returnResult(EVENT)
-				.getResponseBody()
-				.filter((event) -> event.event() != null)
-				.replay();
-			connections.add(events.connect());
-			viewers.add(events);
-		}
 		try {
+			// twelve organizers, each signed in with a session of their own (a session
+			// holds five streams at most)
+			for (int i = 0; i < 12; i++) {
+				String session = signIn();
+				ConnectableFlux<ServerSentEvent<String>> events = this.client.get()
+					.uri("/api/admin/contests/{slug}/stats/stream", this.slug)
+					.cookie("CIVIQUIZ_SESSION", session)
+					.accept(MediaType.TEXT_EVENT_STREAM)
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectHeader()
+					.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+					.returnResult(EVENT)
+					.getResponseBody()
+					.filter((event) -> event.event() != null)
+					.replay();
+				connections.add(events.connect());
+				viewers.add(events);
+			}
 			// on connecting: the latest counters, then the latest tables
 			for (Flux<ServerSentEvent<String>> events : viewers) {
 				List<ServerSentEvent<String>> first = events.take(2).collectList().block(Duration.ofSeconds(20));
@@ -212,6 +216,30 @@ class StatsStreamIntegrationTests {
 			slow.dispose();
 			fastViewer.dispose();
 		}
+	}
+
+	/** A login as the staff page does it: the CSRF cookie, then the session's. */
+	private String signIn() {
+		String csrf = this.client.get()
+			.uri("/api/session")
+			.exchange()
+			.returnResult(byte[].class)
+			.getResponseCookies()
+			.getFirst("XSRF-TOKEN")
+			.getValue();
+		return this.client.post()
+			.uri("/api/session")
+			.cookie("XSRF-TOKEN", csrf)
+			.header("X-XSRF-TOKEN", csrf)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", "organizer", "password", IntegrationTest.ORGANIZER_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(byte[].class)
+			.getResponseCookies()
+			.getFirst("CIVIQUIZ_SESSION")
+			.getValue();
 	}
 
 	private double frames() {

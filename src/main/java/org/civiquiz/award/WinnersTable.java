@@ -15,21 +15,27 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * The cells of a winners list: a header block, the winners, the unit prizes, then who was
  * passed over, which prizes held elsewhere were superseded, and the excluded attempts.
- * Their CSV form (RFC 4180, UTF-8, CRLF, no byte order mark) is the canonical form: it is
- * stored when the list is frozen, its SHA-256 is the list's hash, and every export is
- * made from it, so a later change of wording here never changes a frozen list. Cells are
- * text or whole numbers. Phone numbers are written the national way
- * ({@code 0912 345 678}), and text that a spreadsheet would take for a formula (it starts
- * with {@code = + - @}) gets an apostrophe in front, in every export.
+ * Their CSV form (RFC 4180, UTF-8, CRLF, no byte order mark, every cell in double quotes)
+ * is the canonical form: it is stored when the list is frozen, its SHA-256 is the list's
+ * hash, and every export is made from it, so a later change here never changes a frozen
+ * list (lists frozen before 2026-12-05 quote only the cells that need it, and keep that
+ * form). Cells are text or whole numbers. Phone numbers are written the national way
+ * ({@code 0912 345 678}). Text that a spreadsheet would take for a formula gets an
+ * apostrophe in front of the formula: at its start ({@code = + - @}), and after a comma,
+ * a semicolon, a tab or a line break, where a spreadsheet splitting on another separator
+ * (Excel in Vietnamese splits on {@code ;}) would start a cell. Quoting every cell keeps
+ * a {@code ;} inside its cell there too.
  */
 final class WinnersTable {
 
@@ -66,6 +72,12 @@ final class WinnersTable {
 			"SUBMITTED_AT", "Nộp bài sớm hơn / earlier submission", Ranking.ATTEMPT_ID,
 			"Bằng nhau mọi tiêu chí, xét mã bài thi / equal on every step, by attempt id", Ranking.LAST,
 			"Người cuối bảng xếp hạng / last ranked");
+
+	/** RFC 4180, every cell quoted: a {@code ;} stays in its cell in any spreadsheet. */
+	static final CSVFormat CANONICAL = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
+
+	/** A formula's first character right after a separator a spreadsheet may split on. */
+	private static final Pattern FORMULA_AFTER_SEPARATOR = Pattern.compile("([,;\\t\\r\\n])([=+\\-@])");
 
 	/** Microseconds: PostgreSQL's precision, so that equal-looking times are equal. */
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
@@ -125,7 +137,7 @@ final class WinnersTable {
 	/** The canonical CSV form of the rows: what the hash covers. */
 	static String canonical(List<List<Object>> rows) {
 		StringWriter out = new StringWriter();
-		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+		try (CSVPrinter printer = new CSVPrinter(out, CANONICAL)) {
 			for (List<Object> row : rows) {
 				printer.printRecord(row);
 			}
@@ -163,7 +175,8 @@ final class WinnersTable {
 
 	/** The CSV export: BOM (so that Excel reads UTF-8), canonical form, hash line. */
 	static byte[] csv(String canonical, String sha256) {
-		String text = "\uFEFF" + canonical + canonical(List.of(List.of(HASH_LABEL, sha256)));
+		// the hash line as it always was (unquoted), whatever the list's quoting
+		String text = "\uFEFF" + canonical + HASH_LABEL + "," + sha256 + "\r\n";
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -175,8 +188,9 @@ final class WinnersTable {
 		if (value == null) {
 			return "";
 		}
-		if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			return "'" + text;
+		if (value instanceof String text && !text.isEmpty()) {
+			String escaped = FORMULA_AFTER_SEPARATOR.matcher(text).replaceAll("$1'$2");
+			return ("=+-@\t\r".indexOf(escaped.charAt(0)) >= 0) ? "'" + escaped : escaped;
 		}
 		return value;
 	}

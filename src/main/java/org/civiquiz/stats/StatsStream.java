@@ -70,9 +70,10 @@ class StatsStream implements SmartLifecycle {
 	private final Map<String, Flux<Update>> shared = new ConcurrentHashMap<>();
 
 	/**
-	 * Ends every stream when the app stops, before the server waits for open requests.
+	 * Ends every stream open when the app stops, before the server waits for open
+	 * requests; a new one each time (a test framework pauses and resumes contexts).
 	 */
-	private final Sinks.One<Boolean> stopping = Sinks.one();
+	private volatile Sinks.One<Boolean> stopping = Sinks.one();
 
 	private volatile boolean running;
 
@@ -115,7 +116,9 @@ class StatsStream implements SmartLifecycle {
 			if (behind.tryEmitValue(true).isSuccess()) {
 				this.viewersDropped.increment();
 			}
-		}, BufferOverflowStrategy.DROP_LATEST).takeUntilOther(behind.asMono()).takeUntilOther(this.stopping.asMono());
+		}, BufferOverflowStrategy.DROP_LATEST)
+			.takeUntilOther(behind.asMono())
+			.takeUntilOther(Mono.defer(() -> this.stopping.asMono()));
 	}
 
 	@Override
@@ -130,7 +133,9 @@ class StatsStream implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.stopping.tryEmitValue(true);
+		Sinks.One<Boolean> stopped = this.stopping;
+		this.stopping = Sinks.one();
+		stopped.tryEmitValue(true);
 	}
 
 	@Override

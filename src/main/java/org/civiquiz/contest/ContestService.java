@@ -103,6 +103,16 @@ public class ContestService {
 	}
 
 	/**
+	 * Forgets this replica's cached settings of a contest, after a change written to its
+	 * tables directly (the replay closing its contest): the next read is PostgreSQL's.
+	 * @param id the contest
+	 */
+	public void forget(long id) {
+		this.settingsById.remove(id);
+		this.publicById.remove(id);
+	}
+
+	/**
 	 * The settings of every contest the public can see (every status but draft).
 	 * @return the contests
 	 */
@@ -242,10 +252,7 @@ public class ContestService {
 						consent)))
 				.then(updateRounds(existing.id(), valid.rounds()))
 				.then(updateUnits(existing.id(), valid.units()))
-				.doOnSuccess((done) -> {
-					this.settingsById.remove(existing.id());
-					this.publicById.remove(existing.id());
-				}))
+				.doOnSuccess((done) -> forget(existing.id())))
 			.then(form(slug))
 			.onErrorMap(DataIntegrityViolationException.class, (ex) -> ContestException.inUse());
 	}

@@ -15,12 +15,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * Where passwords are hashed and checked. bcrypt costs about a tenth of a second of a
- * core, on purpose; on Reactor's shared {@code boundedElastic} pool (ten threads per
- * core) a burst of logins could take every core from the citizens' requests. Here at most
- * {@code threads} hashes run at once (half the cores by default) and at most
- * {@code max-waiting} wait for them; a login beyond that is refused at once with 503
- * {@code LOGIN_BUSY} and {@code Retry-After}, without counting as a failed try.
+ * Where passwords are hashed and checked. bcrypt costs tens of milliseconds of a core (60
+ * on this project's machine), on purpose; on Reactor's shared {@code boundedElastic} pool
+ * (ten threads per core) a burst of logins could take every core from the citizens'
+ * requests. Here at most {@code threads} hashes run at once (half the cores by default)
+ * and at most {@code max-waiting} per thread wait for them; a login beyond that is
+ * refused at once with 503 {@code LOGIN_BUSY} and {@code Retry-After}, without counting
+ * as a failed try.
  */
 final class PasswordHashing implements DisposableBean {
 

@@ -49,8 +49,8 @@ public record SecurityProperties(@NotNull @Valid Accounts accounts, @DefaultValu
 	 * citizens' requests need.
 	 *
 	 * @param threads hashing threads; 0 (the default) is half the cores, at least one
-	 * @param maxWaiting how many checks may wait for a thread; beyond that a login is
-	 * refused at once with 503 {@code LOGIN_BUSY} and {@code Retry-After}
+	 * @param maxWaiting how many checks may wait, per hashing thread; beyond that a login
+	 * is refused at once with 503 {@code LOGIN_BUSY} and {@code Retry-After}
 	 */
 	public record PasswordHashing(@DefaultValue("0") @Min(0) int threads, @DefaultValue("8") @Min(0) int maxWaiting) {
 	}

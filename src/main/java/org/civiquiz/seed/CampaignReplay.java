@@ -208,7 +208,10 @@ public class CampaignReplay {
 				.bind("closes", closes)
 				.bind("contest", contest.id())
 				.fetch()
-				.rowsUpdated());
+				.rowsUpdated())
+			// the settings cached while it ran still say open: the finalization that
+			// follows must see it closed (it refused to, now and then)
+			.doOnSuccess((rows) -> this.contests.forget(contest.id()));
 	}
 
 	private static Instant week(Instant opens, int weeks) {

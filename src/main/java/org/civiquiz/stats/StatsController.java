@@ -40,7 +40,8 @@ class StatsController {
 	 * The live figures as Server-Sent Events: {@code stats} at every change,
 	 * {@code tables} when the tables changed (at most every
 	 * {@code civiquiz.stats.stream-tables-every}), the latest of both first. The frames
-	 * are made once for every viewer ({@link StatsStream}) and written as they are.
+	 * are made once for every viewer ({@link StatsStream}) and written as they are; the
+	 * stream ends with the session that opened it ({@link StaffStreams}).
 	 */
 	@GetMapping(path = "/api/admin/contests/{slug}/stats/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Mono<Void> stream(@PathVariable String slug, @RequestParam(required = false) Integer round,

@@ -194,6 +194,7 @@ if [ "$simulation" = CampaignDay ]; then
 	grep -q "Finalized" "$run_dir/app-0.log" || { tail -30 "$run_dir/app-0.log"; exit 1; }
 	rm -f "$run_dir/app-0.pid"
 	case " ${gatling_args[*]} " in *" -Dload.arrivalRate="*) ;; *) gatling_args+=(-Dload.arrivalRate=30) ;; esac
+	case " ${gatling_args[*]} " in *" -Dload.pollers="*) ;; *) gatling_args+=(-Dload.pollers=50) ;; esac
 fi
 log "starting $replicas app replica(s) ($app_java_opts) on ${ports[*]}"
 # one at a time: the first migrates the schema and seeds the contest

@@ -25,7 +25,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * {@code load.organizers} (500) organizers signing in within a minute as the page does
  * and keeping the live stream open, each expecting its first {@code stats} event within
  * 3 s of connecting and the next within 5 s for as long as entrants arrive;
- * {@code load.pollers} (50) organizers polling the figures every 5 s;
+ * {@code load.pollers} organizers (run.sh: 50) polling the figures every 5 s;
  * {@code load.committee} (5) committee members downloading a finalized list as XLSX and
  * CSV every 10 s; {@code load.visitors} (50) people reading the public leaderboards every
  * 3 s. Bounds: no failed request, entrants' start and submit p99 within
@@ -40,7 +40,7 @@ public class CampaignDaySimulation extends EntrantSimulation {
 		long seconds = LoadParameters.CAMPAIGN.toSeconds();
 		setUp(Entrants.journey("entrant journey").injectOpen(constantUsersPerSec(LoadParameters.ARRIVAL_RATE).during(seconds)),
 				organizers().injectOpen(rampUsers(LoadParameters.ORGANIZERS).during(LoadParameters.ORGANIZERS_SIGN_IN)),
-				pollers().injectOpen(rampUsers(LoadParameters.POLLERS).during(LoadParameters.POLL_EVERY)),
+				pollers().injectOpen(rampUsers(LoadParameters.POLLERS).during(LoadParameters.ORGANIZERS_SIGN_IN)),
 				committee().injectOpen(rampUsers(LoadParameters.COMMITTEE).during(LoadParameters.DOWNLOAD_EVERY)),
 				visitors().injectOpen(rampUsers(LoadParameters.VISITORS).during(LoadParameters.VISIT_EVERY)))
 			.protocols(Entrants.protocol())

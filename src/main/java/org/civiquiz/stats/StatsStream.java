@@ -187,7 +187,8 @@ class StatsStream implements SmartLifecycle {
 
 		private long version = -1;
 
-		private ContestStats latest;
+		/** The latest figures as a JSON tree: both frames are cut from it. */
+		private ObjectNode latest;
 
 		private byte[] stats;
 
@@ -207,7 +208,7 @@ class StatsStream implements SmartLifecycle {
 					.flatMap((scope) -> StatsStream.this.live.read(scope.contest(), scope.round()))
 					.mapNotNull((figures) -> {
 						this.version = current;
-						this.latest = figures;
+						this.latest = StatsStream.this.json.valueToTree(figures);
 						this.tablesPending = true;
 						return update(true);
 					});
@@ -215,9 +216,8 @@ class StatsStream implements SmartLifecycle {
 		}
 
 		private Update update(boolean figuresChanged) {
-			ObjectNode summary = null;
 			if (figuresChanged) {
-				summary = StatsStream.this.json.valueToTree(this.latest);
+				ObjectNode summary = this.latest.deepCopy();
 				summary.remove(TABLES);
 				this.stats = frame("stats", summary);
 			}
@@ -235,8 +235,7 @@ class StatsStream implements SmartLifecycle {
 					? new Update(this.stats, this.tables, figuresChanged, tablesChanged) : null;
 		}
 
-		private ObjectNode tables(ContestStats figures) {
-			ObjectNode all = StatsStream.this.json.valueToTree(figures);
+		private ObjectNode tables(ObjectNode all) {
 			ObjectNode tables = StatsStream.this.json.createObjectNode();
 			for (String name : TABLES) {
 				tables.set(name, all.get(name));

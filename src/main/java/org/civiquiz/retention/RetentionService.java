@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.civiquiz.award.AwardService;
+import org.civiquiz.award.FinalizationService;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.exam.ExamService;
@@ -37,7 +37,7 @@ public class RetentionService {
 
 	private final ExamService exams;
 
-	private final AwardService awards;
+	private final FinalizationService awards;
 
 	private final ReadModelReconciler readModels;
 
@@ -45,8 +45,9 @@ public class RetentionService {
 
 	private final Clock clock;
 
-	RetentionService(ContestService contests, ParticipantService participants, ExamService exams, AwardService awards,
-			ReadModelReconciler readModels, TransactionalOperator transaction, Clock clock) {
+	RetentionService(ContestService contests, ParticipantService participants, ExamService exams,
+			FinalizationService awards, ReadModelReconciler readModels, TransactionalOperator transaction,
+			Clock clock) {
 		this.contests = contests;
 		this.participants = participants;
 		this.exams = exams;

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.civiquiz.award.AwardService;
+import org.civiquiz.award.FinalizationService;
+import org.civiquiz.award.PrizePlanService;
 import org.civiquiz.award.WinnersList;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewContest;
@@ -65,14 +66,17 @@ public class CampaignReplay {
 
 	private final DatabaseClient database;
 
-	private final AwardService awards;
+	private final PrizePlanService prizePlans;
+
+	private final FinalizationService awards;
 
 	private final Clock clock;
 
 	CampaignReplay(ContestService contests, ExamService exams, QuestionBankService banks,
-			ReadModelReconciler readModels, StatsService stats, AwardService awards, DatabaseClient database,
-			Clock clock) {
+			ReadModelReconciler readModels, StatsService stats, PrizePlanService prizePlans, FinalizationService awards,
+			DatabaseClient database, Clock clock) {
 		this.contests = contests;
+		this.prizePlans = prizePlans;
 		this.awards = awards;
 		this.exams = exams;
 		this.banks = banks;
@@ -114,7 +118,7 @@ public class CampaignReplay {
 		long started = System.nanoTime();
 		return this.banks.importCsv(ReferenceContestSeeder.SEED_BANK, bankCsv)
 			.then(this.contests.create(contest, rounds, units))
-			.flatMap((created) -> this.awards.updatePlan(slug, ReferenceContestSeeder.PRIZE_PLAN, ACTOR)
+			.flatMap((created) -> this.prizePlans.updatePlan(slug, ReferenceContestSeeder.PRIZE_PLAN, ACTOR)
 				.thenReturn(created))
 			.flatMap((created) -> this.banks.bank(created.questionBank())
 				.flatMap((bank) -> Flux.fromIterable(plan.participants())

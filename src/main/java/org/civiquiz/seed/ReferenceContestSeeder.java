@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.civiquiz.award.AwardService;
+import org.civiquiz.award.PrizePlanService;
 import org.civiquiz.award.PrizePlan;
 import org.civiquiz.award.PrizePlan.PrizesPerPerson;
 import org.civiquiz.award.PrizePlan.Tier;
@@ -52,16 +52,16 @@ class ReferenceContestSeeder implements ApplicationRunner {
 
 	private final QuestionBankService banks;
 
-	private final AwardService awards;
+	private final PrizePlanService prizePlans;
 
 	private final Clock clock;
 
 	ReferenceContestSeeder(SeedProperties properties, ContestService contests, QuestionBankService banks,
-			AwardService awards, Clock clock) {
+			PrizePlanService prizePlans, Clock clock) {
 		this.properties = properties;
 		this.contests = contests;
 		this.banks = banks;
-		this.awards = awards;
+		this.prizePlans = prizePlans;
 		this.clock = clock;
 	}
 
@@ -105,7 +105,7 @@ class ReferenceContestSeeder implements ApplicationRunner {
 		// broken
 		return this.banks.importCsv(SEED_BANK, bank)
 			.then(this.contests.create(contest, rounds, HaiPhong.units()))
-			.then(this.awards.updatePlan(SLUG, PRIZE_PLAN, "seed"))
+			.then(this.prizePlans.updatePlan(SLUG, PRIZE_PLAN, "seed"))
 			.thenReturn(true);
 	}
 

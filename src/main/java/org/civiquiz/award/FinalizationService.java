@@ -36,19 +36,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Prize plans, exclusions, finalization and the frozen winners lists. A list is computed
- * from PostgreSQL in one transaction and stored whole; a round's list can be finalized
- * once the round has closed and every submission of it is in, and replaced only after an
- * explicit, logged reopening.
+ * Finalization and the frozen winners lists. A list is computed from PostgreSQL in one
+ * transaction and stored whole; a round's list can be finalized once the round has closed
+ * and every submission of it is in, and replaced only after an explicit, logged
+ * reopening.
  */
 @Service
-public class AwardService {
+public class FinalizationService {
 
 	static final String WHOLE_CONTEST = "Toàn cuộc thi";
 
-	static final int MAX_REASON = 1000;
-
-	private static final Log logger = LogFactory.getLog(AwardService.class);
+	private static final Log logger = LogFactory.getLog(FinalizationService.class);
 
 	private final ContestService contests;
 
@@ -62,7 +60,7 @@ public class AwardService {
 
 	private final Clock clock;
 
-	AwardService(ContestService contests, AwardRepository repository, TransactionalOperator transaction,
+	FinalizationService(ContestService contests, AwardRepository repository, TransactionalOperator transaction,
 			ExamProperties exam, AwardProperties properties, Clock clock) {
 		this.contests = contests;
 		this.repository = repository;
@@ -70,46 +68,6 @@ public class AwardService {
 		this.exam = exam;
 		this.properties = properties;
 		this.clock = clock;
-	}
-
-	public Mono<PrizePlanView> plan(String slug) {
-		return this.contests.settings(slug)
-			.flatMap((contest) -> this.repository.plan(contest.id()))
-			.map(AwardService::view)
-			.switchIfEmpty(Mono.error(() -> AwardException.planMissing(slug)));
-	}
-
-	/**
-	 * The plan of a contest the public can see; an empty plan when none is set yet.
-	 * @param slug the contest
-	 * @return the plan, or {@code CONTEST_NOT_FOUND} (drafts included)
-	 */
-	public Mono<PrizePlan> publicPlan(String slug) {
-		return this.contests.settings(slug)
-			.filter((contest) -> contest.status() != ContestStatus.DRAFT)
-			.switchIfEmpty(Mono.error(() -> AwardException.contestNotFound(slug)))
-			.flatMap((contest) -> this.repository.plan(contest.id()))
-			.map(StoredPlan::plan)
-			.defaultIfEmpty(new PrizePlan(null, null, null, null, null, null, null));
-	}
-
-	/**
-	 * Sets the contest's prize plan; lists finalized before keep the revision they used.
-	 * @param slug the contest
-	 * @param plan the new plan
-	 * @param actor who sets it
-	 * @return the plan with its new revision
-	 */
-	public Mono<PrizePlanView> updatePlan(String slug, PrizePlan plan, String actor) {
-		PrizePlan valid = plan.validated();
-		Instant now = this.clock.instant();
-		return this.contests.settings(slug)
-			.flatMap((contest) -> this.repository.lock(contest.id())
-				.then(this.repository.savePlan(contest.id(), valid, now, actor))
-				.flatMap((stored) -> this.repository
-					.log(contest.id(), null, "PLAN_CHANGED", actor, "revision " + stored.revision(), now)
-					.thenReturn(view(stored))))
-			.as(this.transaction::transactional);
 	}
 
 	/**
@@ -151,7 +109,7 @@ public class AwardService {
 	 * @return done
 	 */
 	public Mono<Void> reopen(String slug, Integer round, String reason, String actor) {
-		String why = reason(reason);
+		String why = CommitteeReason.validated(reason);
 		Instant now = this.clock.instant();
 		return scope(slug, round)
 			.flatMap((scope) -> this.repository.lock(scope.contest().id())
@@ -195,50 +153,8 @@ public class AwardService {
 			.switchIfEmpty(Mono.error(AwardException::listNotFound));
 	}
 
-	/**
-	 * Rules an attempt out of the prizes, or changes the reason; refused while a list
-	 * that covers the attempt stands.
-	 * @param slug the contest
-	 * @param attempt the attempt
-	 * @param reason why
-	 * @param actor who
-	 * @return done
-	 */
-	public Mono<Void> exclude(String slug, UUID attempt, String reason, String actor) {
-		String why = reason(reason);
-		Instant now = this.clock.instant();
-		return unfrozenAttempt(slug, attempt)
-			.flatMap((contest) -> this.repository.exclude(contest.id(), attempt, why, now, actor)
-				.then(this.repository.log(contest.id(), null, "EXCLUDED", actor, attempt + ": " + why, now)))
-			.as(this.transaction::transactional)
-			.then();
-	}
-
-	public Mono<Void> lift(String slug, UUID attempt, String actor) {
-		Instant now = this.clock.instant();
-		return unfrozenAttempt(slug, attempt)
-			.flatMap((contest) -> this.repository.lift(contest.id(), attempt)
-				.flatMap((count) -> (count == 0) ? Mono.error(AwardException.exclusionNotFound())
-						: this.repository.log(contest.id(), null, "EXCLUSION_LIFTED", actor, attempt.toString(), now)))
-			.as(this.transaction::transactional)
-			.then();
-	}
-
-	public Flux<WinnersList.Excluded> exclusions(String slug) {
-		return this.contests.settings(slug).flatMapMany((contest) -> this.repository.exclusions(contest.id(), null));
-	}
-
 	public Flux<AwardLogEntry> log(String slug) {
 		return this.contests.settings(slug).flatMapMany((contest) -> this.repository.logOf(contest.id()));
-	}
-
-	private Mono<ContestSettings> unfrozenAttempt(String slug, UUID attempt) {
-		return this.contests.settings(slug)
-			.flatMap((contest) -> this.repository.lock(contest.id())
-				.then(this.repository.roundOfAttempt(contest.id(), attempt))
-				.switchIfEmpty(Mono.error(AwardException::attemptNotFound))
-				.flatMap((round) -> this.repository.frozen(contest.id(), round))
-				.flatMap((frozen) -> frozen ? Mono.error(AwardException.alreadyFinalized()) : Mono.just(contest)));
 	}
 
 	private Mono<WinnersList> compute(Scope scope, StoredPlan stored, Instant now, String actor) {
@@ -352,23 +268,6 @@ public class AwardService {
 			return new Scope(contest,
 					contest.roundNumbered(number).orElseThrow(() -> AwardException.roundNotFound(number)));
 		});
-	}
-
-	private static String reason(String reason) {
-		if (reason == null || reason.isBlank()) {
-			throw CiviquizException.invalidFields(List.of(new FieldProblem("reason", "FIELD_REQUIRED")));
-		}
-		if (reason.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n')) {
-			throw CiviquizException.invalidFields(List.of(new FieldProblem("reason", "TEXT_INVALID")));
-		}
-		if (reason.strip().length() > MAX_REASON) {
-			throw CiviquizException.invalidFields(List.of(new FieldProblem("reason", "REASON_TOO_LONG", MAX_REASON)));
-		}
-		return reason.strip();
-	}
-
-	private static PrizePlanView view(StoredPlan stored) {
-		return new PrizePlanView(stored.revision(), stored.updatedAt(), stored.updatedBy(), stored.plan());
 	}
 
 	/**

@@ -119,12 +119,48 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
   await screenshot(page, 'citizen-6-result');
   await expectAccessible(page, 'result page');
 
+  // what this (maybe shared) browser keeps once the result is seen: the attempt's token in
+  // this tab's sessionStorage only, for a reload; nothing of the attempt in localStorage
+  const attemptId = new URL(page.url()).hash.split('/').pop()!;
+  const stored = () =>
+    page.evaluate(() => {
+      const all = (storage: Storage) => Object.fromEntries(Array.from({ length: storage.length }, (_, i) => storage.key(i)!).map((key) => [key, storage.getItem(key)!]));
+      return { kept: all(localStorage), tab: all(sessionStorage) };
+    });
+  const afterResult = await stored();
+  expect(Object.keys(afterResult.kept).sort()).toEqual(['civiquiz.device']);
+  const finished = JSON.parse(afterResult.tab['civiquiz.finished']) as { attemptId: string; token: string }[];
+  expect(finished.map((s) => s.attemptId)).toEqual([attemptId]);
+  const token = finished[0].token;
+  expect(JSON.stringify(afterResult.kept)).not.toContain(token);
+  await page.reload();
+  await expect(page.getByTestId('result')).toContainText(/\d+\/20 câu đúng/);
+  // another tab (or the browser opened again) finds nothing of it
+  const otherTab = await page.context().newPage();
+  await otherTab.goto(`/#/result/${attemptId}`);
+  await expect(otherTab.getByRole('alert')).toHaveText('Không tìm thấy lượt thi này trên thiết bị.');
+  await otherTab.close();
+
   // English on request
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Result' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await screenshot(page, 'citizen-7-result-en');
   await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+
+  // back on the contest page, this tab still links to the result; "forget me" removes
+  // everything Civiquiz keeps in this browser
+  await page.getByRole('link', { name: 'Về trang cuộc thi' }).first().click();
+  await expect(page.getByRole('link', { name: 'Xem kết quả lượt thi gần nhất' })).toBeVisible();
+  await page.getByRole('button', { name: 'Quên tôi trên thiết bị này' }).click();
+  const forget = page.getByRole('dialog', { name: 'Xóa dữ liệu của bạn trên thiết bị này?' });
+  await expect(forget).toBeVisible();
+  await screenshot(page, 'citizen-8-forget-me');
+  await expectAccessible(page, 'forget me confirmation');
+  await forget.getByRole('button', { name: 'Xóa hết' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã xóa' })).toHaveText('Đã xóa. Civiquiz không còn lưu gì trên trình duyệt này.');
+  await expect(page.getByRole('link', { name: 'Xem kết quả lượt thi gần nhất' })).toHaveCount(0);
+  expect(await stored()).toEqual({ kept: {}, tab: {} });
 });
 
 test('registration shows each error next to its field: the browser checks first, then the server', async ({ page }) => {

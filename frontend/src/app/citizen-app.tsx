@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import type { AttemptStarted } from '../lib/api-types';
-import { markSubmitted, saveAttemptSession } from '../lib/attempt-session';
+import { attemptExpiry, markSubmitted, saveAttemptSession } from '../lib/attempt-session';
 import { tc } from '../lib/common-messages';
 import { onLocaleChange } from '../lib/i18n';
 import { match, navigate, useHashPath } from '../lib/router';
@@ -34,7 +34,13 @@ export function CitizenApp() {
   }, [path]);
 
   const onStarted = (attempt: AttemptStarted, slug: string, receivedAt: number) => {
-    saveAttemptSession({ attemptId: attempt.attemptId, token: attempt.token, slug, startedAt: attempt.startedAt });
+    saveAttemptSession({
+      attemptId: attempt.attemptId,
+      token: attempt.token,
+      slug,
+      startedAt: attempt.startedAt,
+      expiresAt: attemptExpiry(attempt, receivedAt),
+    });
     started.current = { attempt, receivedAt };
     navigate(`/exam/${attempt.attemptId}`);
   };

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { api } from '../../lib/api-client';
 import type { ContestSummary } from '../../lib/api-types';
+import { forgetContest } from '../../lib/attempt-session';
 import { dateTime } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
@@ -10,6 +11,8 @@ export function ContestListPage() {
   const { data, error, reload } = useLoad(() => api<ContestSummary[]>('/api/contests'), 'contests');
   const open = data?.filter((contest) => contest.status === 'OPEN') ?? [];
   useEffect(() => {
+    // nothing of a closed contest is kept on the device
+    data?.filter((contest) => contest.status !== 'OPEN').forEach((contest) => forgetContest(contest.slug));
     // one campaign at a time is the usual case: its page is the home page
     if (open.length === 1) {
       navigate(`/c/${encodeURIComponent(open[0].slug)}`, true);

@@ -1,6 +1,8 @@
+import { useEffect, useReducer } from 'preact/hooks';
 import { api } from '../../lib/api-client';
 import type { ContestDetails } from '../../lib/api-types';
-import { latestAttemptSession } from '../../lib/attempt-session';
+import { forgetContest, latestAttemptSession } from '../../lib/attempt-session';
+import { ForgetDevice } from '../../lib/forget-device';
 import { dateTime } from '../../lib/format';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
 import { Countdown } from './countdown';
@@ -13,8 +15,19 @@ async function loadContest(slug: string): Promise<{ contest: ContestDetails; off
   return { contest, offsetMs: Date.parse(contest.serverTime) - Date.now() };
 }
 
+/** Closed by the organizers, or past its end by the server's clock: no attempt can go on. */
+function isClosed(contest: ContestDetails): boolean {
+  return contest.status !== 'OPEN' || Date.parse(contest.serverTime) >= Date.parse(contest.closesAt);
+}
+
 export function ContestPage(props: { slug: string }) {
   const { data, error, reload } = useLoad(() => loadContest(props.slug), props.slug);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const closed = data !== undefined && isClosed(data.contest);
+  useEffect(() => {
+    // nothing of a closed contest is kept on the device
+    if (closed) forgetContest(props.slug);
+  }, [closed, props.slug]);
   if (error) {
     return <ErrorAlert error={error} onRetry={reload} />;
   }
@@ -22,7 +35,7 @@ export function ContestPage(props: { slug: string }) {
     return <Loading />;
   }
   const { contest, offsetMs } = data;
-  const mine = latestAttemptSession(contest.slug);
+  const mine = closed ? undefined : latestAttemptSession(contest.slug);
   const canRegister = contest.status === 'OPEN' && contest.currentRound !== null;
   return (
     <>
@@ -79,6 +92,7 @@ export function ContestPage(props: { slug: string }) {
         </ol>
       </section>
       <Leaderboard contest={contest} />
+      <ForgetDevice onForgotten={() => rerender(0)} />
     </>
   );
 }

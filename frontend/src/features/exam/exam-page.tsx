@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { api, ApiError, NetworkError } from '../../lib/api-client';
 import type { AttemptStarted, AttemptView, SubmissionResult } from '../../lib/api-types';
-import { attemptSession } from '../../lib/attempt-session';
+import { attemptSession, forgetAttempt } from '../../lib/attempt-session';
 import { clockText } from '../../lib/format';
 import { ErrorAlert, Loading, PageHeading, errorText } from '../../lib/ui';
 import { ExamSession, type ExamData } from './exam-session';
@@ -53,7 +53,8 @@ export interface ExamPageProps {
 }
 
 export function ExamPage(props: ExamPageProps) {
-  const credentials = attemptSession(props.attemptId);
+  // read once: the page keeps them while it shows the attempt, whatever storage does meanwhile
+  const [credentials] = useState(() => attemptSession(props.attemptId));
   const [loaded, setLoaded] = useState<Loaded | null>(() =>
     props.started && props.started.attempt.attemptId === props.attemptId
       ? { kind: 'open', data: props.started.attempt, receivedAt: props.started.receivedAt }
@@ -68,9 +69,13 @@ export function ExamPage(props: ExamPageProps) {
   }, [props.attemptId, round]);
 
   useEffect(() => {
-    if (loaded?.kind === 'submitted' || loaded?.kind === 'expired') {
-      // nothing left to keep on this device
+    if (loaded?.kind === 'submitted') {
+      // the answers are with the server; the credentials move to this tab (onSubmitted)
       new ExamStorage().remove(props.attemptId);
+    }
+    if (loaded?.kind === 'expired') {
+      // nothing left to keep on this device
+      forgetAttempt(props.attemptId);
     }
     if (loaded?.kind === 'submitted') props.onSubmitted(props.attemptId);
   }, [loaded]);

@@ -1,9 +1,11 @@
 import type { ExamQuestion } from '../../lib/api-types';
+import { attemptDataKey } from '../../lib/attempt-session';
 
 /**
  * What a participant has done in an attempt, kept in localStorage under the attempt id, so
  * a reload or a lost connection loses nothing: answers, prediction, current question, and
- * the submission once it is fixed (a retry after a reload sends the very same body).
+ * the submission once it is fixed (a retry after a reload sends the very same body). How
+ * long it is kept is lib/attempt-session.ts's rule: until the attempt is submitted or expires.
  */
 export interface StoredExam {
   answers: Record<string, number>;
@@ -18,8 +20,6 @@ export interface StoredExam {
   offsetMs?: number;
 }
 
-const PREFIX = 'civiquiz.exam.';
-
 export class ExamStorage {
   private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -30,7 +30,7 @@ export class ExamStorage {
   load(attemptId: string): StoredExam {
     const empty: StoredExam = { answers: {}, prediction: '', current: 0 };
     try {
-      const raw = this.storage.getItem(PREFIX + attemptId);
+      const raw = this.storage.getItem(attemptDataKey(attemptId));
       return raw ? { ...empty, ...JSON.parse(raw) } : empty;
     } catch {
       return empty;
@@ -39,7 +39,7 @@ export class ExamStorage {
 
   save(attemptId: string, exam: StoredExam): void {
     try {
-      this.storage.setItem(PREFIX + attemptId, JSON.stringify(exam));
+      this.storage.setItem(attemptDataKey(attemptId), JSON.stringify(exam));
     } catch {
       // storage full or disabled: the exam goes on in memory
     }
@@ -52,6 +52,6 @@ export class ExamStorage {
   }
 
   remove(attemptId: string): void {
-    this.storage.removeItem(PREFIX + attemptId);
+    this.storage.removeItem(attemptDataKey(attemptId));
   }
 }

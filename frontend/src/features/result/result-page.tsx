@@ -1,12 +1,15 @@
+import { useState } from 'preact/hooks';
 import { api } from '../../lib/api-client';
 import type { AttemptRank, AttemptView, ContestDetails, Standing } from '../../lib/api-types';
 import { attemptSession } from '../../lib/attempt-session';
+import { ForgetDevice } from '../../lib/forget-device';
 import { dateTime, durationText } from '../../lib/format';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
 import { t } from './messages';
 
 export function ResultPage(props: { attemptId: string }) {
-  const credentials = attemptSession(props.attemptId);
+  // read once: "forget me" on this page leaves the result shown
+  const [credentials] = useState(() => attemptSession(props.attemptId));
   const headers = { 'X-Attempt-Token': credentials?.token ?? '' };
   const view = useLoad(() => api<AttemptView>(`/api/attempts/${props.attemptId}`, { headers }), props.attemptId);
   if (!credentials) {
@@ -58,6 +61,7 @@ export function ResultPage(props: { attemptId: string }) {
         </a>
         <a href={contestLink}>{t('backToContest')}</a>
       </div>
+      <ForgetDevice />
     </>
   );
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * demo or practice, not for a contest with prizes, which needs a bank of its own imported
  * @param bank the question bank concerned
  */
-public record ContestWarning(String code, String bank) {
+record ContestWarning(String code, String bank) {
 
 	static final String PUBLIC_BANK = "PUBLIC_BANK";
 

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -104,6 +105,29 @@ class PublicBankIntegrationTests {
 			.jsonPath("$.warnings[*].code")
 			.isEqualTo(List.of("PUBLIC_BANK"));
 		organizer("/api/admin/contests/{slug}", "public-bank-closed").expectBody()
+			.jsonPath("$.bankPublic")
+			.isEqualTo(true)
+			.jsonPath("$.warnings")
+			.isEmpty();
+		// what organizers read goes back as it is (its read-only fields ignored); the
+		// answer says it again, and closing the draft ends the warning
+		Map<String, Object> form = organizer("/api/admin/contests/{slug}", "public-bank-draft")
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		put("public-bank-draft", form).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.warnings[*].code")
+			.isEqualTo(List.of("PUBLIC_BANK"));
+		form.put("status", "CLOSED");
+		form.put("bankPublic", false);
+		put("public-bank-draft", form).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("CLOSED")
 			.jsonPath("$.bankPublic")
 			.isEqualTo(true)
 			.jsonPath("$.warnings")
@@ -253,6 +277,15 @@ class PublicBankIntegrationTests {
 				List.of(new NewUnit("HP-LMHTX", "Liên minh Hợp tác xã thành phố", null, null)))
 			.block();
 		return slug;
+	}
+
+	private WebTestClient.ResponseSpec put(String slug, Map<String, Object> form) {
+		return this.client.put()
+			.uri("/api/admin/contests/{slug}", slug)
+			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(form)
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec organizer(String path, String slug) {

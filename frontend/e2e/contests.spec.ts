@@ -12,6 +12,8 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   await page.getByRole('navigation', { name: 'Civiquiz' }).getByRole('link', { name: 'Quản lý cuộc thi' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quản lý cuộc thi' })).toBeVisible();
   await expect(page.getByTestId('admin-contests')).toContainText(contest);
+  // contests on the bundled (public) bank are marked in the list
+  await expect(page.getByTestId('public-bank-badge').first()).toHaveText('Bộ câu hỏi công khai');
   await page.getByRole('link', { name: 'Tạo cuộc thi mới' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tạo cuộc thi' })).toBeVisible();
 
@@ -50,6 +52,8 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sửa cuộc thi: Thi thử Luật Hợp tác xã, bản nháp' })).toBeVisible();
   await expect(page.getByText('Đã tạo cuộc thi.')).toBeVisible();
+  // a bank of its own: no public-bank warning
+  await expect(page.getByTestId('public-bank-warning')).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Vòng 2' }).getByLabel('Mở lúc')).toHaveValue('2027-03-08T08:00');
   // stored as the instant meant in Vietnam, whatever the browser's zone
   const stored = await request.get(`/api/admin/contests/${slug}`, { headers: basic('organizer', organizerPassword) });
@@ -82,6 +86,7 @@ test('the organizer previews a draw with the correct options, and sets a prize p
   await signIn(page, 'organizer', organizerPassword);
   await expect(page.getByRole('heading', { level: 1, name: 'Chọn cuộc thi' })).toBeVisible();
   await page.goto(`/admin.html#/manage/${contest}/questions`);
+  await expect(page.getByTestId('public-bank-warning')).toContainText('Tệp câu hỏi nhập ở dưới sẽ thay toàn bộ ngân hàng này');
   await page.getByRole('button', { name: 'Rút thử một đề' }).click();
   const preview = page.getByTestId('draw-preview');
   await expect(preview.locator('> li')).toHaveCount(20);

@@ -16,6 +16,10 @@ test('the organizer dashboard updates its histogram when someone else submits', 
   await expect(page.getByRole('heading', { level: 1, name: 'Chọn cuộc thi' })).toBeVisible();
   await page.goto(`/admin.html#/c/${contest}`);
   await expect(page.getByTestId('stream-status')).toContainText('Trực tiếp');
+  // the contest draws from the bundled bank, whose answers are public: said, with the way out
+  const publicBank = page.getByTestId('public-bank-warning');
+  await expect(publicBank).toContainText('là bộ công khai (đi kèm mã nguồn, ai cũng xem được đáp án)');
+  await expect(publicBank.getByRole('link', { name: 'Nhập bộ câu hỏi riêng' })).toHaveAttribute('href', `#/manage/${contest}/questions`);
   const histogram = page.getByTestId('histogram');
   await expect(histogram).toBeVisible();
   const before = Number(await histogram.getAttribute('data-count'));

@@ -57,7 +57,7 @@ export function AdminApp() {
   } else if (match('/accounts', path)) {
     page = <AccountsPage {...auth} />;
   } else if ((params = match('/c/:slug', path))) {
-    page = <DashboardPage key={params.slug} slug={params.slug} {...auth} />;
+    page = <DashboardPage key={params.slug} slug={params.slug} canManage={sectionsOf(signedIn).manage} {...auth} />;
   } else if (match('/manage', path)) {
     page = <ContestListPage {...auth} />;
   } else if (match('/manage/new', path)) {

@@ -11,6 +11,23 @@ export interface ContestSummary {
   closesAt: string;
 }
 
+/**
+ * Something organizers should know about a contest. `PUBLIC_BANK`: the contest, a draft
+ * or open, draws from a public question bank (shipped with the platform, answers included).
+ */
+export interface ContestWarning {
+  code: string;
+  bank: string;
+}
+
+/** A contest in the organizers' list (`GET /api/admin/contests`). */
+export interface AdminContestSummary extends ContestSummary {
+  questionBank: string;
+  /** Its question bank ships with the platform: anyone can read the correct options. */
+  bankPublic: boolean;
+  warnings: ContestWarning[];
+}
+
 export interface RoundView {
   number: number;
   name: string;

@@ -1,3 +1,4 @@
+import type { ContestWarning } from '../../lib/api-types';
 import { fromVietnamLocal, toVietnamLocal } from '../../lib/vietnam-time';
 
 /** The contest as the API takes and gives it (docs/api.md, "The contest form"). */
@@ -21,6 +22,10 @@ export interface ContestForm {
   status: ContestStatus;
   rounds: { number: number | null; name: string; opensAt: string | null; closesAt: string | null }[];
   units: { code: string; name: string; parentCode: string | null; headcount: number | null }[];
+  /** In answers only: the contest's question bank ships with the platform (answers public). */
+  bankPublic?: boolean;
+  /** In answers only: what organizers should know (`PUBLIC_BANK`). */
+  warnings?: ContestWarning[];
 }
 
 export type ContestStatus = 'DRAFT' | 'OPEN' | 'CLOSED' | 'FINALIZED';

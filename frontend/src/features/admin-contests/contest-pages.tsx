@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api-client';
+import type { AdminContestSummary, ContestWarning } from '../../lib/api-types';
+import { publicBankWarning } from '../../lib/contest-warnings';
 import { intlLocale } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
@@ -8,16 +10,7 @@ import { type ContestForm, type ContestStatus, type FormFields, emptyRound, empt
 import { t, type MessageKey } from './messages';
 import { Field, fieldId } from '../../lib/form-field';
 import { adminApi } from '../../lib/staff-session';
-import { ContestTabs } from './shared';
-
-interface AdminContestSummary {
-  slug: string;
-  title: string;
-  law: string;
-  status: ContestStatus;
-  opensAt: string;
-  closesAt: string;
-}
+import { ContestTabs, PublicBankWarning } from './shared';
 
 interface PageProps {
   onUnauthorized: () => void;
@@ -99,6 +92,14 @@ export function ContestListPage(props: PageProps) {
                     </td>
                     <td>
                       <span class={`badge status-${c.status.toLowerCase()}`}>{statusText(c.status)}</span>
+                      {publicBankWarning(c.warnings) && (
+                        <>
+                          {' '}
+                          <span class="badge badge-warning" data-testid="public-bank-badge">
+                            {t('publicBankBadge')}
+                          </span>
+                        </>
+                      )}
                     </td>
                     <td>
                       {vietnamDateTime(c.opensAt, intlLocale())} – {vietnamDateTime(c.closesAt, intlLocale())}
@@ -128,6 +129,7 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
   const loaded = useLoad(() => (props.slug ? call<ContestForm>(`/api/admin/contests/${encodeURIComponent(props.slug)}`) : Promise.resolve(null)), props.slug ?? 'new');
   const [fields, setFields] = useState<FormFields | null>(props.slug ? null : newContestFields());
   const [storedTitle, setStoredTitle] = useState('');
+  const [warnings, setWarnings] = useState<ContestWarning[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<{ text: string; list: [string, string][] } | null>(null);
   const [notice, setNotice] = useState(props.created ? t('created') : '');
@@ -137,10 +139,12 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
     if (loaded.data) {
       setFields(fieldsOf(loaded.data));
       setStoredTitle(loaded.data.title);
+      setWarnings(loaded.data.warnings ?? []);
     }
   }, [loaded.data]);
 
   const heading = props.slug ? t('editTitle', { title: storedTitle || props.slug }) : t('createTitle');
+  const publicBank = publicBankWarning(warnings);
   if (props.slug && loaded.error) {
     return (
       <>
@@ -178,6 +182,7 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
         const saved = await call<ContestForm>(`/api/admin/contests/${encodeURIComponent(props.slug)}`, { method: 'PUT', body: form });
         setFields(fieldsOf(saved));
         setStoredTitle(saved.title);
+        setWarnings(saved.warnings ?? []);
         setErrors({});
         setProblem(null);
         setNotice(t('saved', { at: vietnamDateTime(new Date().toISOString(), intlLocale()) }));
@@ -206,6 +211,7 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
     <>
       <PageHeading title={heading}>{heading}</PageHeading>
       {props.slug && <ContestTabs slug={props.slug} current="edit" />}
+      {props.slug && publicBank && <PublicBankWarning slug={props.slug} bank={publicBank.bank} />}
       {notice && (
         <p class="alert alert-success" role="status">
           {notice}

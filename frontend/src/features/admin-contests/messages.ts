@@ -109,6 +109,12 @@ export const t = translator({
     up_ROUND: 'Cho từng vòng',
     savePlan: 'Lưu cơ cấu giải',
     planSaved: 'Đã lưu cơ cấu giải, phiên bản {revision}.',
+    publicBankTitle: 'Ngân hàng câu hỏi công khai',
+    publicBank: 'Ngân hàng câu hỏi {bank} là bộ công khai (đi kèm mã nguồn, ai cũng xem được đáp án). Chỉ dùng để thử hoặc luyện tập; cuộc thi có giải thưởng cần nhập bộ câu hỏi riêng.',
+    publicBankImport: 'Nhập bộ câu hỏi riêng',
+    publicBankImportHint: 'Tệp câu hỏi nhập ở dưới sẽ thay toàn bộ ngân hàng này: các câu của bộ công khai không có trong tệp sẽ không còn được rút vào đề, và ngân hàng không còn là bộ công khai. Không đưa tệp đó vào kho mã nguồn.',
+    publicBankBadge: 'Bộ câu hỏi công khai',
+    retired: 'Đã thôi dùng {n} câu của bộ công khai; ngân hàng không còn là bộ công khai.',
   },
   en: {
     nav: 'Manage contests',
@@ -218,6 +224,12 @@ export const t = translator({
     up_ROUND: 'For each round',
     savePlan: 'Save the prize plan',
     planSaved: 'Prize plan saved, revision {revision}.',
+    publicBankTitle: 'Public question bank',
+    publicBank: 'The question bank {bank} is public (it ships with the source code: anyone can read its answers). Use it for trials or practice only; a contest with prizes needs a question bank of its own.',
+    publicBankImport: 'Import a question bank of your own',
+    publicBankImportHint: 'A question file imported below replaces this whole bank: the public questions the file does not have are no longer drawn, and the bank is no longer public. Keep that file out of the source repository.',
+    publicBankBadge: 'Public question bank',
+    retired: 'Public questions retired: {n}; the bank is no longer public.',
   },
 });
 

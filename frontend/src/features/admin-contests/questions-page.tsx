@@ -1,12 +1,21 @@
 import { useState } from 'preact/hooks';
 import { ApiError, type FieldError } from '../../lib/api-client';
+import { publicBankWarning } from '../../lib/contest-warnings';
 import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
 import type { ContestForm } from './contest-form-model';
 import { t } from './messages';
 import { adminApi } from '../../lib/staff-session';
-import { ContestTabs, Section } from './shared';
+import { ContestTabs, PublicBankWarning, Section } from './shared';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What an import did (docs/api.md): `retired` public questions the file replaced, `public` the bank's flag now. */
+interface ImportResult {
+  bank: string;
+  imported: number;
+  retired: number;
+  public: boolean;
+}
 
 interface BankQuestion {
   id: number;
@@ -30,24 +39,28 @@ export function questionFileType(file: { name: string; type: string }): string |
 export function QuestionsPage(props: { slug: string; onUnauthorized: () => void }) {
   const call = adminApi(props.onUnauthorized);
   const contest = useLoad(() => call<ContestForm>(`/api/admin/contests/${encodeURIComponent(props.slug)}`), props.slug);
+  // an import of the organizers' own file makes the bank private: the warning goes at once
+  const [imported, setImported] = useState<ImportResult | null>(null);
   const heading = t('importTitle', { title: contest.data?.title ?? props.slug });
+  const publicBank = imported && !imported.public ? null : publicBankWarning(contest.data?.warnings);
   return (
     <>
       <PageHeading title={heading}>{heading}</PageHeading>
       <ContestTabs slug={props.slug} current="questions" />
       {contest.error ? <ErrorAlert error={contest.error} onRetry={contest.reload} /> : null}
-      <ImportSection {...props} />
+      {publicBank && <PublicBankWarning slug={props.slug} bank={publicBank.bank} onQuestionsPage />}
+      <ImportSection {...props} onImported={setImported} />
       <DrawPreview {...props} />
     </>
   );
 }
 
-function ImportSection(props: { slug: string; onUnauthorized: () => void }) {
+function ImportSection(props: { slug: string; onUnauthorized: () => void; onImported: (result: ImportResult) => void }) {
   const call = adminApi(props.onUnauthorized);
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ bank: string; imported: number } | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
   const [rejected, setRejected] = useState<{ text: string; rows: FieldError[] } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -64,7 +77,9 @@ function ImportSection(props: { slug: string; onUnauthorized: () => void }) {
     setMissing(false);
     setBusy(true);
     try {
-      setResult(await call<{ bank: string; imported: number }>(`/api/admin/contests/${encodeURIComponent(props.slug)}/questions`, { method: 'POST', rawBody: file, contentType: type, timeoutMs: 60_000 }));
+      const done = await call<ImportResult>(`/api/admin/contests/${encodeURIComponent(props.slug)}/questions`, { method: 'POST', rawBody: file, contentType: type, timeoutMs: 60_000 });
+      setResult(done);
+      props.onImported(done);
     } catch (error) {
       if (error instanceof ApiError && error.errors.length > 0) {
         setRejected({ text: errorText(error), rows: error.errors });
@@ -105,6 +120,7 @@ function ImportSection(props: { slug: string; onUnauthorized: () => void }) {
       {result && (
         <p class="alert alert-success" role="status" data-testid="import-result">
           {t('imported', { n: result.imported, bank: result.bank })}
+          {result.retired > 0 && ` ${t('retired', { n: result.retired })}`}
         </p>
       )}
       {failure ? <ErrorAlert error={failure} /> : null}

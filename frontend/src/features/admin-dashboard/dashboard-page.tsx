@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../lib/api-client';
-import type { ContestDetails, ContestSummary } from '../../lib/api-types';
+import type { AdminContestSummary, ContestDetails, ContestSummary } from '../../lib/api-types';
+import { publicBankWarning } from '../../lib/contest-warnings';
 import { clockText, dateTime, number, percent } from '../../lib/format';
+import { adminApi } from '../../lib/staff-session';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
 import { HistogramChart } from './histogram-chart';
 import { t } from './messages';
@@ -29,14 +31,30 @@ export function ContestPicker() {
   );
 }
 
-export function DashboardPage(props: { slug: string; onUnauthorized: () => void }) {
+/** `canManage`: the account may import question banks (the warning then links to it). */
+export function DashboardPage(props: { slug: string; canManage: boolean; onUnauthorized: () => void }) {
   const contest = useLoad(() => api<ContestDetails>(`/api/contests/${encodeURIComponent(props.slug)}`), props.slug);
+  const call = adminApi(props.onUnauthorized);
+  const managed = useLoad(() => call<AdminContestSummary[]>('/api/admin/contests'), `admin-contests-${props.slug}`);
+  const publicBank = publicBankWarning(managed.data?.find((c) => c.slug === props.slug)?.warnings);
   const [round, setRound] = useState('');
   const { stats, status } = useStatsStream(props.slug, round, props.onUnauthorized);
   const title = contest.data ? `${t('title')}: ${contest.data.title}` : t('title');
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
+      {publicBank && (
+        <div class="alert alert-warning" role="note" aria-labelledby="public-bank-title" data-testid="public-bank-warning">
+          <p>
+            <strong id="public-bank-title">{t('publicBankTitle')}.</strong> {t('publicBank', { bank: publicBank.bank })}
+          </p>
+          {props.canManage && (
+            <p>
+              <a href={`#/manage/${encodeURIComponent(props.slug)}/questions`}>{t('publicBankImport')}</a>
+            </p>
+          )}
+        </div>
+      )}
       <div class="dashboard-bar">
         <label class="inline-field">
           {t('scope')}{' '}

@@ -51,6 +51,9 @@ export const t = translator({
     correctRate: 'Tỷ lệ đúng',
     wrongOption: 'Phương án sai hay chọn',
     drawn: 'Số lần ra',
+    publicBankTitle: 'Ngân hàng câu hỏi công khai',
+    publicBank: 'Ngân hàng câu hỏi {bank} là bộ công khai (đi kèm mã nguồn, ai cũng xem được đáp án). Chỉ dùng để thử hoặc luyện tập; cuộc thi có giải thưởng cần nhập bộ câu hỏi riêng.',
+    publicBankImport: 'Nhập bộ câu hỏi riêng',
   },
   en: {
     contests: 'Choose a contest',
@@ -102,5 +105,8 @@ export const t = translator({
     correctRate: 'Correct',
     wrongOption: 'Most chosen wrong option',
     drawn: 'Drawn',
+    publicBankTitle: 'Public question bank',
+    publicBank: 'The question bank {bank} is public (it ships with the source code: anyone can read its answers). Use it for trials or practice only; a contest with prizes needs a question bank of its own.',
+    publicBankImport: 'Import a question bank of your own',
   },
 });

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Organizers create and edit contests, drafts included, with their rounds and units.
+ * Organizers create and edit contests, drafts included, with their rounds and units; each
+ * answer says whether the contest's question bank is public, and warns of it.
  */
 @RestController
 @RequestMapping("/api/admin/contests")
@@ -23,30 +24,39 @@ class AdminContestController {
 
 	private final ContestService contests;
 
-	AdminContestController(ContestService contests) {
+	private final PublicQuestionBanks banks;
+
+	AdminContestController(ContestService contests, PublicQuestionBanks banks) {
 		this.contests = contests;
+		this.banks = banks;
 	}
 
 	@GetMapping
-	Flux<ContestSummary> list() {
-		return this.contests.listAll();
+	Flux<AdminContestSummary> list() {
+		return this.banks.publicBankNames()
+			.flatMapMany((publicBanks) -> this.contests.listAll()
+				.map((contest) -> AdminContestSummary.of(contest, publicBanks)));
 	}
 
 	@GetMapping("/{slug}")
-	Mono<ContestForm> form(@PathVariable String slug) {
-		return this.contests.form(slug);
+	Mono<AdminContest> form(@PathVariable String slug) {
+		return withBank(this.contests.form(slug));
 	}
 
 	@PostMapping
-	Mono<ResponseEntity<ContestForm>> create(@RequestBody ContestForm form) {
-		return this.contests.create(form)
-			.map((created) -> ResponseEntity.created(URI.create("/api/admin/contests/" + created.slug()))
+	Mono<ResponseEntity<AdminContest>> create(@RequestBody ContestForm form) {
+		return withBank(this.contests.create(form))
+			.map((created) -> ResponseEntity.created(URI.create("/api/admin/contests/" + created.form().slug()))
 				.body(created));
 	}
 
 	@PutMapping("/{slug}")
-	Mono<ContestForm> update(@PathVariable String slug, @RequestBody ContestForm form) {
-		return this.contests.update(slug, form);
+	Mono<AdminContest> update(@PathVariable String slug, @RequestBody ContestForm form) {
+		return withBank(this.contests.update(slug, form));
+	}
+
+	private Mono<AdminContest> withBank(Mono<ContestForm> form) {
+		return form.zipWith(this.banks.publicBankNames(), AdminContest::of);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
 
@@ -36,6 +37,9 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * @param rounds the rounds; on an edit, matched by number
  * @param units the units; on an edit, matched by code; a parent comes before its children
  */
+// what organizers read back (AdminContest) may be sent back as it is: its read-only
+// fields are taken and ignored
+@JsonIgnoreProperties({ "bankPublic", "warnings" })
 public record ContestForm(String slug, String title, String law, String description, String rules, String consentText,
 		String questionBank, Instant opensAt, Instant closesAt, Integer timeLimitMinutes, Integer questionsPerAttempt,
 		Integer maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,

@@ -181,8 +181,8 @@ public class ContestService {
 	}
 
 	/** Every contest, drafts included, newest first: what organizers manage. */
-	Flux<ContestSummary> listAll() {
-		return this.contests.findAllByOrderByOpensAtDesc().map(ContestSummary::of);
+	Flux<Contest> listAll() {
+		return this.contests.findAllByOrderByOpensAtDesc();
 	}
 
 	Mono<ContestForm> form(String slug) {

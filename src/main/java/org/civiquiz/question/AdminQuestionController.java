@@ -38,6 +38,15 @@ class AdminQuestionController {
 			.map(QuestionBank::questions);
 	}
 
+	/**
+	 * The contest's bank: whether it is public (loaded from a file shipped with the
+	 * platform) and how many questions it draws from.
+	 */
+	@GetMapping("/bank")
+	Mono<QuestionBankService.BankStatus> bank(@PathVariable String slug) {
+		return this.contests.settings(slug).flatMap((contest) -> this.banks.status(contest.questionBank()));
+	}
+
 	@PostMapping(consumes = { "text/csv", "text/plain", "application/octet-stream" })
 	Mono<QuestionBankService.ImportResult> importCsv(@PathVariable String slug, @RequestBody byte[] csv) {
 		return this.contests.settings(slug).flatMap((contest) -> this.banks.importCsv(contest.questionBank(), csv));

@@ -10,9 +10,11 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
- * An immutable snapshot of a bank's active questions.
+ * An immutable snapshot of a bank's active questions, which draws take from, and of its
+ * retired ones, which only the attempts that drew them still find by id.
  */
 public final class QuestionBank {
 
@@ -25,9 +27,14 @@ public final class QuestionBank {
 	private final Map<Integer, List<BankQuestion>> byChapter;
 
 	QuestionBank(String name, List<BankQuestion> questions) {
+		this(name, questions, List.of());
+	}
+
+	QuestionBank(String name, List<BankQuestion> questions, List<BankQuestion> retired) {
 		this.name = name;
 		this.questions = List.copyOf(questions);
-		this.byId = questions.stream().collect(Collectors.toUnmodifiableMap(BankQuestion::id, Function.identity()));
+		this.byId = Stream.concat(questions.stream(), retired.stream())
+			.collect(Collectors.toUnmodifiableMap(BankQuestion::id, Function.identity()));
 		this.byChapter = questions.stream().collect(Collectors.groupingBy(BankQuestion::chapter));
 	}
 
@@ -35,14 +42,18 @@ public final class QuestionBank {
 		return this.name;
 	}
 
+	/**
+	 * The active questions, by code: what draws take from.
+	 * @return the questions
+	 */
 	public List<BankQuestion> questions() {
 		return this.questions;
 	}
 
 	/**
-	 * A question of the bank by id.
+	 * A question of the bank by id, retired ones included.
 	 * @param id the question id
-	 * @return the question, or {@code null} if the bank has no such active question (an
+	 * @return the question, or {@code null} if the bank has no such question (an
 	 * attempt's question that is missing scores 0)
 	 */
 	public BankQuestion question(long id) {

@@ -3,8 +3,12 @@ package org.civiquiz.question;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.civiquiz.contest.PublicQuestionBanks;
 import org.civiquiz.question.QuestionCsv.Parsed;
 import org.civiquiz.question.QuestionCsv.QuestionRow;
 import reactor.core.publisher.Flux;
@@ -17,11 +21,13 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The question banks: a per-replica cache of each bank's active questions (small and read
- * on every start and submission) and the CSV import that organizers and the embedded
- * default's seed both use.
+ * on every start and submission), the CSV import that organizers and the embedded
+ * default's seed both use, and whether a bank is public: loaded from a file shipped with
+ * the platform (its correct options are in the public repository), which organizers are
+ * warned of.
  */
 @Service
-public class QuestionBankService {
+public class QuestionBankService implements PublicQuestionBanks {
 
 	private final QuestionRepository questions;
 
@@ -42,57 +48,122 @@ public class QuestionBankService {
 	}
 
 	/**
-	 * The bank's active questions, from this replica's cache.
+	 * The bank's active questions (and its retired ones, for the attempts that drew
+	 * them), from this replica's cache.
 	 * @param bank the bank's name
 	 * @return the bank (possibly empty)
 	 */
 	public Mono<QuestionBank> bank(String bank) {
 		return this.banks.computeIfAbsent(bank,
-				(name) -> this.questions.findByBankAndActiveTrueOrderByCode(name)
-					.map(QuestionBankService::toBankQuestion)
-					.collectList()
-					.map((list) -> new QuestionBank(name, list))
+				(name) -> this.questions.findByBankOrderByCode(name)
+					.collect(Collectors.partitioningBy(Question::active,
+							Collectors.mapping(QuestionBankService::toBankQuestion, Collectors.toList())))
+					.map((byActive) -> new QuestionBank(name, byActive.get(true), byActive.get(false)))
 					// a failed read is not kept: the next request tries again
 					.cache((loaded) -> this.cacheTtl, (error) -> Duration.ZERO, () -> this.cacheTtl));
 	}
 
 	/**
-	 * Imports a CSV file into a bank, all or nothing: questions are added or, by code,
-	 * replaced; a file with any bad row changes nothing and is rejected with every
-	 * problem.
+	 * Imports an organizer's CSV file into a bank, all or nothing: questions are added
+	 * or, by code, replaced; a file with any bad row changes nothing and is rejected with
+	 * every problem. The bank is private afterwards: imported into a public (bundled)
+	 * bank, the file replaces it as a whole, its questions that the file does not have
+	 * being retired (see {@link #importBundled}).
 	 * @param bank the bank's name
 	 * @param csv the file's bytes
-	 * @return how many questions were imported, or an error
-	 * {@code QUESTION_IMPORT_REJECTED}
+	 * @return what was imported, or an error {@code QUESTION_IMPORT_REJECTED}
 	 */
 	public Mono<ImportResult> importCsv(String bank, byte[] csv) {
-		return importParsed(bank, QuestionCsv.parse(csv));
+		return importParsed(bank, QuestionCsv.parse(csv), false);
 	}
 
 	/**
-	 * Imports a question bank from a spreadsheet (XLSX): the first sheet, with the CSV's
-	 * columns as its header row; otherwise as {@link #importCsv}.
+	 * Imports an organizer's question bank from a spreadsheet (XLSX): the first sheet,
+	 * with the CSV's columns as its header row; otherwise as {@link #importCsv}.
 	 * @param bank the bank's name
 	 * @param xlsx the file's bytes
-	 * @return how many questions were imported, or an error
-	 * {@code QUESTION_IMPORT_REJECTED}
+	 * @return what was imported, or an error {@code QUESTION_IMPORT_REJECTED}
 	 */
 	public Mono<ImportResult> importXlsx(String bank, byte[] xlsx) {
 		// unzipping and parsing the workbook is CPU work: off the event loop
 		return Mono.fromCallable(() -> QuestionXlsx.parse(xlsx))
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((parsed) -> importParsed(bank, parsed));
+			.flatMap((parsed) -> importParsed(bank, parsed, false));
 	}
 
-	private Mono<ImportResult> importParsed(String bank, Parsed parsed) {
+	/**
+	 * Imports a CSV file shipped with the platform (the embedded default's seed, the
+	 * campaign replay) as {@link #importCsv} does, but marks the bank public: the file is
+	 * in the public repository and the jar, correct options included, so anyone can
+	 * answer from it. Nothing is retired: the bank stays public as long as any of it may
+	 * be the shipped file's.
+	 * @param bank the bank's name
+	 * @param csv the file's bytes
+	 * @return what was imported, or an error {@code QUESTION_IMPORT_REJECTED}
+	 */
+	public Mono<ImportResult> importBundled(String bank, byte[] csv) {
+		return importParsed(bank, QuestionCsv.parse(csv), true);
+	}
+
+	/**
+	 * A bank as organizers see it: whether it is public (loaded from a file shipped with
+	 * the platform) and how many questions it draws from.
+	 * @param bank the bank's name
+	 * @return the bank's status; a bank nothing was imported into is private and empty
+	 */
+	public Mono<BankStatus> status(String bank) {
+		return this.database.sql("select public from question_bank where name = :bank")
+			.bind("bank", bank)
+			.map((row, metadata) -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+			.one()
+			.defaultIfEmpty(false)
+			.zipWith(bank(bank),
+					(publicBank, questions) -> new BankStatus(bank, publicBank, questions.questions().size()));
+	}
+
+	@Override
+	public Mono<Set<String>> publicBankNames() {
+		return this.database.sql("select name from question_bank where public")
+			.map((row, metadata) -> row.get(0, String.class))
+			.all()
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	private Mono<ImportResult> importParsed(String bank, Parsed parsed, boolean bundled) {
 		if (!parsed.problems().isEmpty()) {
 			return Mono.error(QuestionBankException.importRejected(parsed.problems()));
 		}
-		return Flux.fromIterable(parsed.rows())
-			.concatMap((row) -> upsert(bank, row))
-			.then(Mono.fromSupplier(() -> new ImportResult(bank, parsed.rows().size())))
+		String[] codes = parsed.rows().stream().map(QuestionRow::code).toArray(String[]::new);
+		return this.database.sql("select public from question_bank where name = :bank for update")
+			.bind("bank", bank)
+			.map((row, metadata) -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+			.one()
+			.defaultIfEmpty(false)
+			.flatMap((wasPublic) -> markBank(bank, bundled)
+				.thenMany(Flux.fromIterable(parsed.rows()).concatMap((row) -> upsert(bank, row)))
+				.then((wasPublic && !bundled) ? retireOthers(bank, codes) : Mono.just(0L))
+				.map((retired) -> new ImportResult(bank, parsed.rows().size(), retired.intValue(), bundled)))
 			.as(this.transaction::transactional)
 			.doOnSuccess((result) -> this.banks.remove(bank));
+	}
+
+	private Mono<Long> markBank(String bank, boolean bundled) {
+		return this.database.sql("""
+				insert into question_bank (name, public) values (:bank, :public)
+				on conflict (name) do update set public = excluded.public, updated_at = now()
+				""").bind("bank", bank).bind("public", bundled).fetch().rowsUpdated();
+	}
+
+	/**
+	 * The questions of a bank that an organizer's file replacing a public bank does not
+	 * have: no longer drawn, but kept, so that the attempts that drew them still show and
+	 * score them.
+	 */
+	private Mono<Long> retireOthers(String bank, String[] codes) {
+		return this.database.sql("""
+				update question set active = false, updated_at = now()
+				where bank = :bank and active and not (code = any(:codes))
+				""").bind("bank", bank).bind("codes", codes).fetch().rowsUpdated();
 	}
 
 	private Mono<Long> upsert(String bank, QuestionRow row) {
@@ -125,8 +196,24 @@ public class QuestionBankService {
 	 *
 	 * @param bank the bank
 	 * @param imported how many questions were added or replaced
+	 * @param retired how many questions of a public bank the organizer's file replaced as
+	 * a whole were retired
+	 * @param publicBank whether the bank is public now (a bundled file's), as JSON
+	 * {@code public}
 	 */
-	public record ImportResult(String bank, int imported) {
+	public record ImportResult(String bank, int imported, int retired, @JsonProperty("public") boolean publicBank) {
+	}
+
+	/**
+	 * A bank as organizers see it.
+	 *
+	 * @param name the bank
+	 * @param publicBank loaded from a file shipped with the platform, so anyone can read
+	 * its correct options: for demos and practice, not for a contest with prizes; as JSON
+	 * {@code public}
+	 * @param questions how many questions it draws from
+	 */
+	public record BankStatus(String name, @JsonProperty("public") boolean publicBank, int questions) {
 	}
 
 }

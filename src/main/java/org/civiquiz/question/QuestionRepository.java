@@ -6,6 +6,6 @@ import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 
 interface QuestionRepository extends ReactiveCrudRepository<Question, Long> {
 
-	Flux<Question> findByBankAndActiveTrueOrderByCode(String bank);
+	Flux<Question> findByBankOrderByCode(String bank);
 
 }

@@ -91,8 +91,8 @@ public class CampaignReplay {
 	 * @param slug the new contest's slug
 	 * @param scale 1 for 20,900 people and 29,600 attempts
 	 * @param concurrency how many participants take their exams at once
-	 * @param bankCsv the question bank's CSV, imported first (idempotent) so that the
-	 * replay does not depend on the seed
+	 * @param bankCsv the bundled question bank's CSV, imported first (idempotent, and
+	 * marking the bank public) so that the replay does not depend on the seed
 	 * @return the plan's totals and the figures PostgreSQL reports afterwards
 	 */
 	public Mono<ReplayReport> replay(String slug, double scale, int concurrency, byte[] bankCsv) {
@@ -116,7 +116,7 @@ public class CampaignReplay {
 				"Theo bạn, trong tuần thi này sẽ có bao nhiêu lượt bài thi trả lời đúng cả 20/20 câu hỏi?",
 				HaiPhong.DISTRICTS, ContestStatus.OPEN);
 		long started = System.nanoTime();
-		return this.banks.importCsv(ReferenceContestSeeder.SEED_BANK, bankCsv)
+		return this.banks.importBundled(ReferenceContestSeeder.SEED_BANK, bankCsv)
 			.then(this.contests.create(contest, rounds, units))
 			.flatMap((created) -> this.prizePlans.updatePlan(slug, ReferenceContestSeeder.PRIZE_PLAN, ACTOR)
 				.thenReturn(created))

@@ -35,7 +35,9 @@ import org.springframework.stereotype.Component;
  * On first start of the embedded default, creates the open contest {@code luat-htx-2023}:
  * eight weekly rounds from today (Vietnam time), Hải Phòng's units and districts as in
  * the reference campaign (2024), a prize plan, and the question bank loaded by the
- * organizers' CSV importer.
+ * organizers' CSV importer. The contest is a demo: its bank is the bundled file, public
+ * (correct options included), and organizers are warned of it until they import their
+ * own.
  */
 @Component
 class ReferenceContestSeeder implements ApplicationRunner {
@@ -103,7 +105,7 @@ class ReferenceContestSeeder implements ApplicationRunner {
 		// two
 		// steps simply does both again, while a contest without its bank would stay
 		// broken
-		return this.banks.importCsv(SEED_BANK, bank)
+		return this.banks.importBundled(SEED_BANK, bank)
 			.then(this.contests.create(contest, rounds, HaiPhong.units()))
 			.then(this.prizePlans.updatePlan(SLUG, PRIZE_PLAN, "seed"))
 			.thenReturn(true);

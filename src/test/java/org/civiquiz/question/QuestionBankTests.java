@@ -56,6 +56,19 @@ class QuestionBankTests {
 	}
 
 	@Test
+	void retiredQuestionsAreFoundByIdButNeverDrawn() {
+		QuestionBank active = QuestionFixtures.bank(2, 10);
+		BankQuestion retired = new BankQuestion(999, "OLD-1", 1, 1, "Retired?", List.of("a", "b", "c", "d"), 2, "");
+		QuestionBank bank = new QuestionBank("test", active.questions(), List.of(retired));
+		assertThat(bank.question(999)).isEqualTo(retired);
+		assertThat(bank.questions()).hasSize(20).doesNotContain(retired);
+		for (int i = 0; i < 50; i++) {
+			assertThat(bank.draw(20, Map.of(1, 10), this.random)).extracting((d) -> d.question().id())
+				.doesNotContain(999L);
+		}
+	}
+
+	@Test
 	void bankTooSmallForAQuotaIsRefused() {
 		QuestionBank bank = QuestionFixtures.bank(3, 8);
 		assertThatExceptionOfType(QuestionBankException.class)

@@ -19,6 +19,8 @@ export default defineConfig({
     browserName: 'chromium',
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
+    // one size for every staff page, so that the guide's pictures (docs/vi/images) stay alike
+    viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { contest, contestDetails, expectAccessible, newPhone, screenshot, test } from './support';
+import { contest, contestDetails, expectAccessible, guideScreenshot, newPhone, screenshot, test } from './support';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -20,6 +20,7 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
   await expect(page.getByRole('heading', { name: 'Bảng xếp hạng' })).toBeVisible();
   await expect(page.getByText(/người đã có kết quả/)).toBeVisible();
   await screenshot(page, 'citizen-1-contest');
+  await guideScreenshot(page, 'thi-sinh-trang-cuoc-thi');
   await expectAccessible(page, 'contest page');
 
   await page.getByRole('link', { name: 'Đăng ký và làm bài' }).click();
@@ -51,6 +52,7 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
   const progress = page.getByTestId('progress');
   await expect(progress).toHaveText('Đã trả lời 0/20 câu');
   await expectAccessible(page, 'exam question');
+  await guideScreenshot(page, 'thi-sinh-lam-bai');
 
   const questionTexts: string[] = [];
   for (let i = 0; i < 10; i++) {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from '@playwright/test';
-import { awardContest, committeePassword, expectAccessible, screenshot, signIn, test } from './support';
+import { awardContest, committeePassword, expectAccessible, guideScreenshot, screenshot, signIn, test } from './support';
 
 test('the award committee finalizes a closed round, reads why each rank, downloads the list, then reopens it', async ({ page }) => {
   test.skip(!awardContest, 'AWARD_CONTEST not set');
@@ -23,6 +23,7 @@ test('the award committee finalizes a closed round, reads why each rank, downloa
   await page.getByRole('button', { name: 'Chốt danh sách đoạt giải' }).click();
   await expect(page.getByRole('heading', { name: 'Chốt danh sách cho Vòng 1: Tuần 1?' })).toBeFocused();
   await screenshot(page, 'committee-1-confirm');
+  await guideScreenshot(page, 'hoi-dong-xac-nhan-chot');
   await page.getByRole('button', { name: 'Xác nhận chốt' }).click();
   await expect(page.getByTestId('list-state')).toHaveText('Danh sách đã được chốt.');
 
@@ -53,6 +54,9 @@ test('the award committee finalizes a closed round, reads why each rank, downloa
   await expect(page.getByTestId('winners').getByTestId('winner-flag')).toHaveCount(3);
   await expect(rows.nth(0).getByTestId('winner-flag')).toHaveText(/Làm bài quá nhanh/);
   await screenshot(page, 'committee-2-winners');
+  await guideScreenshot(page, 'hoi-dong-danh-sach-dat-giai', page.getByRole('heading', { name: 'Thông tin danh sách', exact: true }));
+  await guideScreenshot(page, 'hoi-dong-tai-ve', page.getByRole('heading', { name: 'Tải về', exact: true }));
+  await guideScreenshot(page, 'hoi-dong-dau-hieu-bat-thuong', page.getByRole('heading', { level: 2, name: /^Dấu hiệu bất thường/ }));
   await expectAccessible(page, 'committee winners');
 
   // the downloads, fetched with the credentials and saved under the server's file name
@@ -73,6 +77,7 @@ test('the award committee finalizes a closed round, reads why each rank, downloa
   await expect(page.getByLabel('Mã bài thi cần loại trừ')).toHaveValue(last ?? '');
   await expect(page.getByLabel('Lý do loại trừ')).toBeFocused();
   await expect(page.getByLabel('Lý do loại trừ')).toHaveValue(/^Làm bài quá nhanh: Nộp bài sau .* giây cho 20 câu/);
+  await guideScreenshot(page, 'hoi-dong-loai-tru', page.getByRole('heading', { level: 2, name: 'Loại trừ bài thi', exact: true }));
   // a standing list covers the attempt: excluding it is refused until the list is reopened
   await page.getByRole('button', { name: 'Loại trừ', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: /mở lại|reopen/i })).toBeVisible();
@@ -89,6 +94,7 @@ test('the award committee finalizes a closed round, reads why each rank, downloa
   await expect(page.getByTestId('award-log')).toContainText('Mở lại');
   await expect(page.getByTestId('award-log')).toContainText('Loại trừ');
   await screenshot(page, 'committee-3-reopened-and-excluded');
+  await guideScreenshot(page, 'hoi-dong-nhat-ky', page.getByRole('heading', { level: 2, name: 'Nhật ký xét giải', exact: true }));
   await expectAccessible(page, 'committee after reopening');
   expect(errors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { basic, contest, expectAccessible, organizerPassword, screenshot, signIn, test } from './support';
+import { basic, contest, expectAccessible, guideScreenshot, organizerPassword, screenshot, signIn, test } from './support';
 
 // the browser in another time zone: the form still reads and writes Vietnam time
 test.use({ timezoneId: 'America/New_York' });
@@ -14,6 +14,7 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   await expect(page.getByTestId('admin-contests')).toContainText(contest);
   // contests on the bundled (public) bank are marked in the list
   await expect(page.getByTestId('public-bank-badge').first()).toHaveText('Bộ câu hỏi công khai');
+  await guideScreenshot(page, 'to-chuc-danh-sach-cuoc-thi');
   await page.getByRole('link', { name: 'Tạo cuộc thi mới' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tạo cuộc thi' })).toBeVisible();
 
@@ -39,6 +40,8 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   await unit.getByLabel('Mã đơn vị', { exact: true }).fill('HTX ĐT'); // a space and a letter with a diacritic: refused
   await unit.getByLabel('Tên đơn vị').fill('Hợp tác xã Nông nghiệp Đồng Tâm');
   await unit.getByLabel('Quân số (nếu biết)').fill('40');
+  await guideScreenshot(page, 'to-chuc-tao-cuoc-thi');
+  await guideScreenshot(page, 'to-chuc-tao-cuoc-thi-vong-don-vi', page.getByRole('group', { name: 'Vòng 1' }));
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 
   await expect(page.getByTestId('form-problem')).toBeFocused();
@@ -46,6 +49,7 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   await expect(page.locator('#f-units-0-code-error')).toBeVisible();
   await expect(unit.getByLabel('Mã đơn vị', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'organizer-2-contest-field-error');
+  await guideScreenshot(page, 'to-chuc-loi-bieu-mau', page.getByTestId('form-problem'));
   await expectAccessible(page, 'contest form with an error');
 
   await unit.getByLabel('Mã đơn vị', { exact: true }).fill('HTX-DT');
@@ -75,6 +79,7 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   await expect(errors).toBeVisible();
   await expect(errors.locator('tbody tr').first()).toContainText('line 3: correct');
   await screenshot(page, 'organizer-4-import-errors');
+  await guideScreenshot(page, 'to-chuc-nhap-cau-hoi-loi');
   await expectAccessible(page, 'question import errors');
 
   await page.getByLabel('Tệp câu hỏi').setInputFiles({ name: 'cau-hoi.csv', mimeType: 'text/csv', buffer: Buffer.from(`${CSV_HEADER}\n${good}\n${bad.replace(',E,', ',D,')}\n`) });
@@ -93,6 +98,7 @@ test('the organizer previews a draw with the correct options, and sets a prize p
   await expect(preview.locator('li[data-correct]')).toHaveCount(20);
   await expect(preview.locator('> li').first()).toContainText(/Chương \d+, Điều \d+/);
   await screenshot(page, 'organizer-5-draw-preview');
+  await guideScreenshot(page, 'to-chuc-xem-thu-de', page.getByRole('heading', { name: 'Xem thử đề', exact: true }));
   await expectAccessible(page, 'draw preview');
 
   await page.getByRole('link', { name: 'Cơ cấu giải' }).click();
@@ -113,5 +119,6 @@ test('the organizer previews a draw with the correct options, and sets a prize p
   await expect(round.getByLabel('Số giải 2')).toHaveValue('2');
   await expect(page.getByTestId('tie-break').locator('li').nth(1)).toHaveAttribute('data-step', 'DURATION');
   await screenshot(page, 'organizer-6-prize-plan');
+  await guideScreenshot(page, 'to-chuc-co-cau-giai');
   await expectAccessible(page, 'prize plan');
 });

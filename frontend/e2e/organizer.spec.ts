@@ -1,10 +1,11 @@
 import { expect } from '@playwright/test';
-import { contest, contestDetails, expectAccessible, newPhone, organizerPassword, screenshot, test } from './support';
+import { contest, contestDetails, expectAccessible, guideScreenshot, newPhone, organizerPassword, screenshot, test } from './support';
 
 test('the organizer dashboard updates its histogram when someone else submits', async ({ page, request }) => {
   await page.goto('/admin.html');
   await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập Ban tổ chức' })).toBeVisible();
   await expectAccessible(page, 'organizer sign-in');
+  await guideScreenshot(page, 'to-chuc-dang-nhap');
 
   await page.getByLabel('Tên đăng nhập').fill('organizer');
   await page.getByLabel('Mật khẩu').fill('not-the-password');
@@ -48,6 +49,8 @@ test('the organizer dashboard updates its histogram when someone else submits', 
   await page.getByTestId('units').getByRole('button', { name: 'Sắp xếp theo Đơn vị' }).click();
   await expect(page.getByTestId('units').locator('th[aria-sort]')).toContainText('Đơn vị');
   await screenshot(page, 'organizer-1-dashboard');
+  await guideScreenshot(page, 'to-chuc-bang-dieu-khien');
+  await guideScreenshot(page, 'to-chuc-bang-dieu-khien-don-vi', page.getByRole('heading', { name: 'Theo đơn vị', exact: true }));
   await expectAccessible(page, 'organizer dashboard');
 
   // the API gives a script a 401 without a Basic challenge (no browser login dialog)

@@ -1,19 +1,41 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test as base, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 const require = createRequire(import.meta.url);
 
 export const contest = process.env.CONTEST ?? 'luat-htx-2023';
 export const organizerPassword = process.env.ORGANIZER_PASSWORD ?? '';
 export const committeePassword = process.env.COMMITTEE_PASSWORD ?? '';
+export const adminPassword = process.env.ADMIN_PASSWORD ?? '';
 /** A contest whose round has closed, with submitted attempts and a prize plan. */
 export const awardContest = process.env.AWARD_CONTEST ?? '';
 const screenshots = process.env.SCREENSHOTS ?? join(process.cwd(), '..', 'target', 'screenshots');
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** The Vietnamese guide's pictures, which every run of the journeys writes again. */
+const guideImages = process.env.GUIDE_IMAGES ?? join(process.cwd(), '..', 'docs', 'vi', 'images');
+
+/**
+ * A picture for the Vietnamese guide (`docs/vi/images/{name}.png`): the screen as the user
+ * sees it, scrolled to `from`, or to the top of the page. A picture that cannot be written
+ * fails the journey, and BrowserJourneysIntegrationTests checks that every picture the guide
+ * shows was written by the run.
+ */
+export async function guideScreenshot(page: Page, name: string, from?: Locator): Promise<void> {
+  if (from) {
+    await from.evaluate((element) => {
+      element.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -16);
+    });
+  } else {
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+  await page.screenshot({ path: join(guideImages, `${name}.png`), animations: 'disabled', caret: 'hide' });
 }
 
 interface AxeViolation {

@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Rate limits (defaults in {@code application.yml}, reasons in the README). Each rule is
- * a bucket of {@code capacity} requests that refills evenly over {@code period}.
+ * Rate limits (defaults in {@code application.yml}, reasons in
+ * {@code docs/security-and-privacy.md}). Each rule is a bucket of {@code capacity}
+ * requests that refills evenly over {@code period}.
  *
  * @param enabled whether limits apply at all
  * @param timeout how long a request waits for Redis before it goes on unchecked

@@ -6,8 +6,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * Short locks inside libraries that BlockHound would report as blocking: Jackson builds
  * the deserializer of a type once, under a lock, and a second thread asking for one at
- * that moment waits for it; Lettuce, Resilience4j and the JDK's timer queue guard state
- * changes the same way. No I/O happens there.
+ * that moment waits for it; Lettuce, Spring Data Redis, Resilience4j and the JDK's timer
+ * queue guard state changes the same way. No I/O happens there.
  */
 public class LibraryLocksBlockHoundIntegration implements BlockHoundIntegration {
 
@@ -20,6 +20,12 @@ public class LibraryLocksBlockHoundIntegration implements BlockHoundIntegration 
 		// breaks the connection's handler and every later command times out.
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "lockWritersExclusive");
+		// Spring Data Redis hands out its shared reactive connection under a short
+		// lock: requests reaching Redis at once on two event loops (the committee's
+		// page loads four lists together) wait there for each other. Reported as an
+		// error, the wait failed a request with a 500 (BrowserJourneysIntegrationTests)
+		builder.allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
+				"getOrCreateSharedReactiveConnection");
 		// Resilience4j's breaker takes a short lock to move from open to half open; the
 		// first calls after the wait race for it, some on event loops. Reported as an
 		// error inside the lock's queue, the wait left the lock unusable and every later

@@ -11,9 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
@@ -42,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The web pages in a real browser (Debian's Chromium, driven by Playwright from
  * {@code frontend/e2e}) against the whole app: a citizen's exam on a phone-sized screen,
  * registration errors, the organizer's live dashboard, contest and question-bank
- * management, and the award committee's finalization and exports. Each journey saves
- * screenshots under {@code target/screenshots/} and fails on serious accessibility
+ * management, the award committee's finalization and exports, and the admin's accounts.
+ * Each journey saves screenshots under {@code target/screenshots/}, and the Vietnamese
+ * guide's pictures in {@code docs/vi/images/}, and fails on serious accessibility
  * violations (axe).
  */
 @IntegrationTest
@@ -51,6 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrowserJourneysIntegrationTests {
 
 	private static final long JOURNEYS_TIMEOUT_MINUTES = 12;
+
+	private static final Path GUIDE = Path.of("docs", "vi").toAbsolutePath();
+
+	private static final Pattern GUIDE_IMAGE = Pattern.compile("\\]\\((images/[^)\\s]+\\.png)\\)");
 
 	@LocalServerPort
 	private int port;
@@ -171,12 +179,16 @@ class BrowserJourneysIntegrationTests {
 		env.put("AWARD_CONTEST", awards);
 		env.put("ORGANIZER_PASSWORD", IntegrationTest.ORGANIZER_PASSWORD);
 		env.put("COMMITTEE_PASSWORD", IntegrationTest.COMMITTEE_PASSWORD);
+		env.put("ADMIN_PASSWORD", IntegrationTest.ADMIN_PASSWORD);
+		env.put("GUIDE_IMAGES", GUIDE.resolve("images").toString());
 		env.put("CHROMIUM", env.getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 		env.put("SCREENSHOTS", screenshots.toString());
 		env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 		assertThat(new File(env.get("CHROMIUM")).canExecute())
 			.as("Chromium at " + env.get("CHROMIUM") + " (apt-get install chromium)")
 			.isTrue();
+		// file times have a second's grain on some file systems
+		Instant started = Instant.now().minusSeconds(2);
 		Process process = playwright.start();
 		// through System.out, so that the test report has Playwright's output
 		Thread output = new Thread(() -> {
@@ -196,6 +208,36 @@ class BrowserJourneysIntegrationTests {
 		}
 		output.join(TimeUnit.SECONDS.toMillis(10));
 		assertThat(process.exitValue()).as("Playwright exit code (its output is above)").isZero();
+		assertGuidePicturesWrittenSince(started);
+	}
+
+	/**
+	 * The Vietnamese guide shows the pages as the journeys saw them: every picture it
+	 * embeds was written by this run (a journey skipped, or a screenshot dropped, would
+	 * leave an old one behind), and every picture in its folder is embedded.
+	 */
+	private static void assertGuidePicturesWrittenSince(Instant started) throws IOException {
+		Set<String> embedded = new TreeSet<>();
+		try (Stream<Path> pages = Files.list(GUIDE)) {
+			for (Path page : pages.filter((path) -> path.toString().endsWith(".md")).toList()) {
+				Matcher image = GUIDE_IMAGE.matcher(Files.readString(page));
+				while (image.find()) {
+					embedded.add(image.group(1));
+				}
+			}
+		}
+		assertThat(embedded).as("pictures embedded in " + GUIDE).isNotEmpty();
+		for (String picture : embedded) {
+			Path file = GUIDE.resolve(picture);
+			assertThat(file).as(picture + ", written by a journey").exists();
+			assertThat(Files.getLastModifiedTime(file).toInstant()).as(picture + " written by this run")
+				.isAfterOrEqualTo(started);
+		}
+		try (Stream<Path> files = Files.list(GUIDE.resolve("images"))) {
+			assertThat(files.map((file) -> "images/" + file.getFileName()).toList())
+				.as("pictures in docs/vi/images, each shown by the guide")
+				.isSubsetOf(embedded);
+		}
 	}
 
 }

@@ -55,7 +55,7 @@ public class LeaderboardService implements ReadModel {
 
 	@Override
 	public Mono<Boolean> isBuilt(ContestSettings contest) {
-		return this.redis.hasKey(LeaderboardKeys.built(contest.slug()));
+		return this.redis.hasKey(keys(contest.slug()).key(BUILT));
 	}
 
 	/**
@@ -69,13 +69,13 @@ public class LeaderboardService implements ReadModel {
 			.concatMap((batch) -> write(batch).thenReturn(batch.size()))
 			.reduce(0L, Long::sum)
 			.flatMap((count) -> this.redis.opsForValue()
-				.set(LeaderboardKeys.built(contest.slug()), Long.toString(count))
+				.set(keys(contest.slug()).key(BUILT), Long.toString(count))
 				.thenReturn(count));
 	}
 
 	@Override
 	public Mono<Void> clear(ContestSettings contest) {
-		return RedisKeys.deleteMatching(this.redis, LeaderboardKeys.all(contest.slug()));
+		return RedisKeys.deleteMatching(this.redis, keys(contest.slug()).all());
 	}
 
 	/**
@@ -91,8 +91,8 @@ public class LeaderboardService implements ReadModel {
 	 */
 	Mono<LeaderboardPage> page(ContestSettings contest, Integer round, String unit, String district, int limit,
 			boolean open) {
-		String key = open ? LeaderboardKeys.entered(contest.slug(), round, unit, district)
-				: LeaderboardKeys.board(contest.slug(), round, unit, district);
+		String key = open ? entered(contest.slug(), round, unit, district)
+				: board(contest.slug(), round, unit, district);
 		Mono<List<TypedTuple<String>>> top = this.redis.opsForZSet()
 			.reverseRangeWithScores(key, Range.closed(0L, (long) limit - 1))
 			.collectList();
@@ -103,7 +103,7 @@ public class LeaderboardService implements ReadModel {
 			}
 			List<String> members = entries.stream().map(TypedTuple::getValue).toList();
 			return this.redis.<String, String>opsForHash()
-				.multiGet(LeaderboardKeys.people(contest.slug()), members)
+				.multiGet(keys(contest.slug()).key("people"), members)
 				.map((people) -> {
 					List<LeaderboardPage.Entry> page = new ArrayList<>();
 					for (int i = 0; i < entries.size(); i++) {
@@ -131,10 +131,9 @@ public class LeaderboardService implements ReadModel {
 		int round = submission.roundNumber();
 		String member = Long.toString(submission.participantId());
 		return this.guard.mono(Mono
-			.zip(standing(LeaderboardKeys.board(slug, round, null, null), member),
-					standing(LeaderboardKeys.board(slug, null, null, null), member),
-					standing(LeaderboardKeys.board(slug, round, submission.unitCode(), null), member),
-					standing(LeaderboardKeys.board(slug, round, null, submission.district()), member))
+			.zip(standing(board(slug, round, null, null), member), standing(board(slug, null, null, null), member),
+					standing(board(slug, round, submission.unitCode(), null), member),
+					standing(board(slug, round, null, submission.district()), member))
 			.map((tuple) -> new AttemptRank(submission.attemptId(), round, tuple.getT1(), tuple.getT2(), tuple.getT3(),
 					tuple.getT4(), false))
 			.subscribeOn(Schedulers.boundedElastic()));
@@ -165,19 +164,19 @@ public class LeaderboardService implements ReadModel {
 				for (String[] scope : new String[][] { { null, null }, { event.unitCode(), null },
 						{ null, event.district() } }) {
 					boards.add(ZAddCommand.tuple(new DefaultTuple(member, value))
-						.to(bytes(LeaderboardKeys.board(slug, round, scope[0], scope[1])))
+						.to(bytes(board(slug, round, scope[0], scope[1])))
 						.gt());
 					// the first submission's time: a replay in any order keeps the
 					// earliest
 					boards.add(ZAddCommand.tuple(new DefaultTuple(member, entered))
-						.to(bytes(LeaderboardKeys.entered(slug, round, scope[0], scope[1])))
+						.to(bytes(entered(slug, round, scope[0], scope[1])))
 						.lt());
 				}
 			}
 			people.put(ByteBuffer.wrap(member), bytes(DisplayNames.mask(event.participantName()) + SEPARATOR
 					+ event.unitCode() + SEPARATOR + event.district()));
 		}
-		HSetCommand names = HSetCommand.fieldValues(people).forKey(bytes(LeaderboardKeys.people(slug)));
+		HSetCommand names = HSetCommand.fieldValues(people).forKey(bytes(keys(slug).key("people")));
 		return this.redis
 			.execute((connection) -> Flux.merge(connection.zSetCommands().zAdd(Flux.fromIterable(boards)),
 					connection.hashCommands().hSet(Mono.just(names))))
@@ -198,6 +197,41 @@ public class LeaderboardService implements ReadModel {
 
 	private static ByteBuffer bytes(String value) {
 		return ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Present once the boards were rebuilt from PostgreSQL; gone if Redis lost its data.
+	 * Its version goes up with the boards' shape, so that an upgraded app replays the
+	 * boards it does not yet have (2: the {@link #entered} sets).
+	 */
+	private static final String BUILT = "built:2";
+
+	private static RedisKeys.ContestKeys keys(String contestSlug) {
+		return RedisKeys.ofContest(contestSlug, "lb");
+	}
+
+	/**
+	 * A board: a round's ({@code round} set) or the whole contest's, over everyone or one
+	 * unit or one district.
+	 */
+	private static String board(String contestSlug, Integer round, String unit, String district) {
+		return keys(contestSlug).key(scope(round, unit, district));
+	}
+
+	/**
+	 * The people of a board by when they first submitted: what the public sees while the
+	 * round is open, since any order by score would tell how many did better.
+	 */
+	private static String entered(String contestSlug, Integer round, String unit, String district) {
+		return keys(contestSlug).key("entered", scope(round, unit, district));
+	}
+
+	private static String scope(Integer round, String unit, String district) {
+		String scope = (round != null) ? "round:" + round : "contest";
+		if (unit != null) {
+			return scope + ":unit:" + unit;
+		}
+		return (district != null) ? scope + ":district:" + district : scope;
 	}
 
 }

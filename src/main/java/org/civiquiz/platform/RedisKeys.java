@@ -6,11 +6,24 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
 
 /**
- * Redis housekeeping shared by the read models.
+ * The read models' key scheme, {@code civiquiz:{<contest>}:<read model>:<name>}, and the
+ * housekeeping they share. The contest's slug is the hash tag, so that a Redis Cluster
+ * keeps one contest's keys on one shard (and its Lua scripts, which touch several, work
+ * there).
  */
 public final class RedisKeys {
 
 	private RedisKeys() {
+	}
+
+	/**
+	 * The keys of one read model of one contest.
+	 * @param contestSlug the contest
+	 * @param readModel the read model's short name ({@code lb}, {@code stats})
+	 * @return its keys
+	 */
+	public static ContestKeys ofContest(String contestSlug, String readModel) {
+		return new ContestKeys("civiquiz:{" + contestSlug + "}:" + readModel + ":");
 	}
 
 	/**
@@ -31,6 +44,32 @@ public final class RedisKeys {
 			.buffer(500)
 			.concatMap((keys) -> redis.delete(keys.toArray(String[]::new)))
 			.then();
+	}
+
+	/**
+	 * The keys of one read model of one contest, all under one prefix.
+	 *
+	 * @param prefix {@code civiquiz:{<contest>}:<read model>:}
+	 */
+	public record ContestKeys(String prefix) {
+
+		/**
+		 * A key: the prefix, then the parts joined by {@code :}.
+		 * @param parts the name's parts
+		 * @return the key
+		 */
+		public String key(String... parts) {
+			return this.prefix + String.join(":", parts);
+		}
+
+		/**
+		 * A pattern matching every key of the read model.
+		 * @return the pattern
+		 */
+		public String all() {
+			return this.prefix + "*";
+		}
+
 	}
 
 }

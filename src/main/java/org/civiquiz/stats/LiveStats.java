@@ -91,7 +91,7 @@ class LiveStats implements ReadModel {
 
 	@Override
 	public Mono<Boolean> isBuilt(ContestSettings contest) {
-		return this.redis.hasKey(StatsKeys.built(contest.slug()));
+		return this.redis.hasKey(keys(contest.slug()).key("built"));
 	}
 
 	/** Replays every start and submission; the seen set keeps each counted once. */
@@ -105,13 +105,13 @@ class LiveStats implements ReadModel {
 					submissions.flatMap((event) -> submitted(event).thenReturn(1), 16).count())
 			.reduce(0L, Long::sum)
 			.flatMap((count) -> this.redis.opsForValue()
-				.set(StatsKeys.built(contest.slug()), Long.toString(count))
+				.set(keys(contest.slug()).key("built"), Long.toString(count))
 				.thenReturn(count));
 	}
 
 	@Override
 	public Mono<Void> clear(ContestSettings contest) {
-		return RedisKeys.deleteMatching(this.redis, StatsKeys.all(contest.slug()));
+		return RedisKeys.deleteMatching(this.redis, keys(contest.slug()).all());
 	}
 
 	/**
@@ -123,7 +123,7 @@ class LiveStats implements ReadModel {
 	Mono<ContestStats> read(ContestSettings contest, Round round) {
 		String scope = (round != null) ? "round:" + round.number() : "contest";
 		Mono<Map<String, String>> counters = this.guard.mono(this.redis.<String, String>opsForHash()
-			.entries(StatsKeys.counters(contest.slug(), scope))
+			.entries(keys(contest.slug()).key(scope))
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
 			.subscribeOn(Schedulers.boundedElastic()));
 		return counters.zipWith(this.banks.bank(contest.questionBank()))
@@ -137,7 +137,7 @@ class LiveStats implements ReadModel {
 	 */
 	Mono<Long> version(String contestSlug) {
 		return this.guard.mono(this.redis.opsForValue()
-			.get(StatsKeys.version(contestSlug))
+			.get(keys(contestSlug).key("version"))
 			.map(Long::parseLong)
 			.defaultIfEmpty(0L)
 			.subscribeOn(Schedulers.boundedElastic()));
@@ -215,15 +215,20 @@ class LiveStats implements ReadModel {
 	}
 
 	private static List<String> keys(String slug, int round, String unit, String district) {
-		List<String> keys = new ArrayList<>(List.of(StatsKeys.seen(slug), StatsKeys.version(slug)));
+		List<String> keys = new ArrayList<>(List.of(keys(slug).key("seen"), keys(slug).key("version")));
 		for (String scope : List.of("contest", "round:" + round)) {
-			keys.add(StatsKeys.counters(slug, scope));
-			keys.add(StatsKeys.people(slug, scope));
-			keys.add(StatsKeys.people(slug, scope) + ":u:" + unit);
-			keys.add(StatsKeys.people(slug, scope) + ":d:" + district);
-			keys.add(StatsKeys.best(slug, scope));
+			keys.add(keys(slug).key(scope));
+			keys.add(keys(slug).key(scope, "people"));
+			keys.add(keys(slug).key(scope, "people") + ":u:" + unit);
+			keys.add(keys(slug).key(scope, "people") + ":d:" + district);
+			keys.add(keys(slug).key(scope, "best"));
 		}
 		return keys;
+	}
+
+	/** The live statistics' keys; the events already counted are under {@code seen}. */
+	private static RedisKeys.ContestKeys keys(String contestSlug) {
+		return RedisKeys.ofContest(contestSlug, "stats");
 	}
 
 }

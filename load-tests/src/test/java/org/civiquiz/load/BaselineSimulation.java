@@ -26,7 +26,7 @@ public class BaselineSimulation extends Simulation {
 			.exec(repeat(REQUESTS_PER_USER)
 				.on(http("liveness").get("/actuator/health/liveness").check(status().is(200))))
 			.injectClosed(constantConcurrentUsers(LoadParameters.CONCURRENCY).during(LoadParameters.DURATION)))
-			.protocols(Entrants.protocol())
+			.protocols(Protocol.httpProtocol())
 			.assertions(Bounds.of("liveness"));
 	}
 

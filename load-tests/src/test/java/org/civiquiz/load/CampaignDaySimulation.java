@@ -38,12 +38,12 @@ public class CampaignDaySimulation extends EntrantSimulation {
 
 	{
 		long seconds = LoadParameters.CAMPAIGN.toSeconds();
-		setUp(Entrants.journey("entrant journey").injectOpen(constantUsersPerSec(LoadParameters.ARRIVAL_RATE).during(seconds)),
+		setUp(entrantJourney("entrant journey").injectOpen(constantUsersPerSec(LoadParameters.ARRIVAL_RATE).during(seconds)),
 				organizers().injectOpen(rampUsers(LoadParameters.ORGANIZERS).during(LoadParameters.ORGANIZERS_SIGN_IN)),
 				pollers().injectOpen(rampUsers(LoadParameters.POLLERS).during(LoadParameters.ORGANIZERS_SIGN_IN)),
 				committee().injectOpen(rampUsers(LoadParameters.COMMITTEE).during(LoadParameters.DOWNLOAD_EVERY)),
 				visitors().injectOpen(rampUsers(LoadParameters.VISITORS).during(LoadParameters.VISIT_EVERY)))
-			.protocols(Entrants.protocol())
+			.protocols(Protocol.httpProtocol())
 			.assertions(bounds());
 	}
 

@@ -13,10 +13,10 @@ public class DeadlineRushSimulation extends EntrantSimulation {
 
 	{
 		double peak = LoadParameters.PEAK_RATE;
-		setUp(Entrants.journey("deadline rush")
+		setUp(entrantJourney("deadline rush")
 			.injectOpen(rampUsersPerSec(peak / 10).to(peak).during(LoadParameters.RAMP),
 					constantUsersPerSec(peak).during(LoadParameters.HOLD)))
-			.protocols(Entrants.protocol())
+			.protocols(Protocol.httpProtocol())
 			.assertions(Bounds.of("start", "submit", "leaderboard"));
 	}
 

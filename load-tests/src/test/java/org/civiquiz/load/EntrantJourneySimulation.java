@@ -14,16 +14,16 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 public class EntrantJourneySimulation extends EntrantSimulation {
 
 	{
-		setUp(population()).protocols(Entrants.protocol()).assertions(Bounds.of("start", "submit", "leaderboard"));
+		setUp(population()).protocols(Protocol.httpProtocol()).assertions(Bounds.of("start", "submit", "leaderboard"));
 	}
 
 	private static PopulationBuilder population() {
 		if ("closed".equals(System.getProperty("load.workload"))) {
-			return Entrants.journey("entrant journey (closed)")
+			return entrantJourney("entrant journey (closed)")
 				.injectClosed(constantConcurrentUsers(LoadParameters.CONCURRENCY).during(LoadParameters.DURATION));
 		}
 		long seconds = Math.max(1, Math.round(LoadParameters.ENTRANTS / LoadParameters.ARRIVAL_RATE));
-		return Entrants.journey("entrant journey")
+		return entrantJourney("entrant journey")
 			.injectOpen(rampUsers(LoadParameters.ENTRANTS).during(seconds));
 	}
 

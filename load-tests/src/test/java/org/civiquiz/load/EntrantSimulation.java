@@ -1,6 +1,9 @@
 package org.civiquiz.load;
 
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
  * A simulation with entrants in it: reads the bank's correct options before the first
@@ -8,14 +11,19 @@ import io.gatling.javaapi.core.Simulation;
  */
 abstract class EntrantSimulation extends Simulation {
 
+	/** Entrants, each a new person, each making the whole journey. */
+	static ScenarioBuilder entrantJourney(String name) {
+		return scenario(name).feed(Feeders.people()).exec(EntrantChains.journey());
+	}
+
 	@Override
 	public void before() {
-		Entrants.before();
+		QuestionBank.read();
 	}
 
 	@Override
 	public void after() {
-		Entrants.after(getClass().getSimpleName());
+		Results.write(getClass().getSimpleName());
 	}
 
 }

@@ -33,10 +33,10 @@ public class OrganizersWatchingSimulation extends EntrantSimulation {
 		// organizers sign in as on a campaign day: 500 within a minute
 		Duration rampViewers = LoadParameters.ORGANIZERS_SIGN_IN.multipliedBy(LoadParameters.VIEWERS)
 			.dividedBy(Math.max(1, LoadParameters.ORGANIZERS));
-		setUp(Entrants.journey("entrant journey").injectOpen(rampUsers(LoadParameters.ENTRANTS).during(arrivalSeconds)),
+		setUp(entrantJourney("entrant journey").injectOpen(rampUsers(LoadParameters.ENTRANTS).during(arrivalSeconds)),
 				viewers().injectOpen(rampUsers(LoadParameters.VIEWERS).during(rampViewers)),
 				pollers(watch).injectOpen(rampUsers(LoadParameters.POLLERS).during(rampViewers)))
-			.protocols(Entrants.protocol())
+			.protocols(Protocol.httpProtocol())
 			.assertions(Bounds.of("start", "submit", "leaderboard", "stats"));
 	}
 

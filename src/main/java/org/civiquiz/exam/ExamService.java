@@ -1,22 +1,12 @@
 package org.civiquiz.exam;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +16,6 @@ import org.civiquiz.contest.ContestException;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Round;
-import org.civiquiz.contest.Unit;
 import org.civiquiz.participant.ParticipantService;
 import org.civiquiz.participant.Registration;
 import org.civiquiz.platform.CiviquizException;
@@ -37,7 +26,6 @@ import org.civiquiz.question.QuestionBank;
 import org.civiquiz.question.QuestionBankService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -52,12 +40,6 @@ public class ExamService {
 
 	private static final Log logger = LogFactory.getLog(ExamService.class);
 
-	/**
-	 * Counts submissions a listener (the leaderboard) missed; they are in PostgreSQL all
-	 * the same.
-	 */
-	public static final String MISSED_ANNOUNCEMENTS = "civiquiz.submissions.missed.announcements";
-
 	private final ContestService contests;
 
 	private final QuestionBankService banks;
@@ -66,7 +48,7 @@ public class ExamService {
 
 	private final AttemptRepository attempts;
 
-	private final List<AttemptListener> listeners;
+	private final AttemptEvents events;
 
 	private final TransactionalOperator transaction;
 
@@ -76,25 +58,20 @@ public class ExamService {
 
 	private final MeterRegistry meters;
 
-	/**
-	 * Seeded once at start-up, so that drawing tokens never waits for the OS's entropy.
-	 */
-	private final SecureRandom random;
+	private final AttemptCredentials credentials = new AttemptCredentials();
 
 	ExamService(ContestService contests, QuestionBankService banks, ParticipantService participants,
-			AttemptRepository attempts, List<AttemptListener> listeners, TransactionalOperator transaction,
-			ExamProperties properties, Clock clock, MeterRegistry meters) throws NoSuchAlgorithmException {
+			AttemptRepository attempts, AttemptEvents events, TransactionalOperator transaction,
+			ExamProperties properties, Clock clock, MeterRegistry meters) {
 		this.contests = contests;
 		this.banks = banks;
 		this.participants = participants;
 		this.attempts = attempts;
-		this.listeners = listeners;
+		this.events = events;
 		this.transaction = transaction;
 		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
-		this.random = SecureRandom.getInstance("DRBG");
-		this.random.nextBytes(new byte[16]);
 	}
 
 	/**
@@ -109,45 +86,55 @@ public class ExamService {
 		Instant now = now();
 		return this.contests.settings(slug).flatMap((contest) -> {
 			Round round = contest.requireOpenRound(now);
-			return this.banks.bank(contest.questionBank()).flatMap((bank) -> {
-				List<DrawnQuestion> drawn = ExamMetrics.draw(this.meters, contest.slug())
-					.record(() -> bank.draw(contest.questionsPerAttempt(), contest.chapterQuotas(),
-							ThreadLocalRandom.current()));
-				Instant limit = now.plus(contest.timeLimit());
-				Instant deadline = limit.isBefore(round.closesAt()) ? limit : round.closesAt();
-				String token = newToken();
-				return this.participants.register(contest, registration, now).flatMap((participant) -> {
-					Attempt attempt = new Attempt(newId(), contest.id(), round.id(), participant.id(), sha256(token),
-							drawn.stream().map((d) -> d.question().id()).toList(),
-							drawn.stream().map(DrawnQuestion::optionOrder).toList(), now, deadline, AttemptStatus.OPEN,
-							null, null, null, null, null,
-							new Attempt.Taker(null, participant.unitId(), participant.district()));
-					return this.attempts
-						.insertIfAllowed(attempt, client, participant.enteredName(),
-								now.minus(this.properties.submissionGrace()), contest.maxAttemptsPerRound())
-						.flatMap((admission) -> {
-							if (admission.open()) {
-								return Mono.error(ExamException.attemptInProgress());
-							}
-							if (admission.used() >= contest.maxAttemptsPerRound()) {
-								return Mono.error(ExamException.attemptLimitReached());
-							}
-							return admission.inserted() ? Mono.just(attempt)
-									: Mono.error(ExamException.attemptInProgress());
-						});
-				})
-					.as(this.transaction::transactional)
-					.onErrorMap(DuplicateKeyException.class, (ex) -> ExamException.attemptInProgress())
-					.flatMap((attempt) -> {
-						AttemptOpened opened = opened(contest, attempt.id(), round.id(), attempt.participantId(),
-								attempt.participant(), now);
-						return announce(attempt.id(), contest.slug(), (listener) -> listener.onOpened(opened))
-							.thenReturn(attempt);
-					})
-					.map((attempt) -> new AttemptStarted(attempt.id(), token, round.number(), now, deadline, now(),
-							questions(drawn), contest.predictionQuestion()));
-			});
+			return this.banks.bank(contest.questionBank())
+				.flatMap((bank) -> start(contest, round, draw(contest, bank), registration, client, now));
 		});
+	}
+
+	private List<DrawnQuestion> draw(ContestSettings contest, QuestionBank bank) {
+		return ExamMetrics.draw(this.meters, contest.slug())
+			.record(() -> bank.draw(contest.questionsPerAttempt(), contest.chapterQuotas(),
+					ThreadLocalRandom.current()));
+	}
+
+	/**
+	 * Registers the participant and stores the attempt in one transaction, then announces
+	 * it.
+	 */
+	private Mono<AttemptStarted> start(ContestSettings contest, Round round, List<DrawnQuestion> drawn,
+			Registration registration, ClientInfo client, Instant now) {
+		Instant limit = now.plus(contest.timeLimit());
+		Instant deadline = limit.isBefore(round.closesAt()) ? limit : round.closesAt();
+		String token = this.credentials.newToken();
+		return this.participants.register(contest, registration, now).flatMap((participant) -> {
+			Attempt attempt = new Attempt(this.credentials.newId(), contest.id(), round.id(), participant.id(),
+					AttemptCredentials.hash(token), drawn.stream().map((d) -> d.question().id()).toList(),
+					drawn.stream().map(DrawnQuestion::optionOrder).toList(), now, deadline, AttemptStatus.OPEN, null,
+					null, null, null, null, new Attempt.Taker(null, participant.unitId(), participant.district()));
+			return this.attempts
+				.insertIfAllowed(attempt, client, participant.enteredName(),
+						now.minus(this.properties.submissionGrace()), contest.maxAttemptsPerRound())
+				.flatMap((admission) -> admitted(admission, contest, attempt));
+		})
+			.as(this.transaction::transactional)
+			.onErrorMap(DuplicateKeyException.class, (ex) -> ExamException.attemptInProgress())
+			.flatMap((attempt) -> this.events
+				.announce(AttemptEvents.opened(contest, attempt.id(), round.id(), attempt.participantId(),
+						attempt.participant(), now))
+				.thenReturn(attempt))
+			.map((attempt) -> new AttemptStarted(attempt.id(), token, round.number(), now, deadline, now(),
+					questions(drawn), contest.predictionQuestion()));
+	}
+
+	private static Mono<Attempt> admitted(AttemptRepository.Admission admission, ContestSettings contest,
+			Attempt attempt) {
+		if (admission.open()) {
+			return Mono.error(ExamException.attemptInProgress());
+		}
+		if (admission.used() >= contest.maxAttemptsPerRound()) {
+			return Mono.error(ExamException.attemptLimitReached());
+		}
+		return admission.inserted() ? Mono.just(attempt) : Mono.error(ExamException.attemptInProgress());
 	}
 
 	/**
@@ -166,7 +153,7 @@ public class ExamService {
 
 	private Mono<SubmissionResult> submit(Attempt attempt, ContestSettings contest, QuestionBank bank,
 			SubmissionRequest request) {
-		List<Integer> answers = answers(attempt, request);
+		List<Integer> answers = Scoring.answers(attempt, request);
 		Long prediction = request.prediction();
 		if (prediction != null && (prediction < 0 || prediction > this.properties.maxPrediction())) {
 			return Mono.error(CiviquizException.invalidFields(
@@ -190,9 +177,8 @@ public class ExamService {
 						: this.attempts.findById(attempt.id())
 							.flatMap((current) -> submit(current, contest, bank, request)));
 		}
-		int score = score(attempt, bank, answers);
-		long timeLimitMs = Duration.between(attempt.startedAt(), attempt.deadline()).toMillis();
-		int durationMs = (int) Math.min(Duration.between(attempt.startedAt(), now).toMillis(), timeLimitMs);
+		int score = Scoring.score(attempt, bank::question, answers);
+		int durationMs = Scoring.durationMs(attempt, now);
 		return this.attempts.submit(attempt.id(), now, answers, prediction, score, durationMs).flatMap((updated) -> {
 			if (updated == 0) {
 				// a concurrent request changed it first: judge this one against what it
@@ -265,9 +251,9 @@ public class ExamService {
 		return load(attemptId, token).flatMap(
 				(attempt) -> (attempt.status() != AttemptStatus.SUBMITTED) ? Mono.error(ExamException.notSubmitted())
 						: this.contests.settings(attempt.contestId())
-							.map((contest) -> submitted(contest, attempt.roundId(), attempt.participantId(),
-									attempt.participant(), attempt.questionIds(), attempt.answers(),
-									SubmissionResult.of(attempt), true)));
+							.map((contest) -> AttemptEvents.submitted(contest, attempt.roundId(),
+									attempt.participantId(), attempt.participant(), attempt.questionIds(),
+									attempt.answers(), SubmissionResult.of(attempt), true)));
 	}
 
 	/**
@@ -278,8 +264,8 @@ public class ExamService {
 	 */
 	public Flux<AttemptSubmitted> submissions(ContestSettings contest) {
 		return this.attempts.submitted(contest.id())
-			.map((row) -> submitted(contest, row.roundId(), row.participantId(), row.taker(), row.questionIds(),
-					row.answers(), row.result(), true));
+			.map((row) -> AttemptEvents.submitted(contest, row.roundId(), row.participantId(), row.taker(),
+					row.questionIds(), row.answers(), row.result(), true));
 	}
 
 	/**
@@ -290,7 +276,8 @@ public class ExamService {
 	 */
 	public Flux<AttemptOpened> openings(ContestSettings contest) {
 		return this.attempts.opened(contest.id())
-			.map((row) -> opened(contest, row.id(), row.roundId(), row.participantId(), row.taker(), row.startedAt()));
+			.map((row) -> AttemptEvents.opened(contest, row.id(), row.roundId(), row.participantId(), row.taker(),
+					row.startedAt()));
 	}
 
 	/**
@@ -311,113 +298,14 @@ public class ExamService {
 		}
 		return this.attempts.findById(attemptId)
 			.switchIfEmpty(Mono.error(ExamException::attemptNotFound))
-			.flatMap((attempt) -> MessageDigest.isEqual(attempt.tokenHash(), sha256(token)) ? Mono.just(attempt)
+			.flatMap((attempt) -> AttemptCredentials.matches(attempt.tokenHash(), token) ? Mono.just(attempt)
 					: Mono.error(ExamException.tokenInvalid()));
-	}
-
-	/**
-	 * The answers aligned with the attempt's questions (0 = unanswered), or an error
-	 * naming every answer that does not fit the attempt.
-	 */
-	private static List<Integer> answers(Attempt attempt, SubmissionRequest request) {
-		Map<Long, Integer> positions = new HashMap<>();
-		for (int i = 0; i < attempt.total(); i++) {
-			positions.put(attempt.questionIds().get(i), i);
-		}
-		List<Integer> answers = new ArrayList<>(Collections.nCopies(attempt.total(), 0));
-		boolean[] seen = new boolean[attempt.total()];
-		List<FieldProblem> problems = new ArrayList<>();
-		List<SubmissionRequest.Answer> given = (request.answers() != null) ? request.answers() : List.of();
-		if (given.size() > attempt.total()) {
-			// more answers than questions cannot fit; refuse before listing thousands of
-			// problems
-			throw ExamException.tooManyAnswers(attempt.total(), given.size());
-		}
-		for (int i = 0; i < given.size(); i++) {
-			SubmissionRequest.Answer answer = given.get(i);
-			String field = "answers[" + i + "]";
-			Integer position = (answer != null && answer.questionId() != null) ? positions.get(answer.questionId())
-					: null;
-			if (position == null) {
-				problems.add(new FieldProblem(field + ".questionId", "QUESTION_NOT_IN_ATTEMPT"));
-				continue;
-			}
-			if (seen[position]) {
-				problems.add(new FieldProblem(field + ".questionId", "ANSWER_DUPLICATE"));
-				continue;
-			}
-			seen[position] = true;
-			Integer option = answer.optionId();
-			if (option != null && !attempt.optionOrders().get(position).contains(option)) {
-				problems.add(new FieldProblem(field + ".optionId", "OPTION_UNKNOWN"));
-				continue;
-			}
-			answers.set(position, (option != null) ? option : 0);
-		}
-		if (!problems.isEmpty()) {
-			throw ExamException.invalidAnswers(problems);
-		}
-		return List.copyOf(answers);
-	}
-
-	private static int score(Attempt attempt, QuestionBank bank, List<Integer> answers) {
-		int score = 0;
-		for (int i = 0; i < attempt.total(); i++) {
-			BankQuestion question = bank.question(attempt.questionIds().get(i));
-			if (question != null && answers.get(i) == question.correctOption()) {
-				score++;
-			}
-		}
-		return score;
 	}
 
 	private Mono<Void> announce(Attempt attempt, ContestSettings contest, List<Integer> answers,
 			SubmissionResult result, boolean repeated) {
-		AttemptSubmitted event = submitted(contest, attempt.roundId(), attempt.participantId(), attempt.participant(),
-				attempt.questionIds(), answers, result, repeated);
-		return announce(attempt.id(), contest.slug(), (listener) -> listener.onSubmitted(event));
-	}
-
-	/**
-	 * Tells every listener at once, each within the listener timeout; a miss is logged
-	 * and counted per listener and contest, for the reconciler to repair.
-	 */
-	private Mono<Void> announce(UUID attemptId, String contestSlug, Function<AttemptListener, Mono<Void>> call) {
-		return Flux.fromIterable(this.listeners)
-			// deferred: a listener that throws is caught too. Listeners write to
-			// Redis, and Lettuce may wait briefly for a lock to send or cancel a
-			// command: they run (and time out) on threads that may block, off the
-			// database's event loop
-			.flatMap((listener) -> Mono.defer(() -> call.apply(listener))
-				.subscribeOn(Schedulers.boundedElastic())
-				.timeout(this.properties.listenerTimeout(), Schedulers.boundedElastic())
-				.onErrorResume((ex) -> {
-					logger.warn("Listener " + listener.getClass().getSimpleName() + " missed attempt " + attemptId
-							+ ": " + ex);
-					this.meters
-						.counter(MISSED_ANNOUNCEMENTS, "listener", listener.getClass().getSimpleName(), "contest",
-								contestSlug)
-						.increment();
-					return Mono.empty();
-				}))
-			.then();
-	}
-
-	private static AttemptOpened opened(ContestSettings contest, UUID attemptId, long roundId, long participantId,
-			Attempt.Taker taker, Instant startedAt) {
-		return new AttemptOpened(attemptId, contest.slug(), contest.round(roundId).orElseThrow().number(),
-				participantId, contest.unit(taker.unitId()).map(Unit::code).orElse(""), taker.district(), startedAt);
-	}
-
-	private static AttemptSubmitted submitted(ContestSettings contest, long roundId, long participantId,
-			Attempt.Taker taker, List<Long> questionIds, List<Integer> answers, SubmissionResult result,
-			boolean repeated) {
-		Round round = contest.round(roundId).orElseThrow();
-		String unitCode = contest.unit(taker.unitId()).map(Unit::code).orElse("");
-		return new AttemptSubmitted(result.attemptId(), contest.id(), contest.slug(), round.id(), round.number(),
-				round.opensAt(), contest.opensAt(), participantId, taker.fullName(), unitCode, taker.district(),
-				result.score(), result.total(), result.durationMs(), result.submittedAt(), questionIds, answers,
-				repeated);
+		return this.events.announce(AttemptEvents.submitted(contest, attempt.roundId(), attempt.participantId(),
+				attempt.participant(), attempt.questionIds(), answers, result, repeated));
 	}
 
 	private static List<AttemptStarted.ExamQuestion> questions(List<DrawnQuestion> drawn) {
@@ -436,39 +324,6 @@ public class ExamService {
 	 */
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-	}
-
-	private String newToken() {
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	/**
-	 * A version 4 UUID from the seeded generator: {@code UUID.randomUUID()} would read
-	 * the OS's entropy on a request thread.
-	 */
-	private UUID newId() {
-		byte[] bytes = new byte[16];
-		this.random.nextBytes(bytes);
-		bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
-		bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
-		long msb = 0;
-		long lsb = 0;
-		for (int i = 0; i < 8; i++) {
-			msb = (msb << 8) | (bytes[i] & 0xff);
-			lsb = (lsb << 8) | (bytes[8 + i] & 0xff);
-		}
-		return new UUID(msb, lsb);
-	}
-
-	private static byte[] sha256(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

@@ -94,7 +94,7 @@ public class ReadModelReconciler implements SmartLifecycle {
 	}
 
 	private double missed(List<String> key) {
-		Counter counter = this.meters.find(ExamService.MISSED_ANNOUNCEMENTS)
+		Counter counter = this.meters.find(AttemptEvents.MISSED_ANNOUNCEMENTS)
 			.tag("listener", key.get(0))
 			.tag("contest", key.get(1))
 			.counter();

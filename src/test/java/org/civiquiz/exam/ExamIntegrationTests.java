@@ -474,7 +474,11 @@ class ExamIntegrationTests {
 	}
 
 	private double missedAnnouncements() {
-		return this.meters.find(ExamService.MISSED_ANNOUNCEMENTS).counters().stream().mapToDouble(Counter::count).sum();
+		return this.meters.find(AttemptEvents.MISSED_ANNOUNCEMENTS)
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 	/** Runs the same call from several threads at once; returns what each got. */

@@ -123,8 +123,8 @@ public class ExamService {
 							null, null, null, null, null,
 							new Attempt.Taker(null, participant.unitId(), participant.district()));
 					return this.attempts
-						.insertIfAllowed(attempt, client, participant.enteredName(),
-								now.minus(this.properties.submissionGrace()), contest.maxAttemptsPerRound())
+						.insertIfAllowed(attempt, client, participant, now.minus(this.properties.submissionGrace()),
+								contest.maxAttemptsPerRound())
 						.flatMap((admission) -> {
 							if (admission.open()) {
 								return Mono.error(ExamException.attemptInProgress());

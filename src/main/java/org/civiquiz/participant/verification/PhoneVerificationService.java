@@ -93,9 +93,7 @@ class PhoneVerificationService {
 			return this.limiter.check(RateLimiter.Limit.PHONE_CODE_PER_IP, address)
 				.then(this.limiter.check(RateLimiter.Limit.PHONE_CODE_PER_PHONE, phone))
 				.then(Mono.defer(() -> deliver(contest, phone, now)))
-				// a code that did not reach the phone (the gateway or Redis failed) uses
-				// up
-				// nothing
+				// a code the gateway or Redis failed to deliver costs nothing
 				.onErrorResume((ex) -> StoreUnavailable.causedBy(ex) || ex instanceof PhoneVerificationException,
 						(ex) -> this.limiter.refund(RateLimiter.Limit.PHONE_CODE_PER_IP, address)
 							.then(this.limiter.refund(RateLimiter.Limit.PHONE_CODE_PER_PHONE, phone))

@@ -1,5 +1,6 @@
 package org.civiquiz.participant.verification;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
@@ -40,8 +41,7 @@ public class PhoneTokens {
 	 */
 	PhoneVerified issue(long contestId, String phone, Instant now) {
 		long expires = now.plus(this.properties.tokenValidity()).getEpochSecond();
-		String mac = Base64.getUrlEncoder().withoutPadding().encodeToString(mac(contestId, phone, expires));
-		return new PhoneVerified(expires + "." + mac, Instant.ofEpochSecond(expires));
+		return new PhoneVerified(expires + "." + mac(contestId, phone, expires), Instant.ofEpochSecond(expires));
 	}
 
 	/**
@@ -61,11 +61,17 @@ public class PhoneTokens {
 		if (now.getEpochSecond() >= expires) {
 			return false;
 		}
-		return MessageDigest.isEqual(Base64.getUrlDecoder().decode(parts.group(2)), mac(contestId, phone, expires));
+		// compared as written, so that one token has one spelling (a decoder would take
+		// other final characters for the same bytes)
+		return MessageDigest.isEqual(parts.group(2).getBytes(StandardCharsets.US_ASCII),
+				mac(contestId, phone, expires).getBytes(StandardCharsets.US_ASCII));
 	}
 
-	private byte[] mac(long contestId, String phone, long expires) {
-		return this.hasher.hash("phone-token", contestId + ":" + phone + ":" + expires);
+	/** The keyed hash of what the token proves, Base64url without padding. */
+	private String mac(long contestId, String phone, long expires) {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(this.hasher.hash("phone-token", contestId + ":" + phone + ":" + expires));
 	}
 
 	/**

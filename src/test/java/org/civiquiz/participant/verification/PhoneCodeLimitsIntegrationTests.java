@@ -45,7 +45,7 @@ import static org.civiquiz.participant.verification.PhoneVerificationIntegration
 @TestPropertySource(properties = { "civiquiz.security.trusted-proxies=1", "civiquiz.rate-limits.timeout=5s",
 		"civiquiz.rate-limits.phone-code-per-phone.capacity=3", "civiquiz.rate-limits.phone-code-per-phone.period=10m",
 		"civiquiz.rate-limits.phone-code-per-ip.capacity=4", "civiquiz.rate-limits.phone-code-per-ip.period=10m",
-		"civiquiz.phone-verification.code-validity=2s", "civiquiz.phone-verification.sender=http",
+		"civiquiz.phone-verification.code-validity=3s", "civiquiz.phone-verification.sender=http",
 		"civiquiz.phone-verification.http.api-key=Bearer test-key",
 		"civiquiz.phone-verification.http.phone-format=national" })
 class PhoneCodeLimitsIntegrationTests {
@@ -106,9 +106,9 @@ class PhoneCodeLimitsIntegrationTests {
 			.returnResult();
 		assertThat(Instant
 			.parse(JsonMapper.builder().build().readTree(sent.getResponseBody()).path("expiresAt").asString()))
-			.isCloseTo(asked.plusSeconds(2), within(Duration.ofSeconds(2)));
+			.isCloseTo(asked.plusSeconds(3), within(Duration.ofSeconds(2)));
 		String code = code();
-		Thread.sleep(2500);
+		Thread.sleep(3500);
 		problem(verify(this.client, this.slug, phone, code), 409, "PHONE_CODE_EXPIRED");
 	}
 

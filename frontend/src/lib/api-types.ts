@@ -57,6 +57,8 @@ export interface ContestDetails extends ContestSummary {
   consentText: string;
   /** The text's version (SHA-256), sent back with the registration. */
   consentVersion: string;
+  /** REQUIRED: the registration asks for a one-time code sent to the phone before the start. */
+  phoneVerification?: 'OFF' | 'REQUIRED';
   serverTime: string;
 }
 

@@ -18,6 +18,7 @@ const stored: ContestForm = {
   predictionQuestion: 'Bao nhiêu người?',
   districts: ['Quận Hồng Bàng', 'Huyện Thủy Nguyên'],
   status: 'OPEN',
+  phoneVerification: 'REQUIRED',
   rounds: [
     { number: 1, name: 'Tuần 1', opensAt: '2026-11-30T17:00:00Z', closesAt: '2026-12-07T16:59:00Z' },
     { number: 2, name: 'Tuần 2', opensAt: '2026-12-07T17:00:00Z', closesAt: '2026-12-14T16:59:00Z' },
@@ -55,6 +56,8 @@ describe('contest form', () => {
     expect(form.rounds[0].number).toBeNull();
     expect(form.units[0].parentCode).toBeNull();
     expect(form.status).toBe('DRAFT');
+    // phones are taken as typed unless the organizers ask for codes
+    expect(form.phoneVerification).toBe('OFF');
     // an empty consent text asks the server for its default one
     expect(form.consentText).toBe('');
   });

@@ -26,7 +26,11 @@ export interface ContestForm {
   bankPublic?: boolean;
   /** In answers only: what organizers should know (`PUBLIC_BANK`). */
   warnings?: ContestWarning[];
+  /** REQUIRED: a one-time code sent to the phone before each person's start. */
+  phoneVerification?: PhoneVerification;
 }
+
+export type PhoneVerification = 'OFF' | 'REQUIRED';
 
 export type ContestStatus = 'DRAFT' | 'OPEN' | 'CLOSED' | 'FINALIZED';
 
@@ -64,6 +68,7 @@ export interface FormFields {
   /** one district a line */
   districts: string;
   status: ContestStatus;
+  phoneVerification: PhoneVerification;
   rounds: RoundFields[];
   units: UnitFields[];
 }
@@ -94,6 +99,7 @@ export function newContestFields(): FormFields {
     predictionQuestion: '',
     districts: '',
     status: 'DRAFT',
+    phoneVerification: 'OFF',
     rounds: [emptyRound(1)],
     units: [emptyUnit()],
   };
@@ -151,6 +157,7 @@ export function fieldsOf(form: ContestForm): FormFields {
     predictionQuestion: form.predictionQuestion ?? '',
     districts: (form.districts ?? []).join('\n'),
     status: form.status,
+    phoneVerification: form.phoneVerification ?? 'OFF',
     rounds: (form.rounds ?? []).map((r) => ({ number: text(r.number), name: r.name ?? '', opensAt: toVietnamLocal(r.opensAt), closesAt: toVietnamLocal(r.closesAt) })),
     units: (form.units ?? []).map((u) => ({ code: u.code ?? '', name: u.name ?? '', parentCode: u.parentCode ?? '', headcount: text(u.headcount) })),
   };
@@ -186,6 +193,7 @@ export function requestOf(fields: FormFields): { form: ContestForm; errors: Reco
       .map((d) => d.trim())
       .filter((d) => d !== ''),
     status: fields.status,
+    phoneVerification: fields.phoneVerification,
     rounds: fields.rounds.map((r) => ({ number: wholeNumber(r.number), name: r.name.trim(), opensAt: fromVietnamLocal(r.opensAt), closesAt: fromVietnamLocal(r.closesAt) })),
     units: fields.units.map((u) => ({ code: u.code.trim(), name: u.name.trim(), parentCode: u.parentCode.trim() || null, headcount: wholeNumber(u.headcount) })),
   };

@@ -6,7 +6,7 @@ import { intlLocale } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
 import { vietnamDateTime } from '../../lib/vietnam-time';
-import { type ContestForm, type ContestStatus, type FormFields, emptyRound, emptyUnit, fieldsOf, newContestFields, requestOf } from './contest-form-model';
+import { type ContestForm, type ContestStatus, type FormFields, type PhoneVerification, emptyRound, emptyUnit, fieldsOf, newContestFields, requestOf } from './contest-form-model';
 import { t, type MessageKey } from './messages';
 import { Field, fieldId } from '../../lib/form-field';
 import { adminApi } from '../../lib/staff-session';
@@ -33,6 +33,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   predictionQuestion: 'predictionQuestion',
   districts: 'districts',
   status: 'status',
+  phoneVerification: 'phoneVerification',
   rounds: 'rounds',
   units: 'units',
   number: 'roundNumber',
@@ -267,6 +268,25 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
               ))}
             </select>
             {errors.status && <p class="field-error">{errors.status}</p>}
+          </div>
+          <div class={`field${errors.phoneVerification ? ' invalid' : ''}`}>
+            <label for={fieldId('phoneVerification')}>{t('phoneVerification')}</label>
+            <p class="hint" id={`${fieldId('phoneVerification')}-hint`}>
+              {t('phoneVerificationHint')}
+            </p>
+            <select
+              id={fieldId('phoneVerification')}
+              value={fields.phoneVerification}
+              aria-describedby={`${fieldId('phoneVerification')}-hint`}
+              onChange={(e) => set({ phoneVerification: (e.target as HTMLSelectElement).value as PhoneVerification })}
+            >
+              {(['OFF', 'REQUIRED'] as PhoneVerification[]).map((v) => (
+                <option key={v} value={v}>
+                  {t(`phoneVerification_${v}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+            {errors.phoneVerification && <p class="field-error">{errors.phoneVerification}</p>}
           </div>
         </fieldset>
 

@@ -30,6 +30,18 @@ const names: IntegrityFlag = {
   evidence: { names: [{ name: 'Nguyễn Văn An', attempts: 2 }, { name: 'Trần Thị Bình', attempts: 1 }, { name: 'Lê Văn Cường', attempts: 1 }], threshold: 3, enteredName: 'Trần Thị Bình' },
 };
 
+const changed: IntegrityFlag = {
+  ...who,
+  kind: 'PHONE_DETAILS_CHANGED',
+  attemptId: 'a4',
+  evidence: {
+    registered: { fullName: 'Trần Văn Mạo', unitCode: 'HTX-2', district: 'Huyện Thủy Nguyên' },
+    registeredAt: '2024-05-06T01:00:00Z',
+    entered: { fullName: 'Nguyễn Thị Hồng', unitCode: 'HTX-1', district: 'Quận Hồng Bàng' },
+    phoneVerified: false,
+  },
+};
+
 describe('integrity flags in words', () => {
   afterEach(() => setLocale('vi'));
 
@@ -69,6 +81,21 @@ describe('integrity flags in words', () => {
     );
     const older = { ...names, evidence: { ...names.evidence, enteredName: null } } as IntegrityFlag;
     expect(evidenceText(older)).not.toContain('Bài này');
+  });
+
+  it('puts the phone’s first registration next to what this start entered', () => {
+    const text = evidenceText(changed);
+    expect(text).toContain('đăng ký lần đầu với “Trần Văn Mạo, HTX-2, Huyện Thủy Nguyên”');
+    expect(text).toContain('08:00:00');
+    expect(text).toContain('bắt đầu với “Nguyễn Thị Hồng, HTX-1, Quận Hồng Bàng”');
+    expect(text).not.toContain('xác minh');
+    const verified = { ...changed, evidence: { ...changed.evidence, phoneVerified: true } } as IntegrityFlag;
+    expect(evidenceText(verified)).toContain('Lần bắt đầu này đã xác minh số điện thoại bằng mã.');
+    // a start made before units and districts were recorded: its name only
+    const older = { ...changed, evidence: { ...changed.evidence, entered: { fullName: 'Nguyễn Thị Hồng', unitCode: null, district: null } } } as IntegrityFlag;
+    expect(evidenceText(older)).toContain('bắt đầu với “Nguyễn Thị Hồng”');
+    setLocale('en');
+    expect(evidenceText(changed)).toContain('first registered as “Trần Văn Mạo, HTX-2, Huyện Thủy Nguyên”');
   });
 
   it('makes an exclusion reason of the sign and its evidence, within the length the server takes', () => {

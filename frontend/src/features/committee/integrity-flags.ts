@@ -4,9 +4,9 @@ import { vietnamDateTime } from '../../lib/vietnam-time';
 import { t, type MessageKey } from './messages';
 
 /** The cheating signals of a round or of the contest (docs/api.md, "Integrity flags"). */
-export type FlagKind = 'TOO_FAST' | 'IDENTICAL_ANSWERS' | 'SHARED_NETWORK' | 'SHARED_DEVICE' | 'PHONE_MANY_NAMES';
+export type FlagKind = 'TOO_FAST' | 'IDENTICAL_ANSWERS' | 'SHARED_NETWORK' | 'SHARED_DEVICE' | 'PHONE_MANY_NAMES' | 'PHONE_DETAILS_CHANGED';
 
-export const FLAG_KINDS: FlagKind[] = ['TOO_FAST', 'IDENTICAL_ANSWERS', 'SHARED_NETWORK', 'SHARED_DEVICE', 'PHONE_MANY_NAMES'];
+export const FLAG_KINDS: FlagKind[] = ['TOO_FAST', 'IDENTICAL_ANSWERS', 'SHARED_NETWORK', 'SHARED_DEVICE', 'PHONE_MANY_NAMES', 'PHONE_DETAILS_CHANGED'];
 
 export interface TooFastEvidence {
   durationMs: number;
@@ -39,6 +39,20 @@ export interface PhoneManyNamesEvidence {
   enteredName?: string | null;
 }
 
+/** Details entered with a phone; unit and district are null for starts made before they were recorded. */
+export interface PhoneEntry {
+  fullName: string | null;
+  unitCode: string | null;
+  district: string | null;
+}
+
+export interface PhoneDetailsChangedEvidence {
+  registered: PhoneEntry;
+  registeredAt: string;
+  entered: PhoneEntry;
+  phoneVerified: boolean;
+}
+
 export type IntegrityFlag = {
   attemptId: string;
   participantId: number;
@@ -51,6 +65,7 @@ export type IntegrityFlag = {
   | { kind: 'IDENTICAL_ANSWERS'; evidence: IdenticalAnswersEvidence }
   | { kind: 'SHARED_NETWORK' | 'SHARED_DEVICE'; evidence: SharedOriginEvidence }
   | { kind: 'PHONE_MANY_NAMES'; evidence: PhoneManyNamesEvidence }
+  | { kind: 'PHONE_DETAILS_CHANGED'; evidence: PhoneDetailsChangedEvidence }
 );
 
 export interface IntegrityReport {
@@ -79,6 +94,11 @@ function seconds(ms: number): string {
 /** 600 → "10 phút"; 90 → "1 phút 30 giây". */
 function windowText(totalSeconds: number): string {
   return totalSeconds % 60 === 0 && totalSeconds >= 60 ? `${totalSeconds / 60} ${t('minutes')}` : durationText(totalSeconds * 1000, { min: t('minutes'), sec: t('seconds') });
+}
+
+/** "Nguyễn Văn An, HTX-1, Quận Lê Chân": what is known of an entry. */
+function entryText(entry: PhoneEntry): string {
+  return [entry.fullName, entry.unitCode, entry.district].filter((part) => part).join(', ');
 }
 
 /** A flag's evidence in words, in the current language. */
@@ -112,6 +132,11 @@ export function evidenceText(flag: IntegrityFlag): string {
       return e.enteredName
         ? t('ev_PHONE_MANY_NAMES', { count: e.names.length, names, entered: e.enteredName })
         : t('ev_PHONE_MANY_NAMES_unknown', { count: e.names.length, names });
+    }
+    case 'PHONE_DETAILS_CHANGED': {
+      const e = flag.evidence;
+      const text = t('ev_PHONE_DETAILS_CHANGED', { registered: entryText(e.registered), at: when(e.registeredAt), entered: entryText(e.entered) });
+      return e.phoneVerified ? `${text} ${t('ev_PHONE_DETAILS_CHANGED_verified')}` : text;
     }
     default:
       return '';

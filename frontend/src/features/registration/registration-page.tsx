@@ -6,6 +6,8 @@ import { latestAttemptSession } from '../../lib/attempt-session';
 import { deviceId } from '../../lib/device-id';
 import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
 import { t } from './messages';
+import { tokenFor, type PhoneProof } from './phone-code';
+import { focusPhoneCode, PhoneCodeField } from './phone-code-field';
 import { maxBirthYear, registrationBody, validate, type FieldName, type RegistrationForm } from './validation';
 
 const EMPTY: RegistrationForm = { fullName: '', phone: '', unitCode: '', district: '', birthYear: '', email: '', nationalId: '', consent: false };
@@ -27,6 +29,10 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
   const [busy, setBusy] = useState(false);
   // the text shown, and its version: replaced when the organizers change it meanwhile
   const [consent, setConsent] = useState({ text: contest.consentText, version: contest.consentVersion });
+  // a contest that verifies phones: the proof a code got, and the form's word about it
+  const verifiesPhones = contest.phoneVerification === 'REQUIRED';
+  const [proof, setProof] = useState<PhoneProof | null>(null);
+  const [codeError, setCodeError] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
 
   const set = (field: FieldName, value: string | boolean) => {
@@ -56,12 +62,18 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
       focusFirst(messages);
       return;
     }
+    const phoneToken = tokenFor(proof, form.phone) ?? undefined;
+    if (verifiesPhones && !phoneToken) {
+      setCodeError(t('codeNeeded'));
+      focusPhoneCode();
+      return;
+    }
     setBusy(true);
     const sentAt = Date.now();
     try {
       const started = await api<AttemptStarted>(`/api/contests/${encodeURIComponent(contest.slug)}/attempts`, {
         method: 'POST',
-        body: registrationBody(form, consent.version),
+        body: registrationBody(form, consent.version, phoneToken),
         headers: { 'X-Device-Id': deviceId() },
       });
       // the server's clock was read halfway through the round trip, as far as we can tell
@@ -69,6 +81,14 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'CONSENT_TEXT_CHANGED') {
         await showNewConsentText();
+        return;
+      }
+      if (failure instanceof ApiError && failure.code === 'PHONE_NOT_VERIFIED') {
+        // the proof expired meanwhile (or the phone was never verified): a new code
+        setBusy(false);
+        setProof(null);
+        setCodeError(errorText(failure));
+        setTimeout(focusPhoneCode, 0);
         return;
       }
       setBusy(false);
@@ -149,6 +169,20 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
       <form ref={formRef} noValidate onSubmit={onSubmit} class="form">
         {field('fullName', t('fullName'), text('fullName', { type: 'text', autocomplete: 'name', maxLength: '100' }, true), t('fullNameHint'))}
         {field('phone', t('phone'), text('phone', { type: 'tel', autocomplete: 'tel', inputMode: 'tel' }, true), t('phoneHint'))}
+        {verifiesPhones && (
+          <PhoneCodeField
+            slug={contest.slug}
+            phone={form.phone}
+            proof={proof}
+            onProof={(verified) => {
+              setProof(verified);
+              setCodeError('');
+            }}
+            onPhoneError={(message) => setErrors({ ...errors, phone: message })}
+            error={codeError || undefined}
+            onClearError={() => setCodeError('')}
+          />
+        )}
         {field(
           'unitCode',
           t('unit'),

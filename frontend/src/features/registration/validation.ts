@@ -28,16 +28,23 @@ export type ProblemKey =
 
 const MOBILE_OR_LANDLINE = /^(?:[35789]\d{8}|2\d{9})$/;
 
-/** Same notations as the server's PhoneNumbers: 0…, +84…, 0084…, 84… with spaces, dots, dashes. */
-export function phoneLooksValid(input: string): boolean {
+/**
+ * The phone in the server's one form (+84…), or null. Same notations as the server's
+ * PhoneNumbers: 0…, +84…, 0084…, 84… with spaces, dots, dashes.
+ */
+export function phoneE164(input: string): string | null {
   const digits = input.trim().replace(/[\s.\-()]/g, '');
   let national: string;
   if (digits.startsWith('+84')) national = digits.slice(3);
   else if (digits.startsWith('0084')) national = digits.slice(4);
   else if (digits.startsWith('84') && digits.length >= 11) national = digits.slice(2);
   else if (digits.startsWith('0')) national = digits.slice(1);
-  else return false;
-  return MOBILE_OR_LANDLINE.test(national);
+  else return null;
+  return MOBILE_OR_LANDLINE.test(national) ? `+84${national}` : null;
+}
+
+export function phoneLooksValid(input: string): boolean {
+  return phoneE164(input) !== null;
 }
 
 export function maxBirthYear(now = new Date()): number {
@@ -66,9 +73,10 @@ export function validate(form: RegistrationForm, now = new Date()): Partial<Reco
 
 /**
  * The request body of POST /api/contests/{slug}/attempts, with the version of the consent
- * text the form showed: the server records that very text, or refuses if it has changed.
+ * text the form showed: the server records that very text, or refuses if it has changed;
+ * and, where the contest verifies phones, the proof that this phone was.
  */
-export function registrationBody(form: RegistrationForm, consentVersion: string) {
+export function registrationBody(form: RegistrationForm, consentVersion: string, phoneToken?: string) {
   return {
     fullName: form.fullName.trim(),
     phone: form.phone.trim(),
@@ -79,5 +87,6 @@ export function registrationBody(form: RegistrationForm, consentVersion: string)
     nationalId: form.nationalId.replace(/\s/g, '') || undefined,
     consent: form.consent,
     consentVersion,
+    phoneToken,
   };
 }

@@ -36,6 +36,8 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * @param status {@code DRAFT} (hidden), {@code OPEN} or {@code CLOSED}
  * @param rounds the rounds; on an edit, matched by number
  * @param units the units; on an edit, matched by code; a parent comes before its children
+ * @param phoneVerification whether a start needs a phone verified by a one-time code;
+ * left out of a new contest: {@code OFF}; left out of an edit: unchanged
  */
 // what organizers read back (AdminContest) may be sent back as it is: its read-only
 // fields are taken and ignored
@@ -43,7 +45,8 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
 public record ContestForm(String slug, String title, String law, String description, String rules, String consentText,
 		String questionBank, Instant opensAt, Instant closesAt, Integer timeLimitMinutes, Integer questionsPerAttempt,
 		Integer maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
-		List<String> districts, ContestStatus status, List<RoundForm> rounds, List<UnitForm> units) {
+		List<String> districts, ContestStatus status, List<RoundForm> rounds, List<UnitForm> units,
+		PhoneVerification phoneVerification) {
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -228,7 +231,8 @@ public record ContestForm(String slug, String title, String law, String descript
 				units.stream()
 					.map((unit) -> new UnitForm(unit.code(), unit.name(),
 							(unit.parentId() != null) ? codes.get(unit.parentId()) : null, unit.headcount()))
-					.toList());
+					.toList(),
+				contest.phoneVerification());
 	}
 
 	/**

@@ -161,12 +161,13 @@ public class ContestService {
 	 */
 	@Transactional
 	public Mono<ContestSettings> create(NewContest contest, List<NewRound> rounds, List<NewUnit> units) {
-		return storeConsentText(contest.consentText()).flatMap((consent) -> this.contests
-			.save(new Contest(null, contest.slug(), contest.title(), contest.law(), contest.description(),
-					contest.rules(), contest.questionBank(), contest.opensAt(), contest.closesAt(),
-					(int) contest.timeLimit().toSeconds(), contest.questionsPerAttempt(), contest.maxAttemptsPerRound(),
-					Json.of(this.json.writeValueAsString(contest.chapterQuotas())), contest.predictionQuestion(),
-					contest.districts().toArray(String[]::new), contest.status(), consent.id())))
+		return storeConsentText(contest.consentText())
+			.flatMap((consent) -> this.contests.save(new Contest(null, contest.slug(), contest.title(), contest.law(),
+					contest.description(), contest.rules(), contest.questionBank(), contest.opensAt(),
+					contest.closesAt(), (int) contest.timeLimit().toSeconds(), contest.questionsPerAttempt(),
+					contest.maxAttemptsPerRound(), Json.of(this.json.writeValueAsString(contest.chapterQuotas())),
+					contest.predictionQuestion(), contest.districts().toArray(String[]::new), contest.status(),
+					consent.id(), contest.phoneVerification())))
 			.flatMap((saved) -> {
 				Flux<Round> savedRounds = Flux.fromIterable(rounds)
 					.concatMap((round) -> this.rounds.save(new Round(null, saved.id(), round.number(), round.name(),
@@ -208,7 +209,8 @@ public class ContestService {
 				valid.rules(), valid.questionBank(), valid.opensAt(), valid.closesAt(),
 				Duration.ofMinutes(valid.timeLimitMinutes()), valid.questionsPerAttempt(), valid.maxAttemptsPerRound(),
 				valid.chapterQuotas(), valid.predictionQuestion(), valid.districts(), valid.status(),
-				valid.consentText());
+				valid.consentText(),
+				(valid.phoneVerification() != null) ? valid.phoneVerification() : PhoneVerification.OFF);
 		List<NewRound> rounds = valid.rounds()
 			.stream()
 			.map((round) -> new NewRound(round.number(), round.name().strip(), round.opensAt(), round.closesAt()))
@@ -237,7 +239,7 @@ public class ContestService {
 		ContestForm valid = new ContestForm(slug, form.title(), form.law(), form.description(), form.rules(),
 				form.consentText(), form.questionBank(), form.opensAt(), form.closesAt(), form.timeLimitMinutes(),
 				form.questionsPerAttempt(), form.maxAttemptsPerRound(), form.chapterQuotas(), form.predictionQuestion(),
-				form.districts(), form.status(), form.rounds(), form.units())
+				form.districts(), form.status(), form.rounds(), form.units(), form.phoneVerification())
 			.validated();
 		return this.contests.findBySlug(slug)
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
@@ -249,7 +251,9 @@ public class ContestService {
 						valid.closesAt(), valid.timeLimitMinutes() * 60, valid.questionsPerAttempt(),
 						valid.maxAttemptsPerRound(), Json.of(this.json.writeValueAsString(valid.chapterQuotas())),
 						valid.predictionQuestion().strip(), valid.districts().toArray(String[]::new), valid.status(),
-						consent)))
+						consent,
+						(valid.phoneVerification() != null) ? valid.phoneVerification()
+								: existing.phoneVerification())))
 				.then(updateRounds(existing.id(), valid.rounds()))
 				.then(updateUnits(existing.id(), valid.units()))
 				.doOnSuccess((done) -> forget(existing.id())))
@@ -328,7 +332,8 @@ public class ContestService {
 			.map((tuple) -> new ContestSettings(contest.id(), contest.slug(), contest.questionBank(), contest.opensAt(),
 					contest.closesAt(), Duration.ofSeconds(contest.timeLimitSeconds()), contest.questionsPerAttempt(),
 					contest.maxAttemptsPerRound(), quotas(contest), contest.predictionQuestion(),
-					Arrays.asList(contest.districts()), contest.status(), tuple.getT1(), tuple.getT2()));
+					Arrays.asList(contest.districts()), contest.status(), tuple.getT1(), tuple.getT2(),
+					contest.phoneVerification()));
 	}
 
 	private Map<Integer, Integer> quotas(Contest contest) {
@@ -341,7 +346,17 @@ public class ContestService {
 	public record NewContest(String slug, String title, String law, String description, String rules,
 			String questionBank, Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt,
 			int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
-			List<String> districts, ContestStatus status, String consentText) {
+			List<String> districts, ContestStatus status, String consentText, PhoneVerification phoneVerification) {
+
+		/** A contest that takes phones as typed. */
+		public NewContest(String slug, String title, String law, String description, String rules, String questionBank,
+				Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound,
+				Map<Integer, Integer> chapterQuotas, String predictionQuestion, List<String> districts,
+				ContestStatus status, String consentText) {
+			this(slug, title, law, description, rules, questionBank, opensAt, closesAt, timeLimit, questionsPerAttempt,
+					maxAttemptsPerRound, chapterQuotas, predictionQuestion, districts, status, consentText,
+					PhoneVerification.OFF);
+		}
 
 		/** A contest with the default consent text. */
 		public NewContest(String slug, String title, String law, String description, String rules, String questionBank,

@@ -24,10 +24,12 @@ import java.util.Optional;
  * @param status the lifecycle state
  * @param rounds the rounds, in order
  * @param units the units participants choose from
+ * @param phoneVerification whether a start needs a phone verified by a one-time code
  */
 public record ContestSettings(long id, String slug, String questionBank, Instant opensAt, Instant closesAt,
 		Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas,
-		String predictionQuestion, List<String> districts, ContestStatus status, List<Round> rounds, List<Unit> units) {
+		String predictionQuestion, List<String> districts, ContestStatus status, List<Round> rounds, List<Unit> units,
+		PhoneVerification phoneVerification) {
 
 	public Optional<Unit> unit(String code) {
 		return this.units.stream().filter((unit) -> unit.code().equals(code)).findFirst();
@@ -63,6 +65,13 @@ public record ContestSettings(long id, String slug, String questionBank, Instant
 			.filter((round) -> round.isOpenAt(now))
 			.findFirst()
 			.orElseThrow(() -> ContestException.noOpenRound(this.slug));
+	}
+
+	/**
+	 * @return whether a start needs a phone verified by a one-time code
+	 */
+	public boolean verifiesPhones() {
+		return this.phoneVerification == PhoneVerification.REQUIRED;
 	}
 
 	public boolean acceptsSubmissions() {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import org.civiquiz.participant.RegisteredParticipant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -55,13 +56,15 @@ class AttemptRepository {
 	/**
 	 * In one statement (one round trip): closes the participant's overdue open attempts
 	 * as expired, counts the attempts they used in the round and whether one is still
-	 * open, and stores the new attempt, with where it was started from and the name
-	 * entered for it, only if none is open and the round's limit is not reached.
+	 * open, and stores the new attempt, with where it was started from, the name, unit
+	 * and district entered for it and whether its phone was verified, only if none is
+	 * open and the round's limit is not reached.
+	 * @param entered the registration of this start
 	 * @param overdueBefore open attempts whose deadline is before this are expired
 	 * @param maxAttempts the round's limit
 	 * @return the participant's usage before the new attempt, and whether it was stored
 	 */
-	Mono<Admission> insertIfAllowed(Attempt attempt, ExamService.ClientInfo client, String enteredName,
+	Mono<Admission> insertIfAllowed(Attempt attempt, ExamService.ClientInfo client, RegisteredParticipant entered,
 			Instant overdueBefore, int maxAttempts) {
 		// A data-modifying CTE's changes are not visible to the rest of its statement:
 		// the attempts it expires still read as open in "usage", hence "not in expired".
@@ -77,9 +80,9 @@ class AttemptRepository {
 				), inserted as (
 				    insert into attempt (id, contest_id, round_id, participant_id, token_hash, question_ids,
 				                         option_orders, started_at, deadline, status, client_ip_hash, user_agent,
-				                         device_hash, entered_name)
+				                         device_hash, entered_name, entered_unit_code, entered_district, phone_verified)
 				    select :id, :contest, :round, :participant, :token, :questions, :orders, :started, :deadline,
-				           'OPEN', :ip, :agent, :device, :name
+				           'OPEN', :ip, :agent, :device, :name, :unitCode, :district, :verified
 				    from usage where not usage.open and usage.used < :max
 				    returning id
 				)
@@ -95,13 +98,16 @@ class AttemptRepository {
 			.bind("started", attempt.startedAt())
 			.bind("deadline", attempt.deadline())
 			.bind("before", overdueBefore)
-			.bind("max", (long) maxAttempts);
+			.bind("max", (long) maxAttempts)
+			.bind("name", entered.enteredName())
+			.bind("unitCode", entered.enteredUnitCode())
+			.bind("district", entered.enteredDistrict())
+			.bind("verified", entered.phoneVerified());
 		sql = (client.ipHash() != null) ? sql.bind("ip", client.ipHash()) : sql.bindNull("ip", byte[].class);
 		sql = (client.userAgent() != null) ? sql.bind("agent", client.userAgent())
 				: sql.bindNull("agent", String.class);
 		sql = (client.deviceHash() != null) ? sql.bind("device", client.deviceHash())
 				: sql.bindNull("device", byte[].class);
-		sql = (enteredName != null) ? sql.bind("name", enteredName) : sql.bindNull("name", String.class);
 		return sql
 			.map((row, meta) -> new Admission(row.get("used", Long.class), row.get("open", Boolean.class),
 					row.get("inserted", Boolean.class)))
@@ -129,15 +135,17 @@ class AttemptRepository {
 
 	/**
 	 * Clears what an attempt keeps about the device it was taken on (keyed hash of the
-	 * client IP, user agent, device hash) and the name typed at its start.
+	 * client IP, user agent, device hash) and the name, unit and district typed at its
+	 * start.
 	 * @return how many attempts had any of them
 	 */
 	Mono<Long> forgetClients(long contestId) {
 		return this.database.sql("""
-				update attempt set client_ip_hash = null, user_agent = null, device_hash = null, entered_name = null
+				update attempt set client_ip_hash = null, user_agent = null, device_hash = null, entered_name = null,
+				                   entered_unit_code = null, entered_district = null
 				where contest_id = :contest
 				  and (client_ip_hash is not null or user_agent is not null or device_hash is not null
-				       or entered_name is not null)
+				       or entered_name is not null or entered_unit_code is not null or entered_district is not null)
 				""").bind("contest", contestId).fetch().rowsUpdated();
 	}
 

@@ -61,8 +61,9 @@ class ExamController {
 			.then(Mono.defer(() -> this.exams.start(slug, registration, client(exchange))))
 			// a page retrying while PostgreSQL restarts must not use up the person's
 			// starts, nor may a start refused for its input (someone typing a victim's
-			// phone with junk, or a school's computer sending nonsense): only a start
-			// that passes validation is charged
+			// phone with junk, or a school's computer sending nonsense), nor one without
+			// the proof of a verified phone: only a start that passes validation is
+			// charged
 			.onErrorResume((ex) -> StoreUnavailable.causedBy(ex) || invalidInput(ex),
 					(ex) -> this.limiter.refund(RateLimiter.Limit.START_PER_IP, address)
 						.then(this.limiter.refund(RateLimiter.Limit.START_PER_PHONE, phone))
@@ -70,10 +71,13 @@ class ExamController {
 			.map((started) -> ResponseEntity.created(URI.create("/api/attempts/" + started.attemptId())).body(started));
 	}
 
-	/** The registration or the contest asked for is not acceptable: a 400 or a 404. */
+	/**
+	 * The registration or the contest asked for is not acceptable: a 400 or a 404, or a
+	 * 403 for a phone not verified (anyone may type a victim's phone).
+	 */
 	private static boolean invalidInput(Throwable ex) {
-		return ex instanceof CiviquizException refused
-				&& (refused.getStatus() == HttpStatus.BAD_REQUEST || refused.getStatus() == HttpStatus.NOT_FOUND);
+		return ex instanceof CiviquizException refused && (refused.getStatus() == HttpStatus.BAD_REQUEST
+				|| refused.getStatus() == HttpStatus.NOT_FOUND || refused.getStatus() == HttpStatus.FORBIDDEN);
 	}
 
 	@PostMapping("/api/attempts/{attemptId}/submission")

@@ -112,8 +112,8 @@ public class ExamService {
 					drawn.stream().map(DrawnQuestion::optionOrder).toList(), now, deadline, AttemptStatus.OPEN, null,
 					null, null, null, null, new Attempt.Taker(null, participant.unitId(), participant.district()));
 			return this.attempts
-				.insertIfAllowed(attempt, client, participant.enteredName(),
-						now.minus(this.properties.submissionGrace()), contest.maxAttemptsPerRound())
+				.insertIfAllowed(attempt, client, participant, now.minus(this.properties.submissionGrace()),
+						contest.maxAttemptsPerRound())
 				.flatMap((admission) -> admitted(admission, contest, attempt));
 		})
 			.as(this.transaction::transactional)

@@ -70,6 +70,32 @@ public sealed interface Evidence {
 	}
 
 	/**
+	 * {@link FlagKind#PHONE_DETAILS_CHANGED}: the attempt counts under the registration,
+	 * and was started with the entry.
+	 *
+	 * @param registered the phone's first registration, whose details every attempt of
+	 * the phone counts under (its name on boards and winners lists)
+	 * @param registeredAt when that registration was made
+	 * @param entered what this attempt's start entered
+	 * @param phoneVerified whether this start proved the phone with a one-time code (the
+	 * phone's owner entered it, then)
+	 */
+	record PhoneDetailsChanged(Entry registered, Instant registeredAt, Entry entered,
+			boolean phoneVerified) implements Evidence {
+	}
+
+	/**
+	 * Details entered with a phone. For a start made before units and districts were
+	 * recorded with it, those are {@code null}.
+	 *
+	 * @param fullName the full name
+	 * @param unitCode the unit's code
+	 * @param district the district
+	 */
+	record Entry(String fullName, String unitCode, String district) {
+	}
+
+	/**
 	 * A name used with a phone.
 	 *
 	 * @param name the name as first typed

@@ -18,6 +18,12 @@ public enum FlagKind {
 	SHARED_DEVICE,
 
 	/** The participant's phone was used with many different names. */
-	PHONE_MANY_NAMES
+	PHONE_MANY_NAMES,
+
+	/**
+	 * Started by a returning phone with another name, unit or district than the phone's
+	 * first registration, whose details the attempt counts under.
+	 */
+	PHONE_DETAILS_CHANGED
 
 }

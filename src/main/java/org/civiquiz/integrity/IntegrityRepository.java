@@ -132,6 +132,32 @@ class IntegrityRepository {
 	}
 
 	/**
+	 * The submitted attempts of the contest whose start entered another name, unit or
+	 * district than their participant's registration holds, as typed (a name typed
+	 * otherwise may still be the same name: see {@link Names}). Starts made before units
+	 * and districts were recorded are compared by name only.
+	 */
+	Flux<ChangedDetails> changedDetails(long contest) {
+		return this.database
+			.sql("""
+					select a.id, a.entered_name, a.entered_unit_code, a.entered_district, a.phone_verified,
+					       p.full_name, u.code as unit_code, p.district, p.created_at
+					from attempt a join participant p on p.id = a.participant_id join unit u on u.id = p.unit_id
+					where a.contest_id = :contest and a.status = 'SUBMITTED'
+					  and (a.entered_name <> p.full_name or a.entered_unit_code <> u.code or a.entered_district <> p.district)
+					""")
+			.bind("contest", contest)
+			.map((row, meta) -> new ChangedDetails(
+					row.get("id", UUID.class), new Evidence.Entry(row.get("full_name", String.class),
+							row.get("unit_code", String.class), row.get("district", String.class)),
+					row.get("created_at", Instant.class),
+					new Evidence.Entry(row.get("entered_name", String.class),
+							row.get("entered_unit_code", String.class), row.get("entered_district", String.class)),
+					row.get("phone_verified", Boolean.class)))
+			.all();
+	}
+
+	/**
 	 * The submitted attempts in scope among the given ones and those of the given
 	 * participants.
 	 */
@@ -179,6 +205,10 @@ class IntegrityRepository {
 	}
 
 	record EnteredName(long participantId, String name, int attempts) {
+	}
+
+	record ChangedDetails(UUID id, Evidence.Entry registered, Instant registeredAt, Evidence.Entry entered,
+			boolean phoneVerified) {
 	}
 
 	record FlaggedAttempt(UUID id, long participantId, String fullName, long roundId, int score, String enteredName,

@@ -74,7 +74,7 @@ public class IntegrityService {
 				.orElseThrow(() -> IntegrityException.roundNotFound(roundNumber)) : null;
 			return Flux
 				.concat(tooFast(contest), identicalAnswers(contest), sharedOrigin(contest, Origin.NETWORK),
-						sharedOrigin(contest, Origin.DEVICE), phoneManyNames(contest))
+						sharedOrigin(contest, Origin.DEVICE), phoneManyNames(contest), phoneDetailsChanged(contest))
 				.collectList()
 				.flatMap((signals) -> attach(contest, round, signals))
 				.as(this.snapshot::transactional);
@@ -146,6 +146,24 @@ public class IntegrityService {
 						: List.of(Signal.ofParticipant(FlagKind.PHONE_MANY_NAMES, names.get(0).participantId(),
 								new Evidence.PhoneManyNames(distinct, threshold, null)));
 			});
+	}
+
+	private Flux<Signal> phoneDetailsChanged(ContestSettings contest) {
+		return this.repository.changedDetails(contest.id())
+			.filter((row) -> changed(row.registered(), row.entered()))
+			.map((row) -> Signal.ofAttempt(FlagKind.PHONE_DETAILS_CHANGED, row.id(), new Evidence.PhoneDetailsChanged(
+					row.registered(), row.registeredAt(), row.entered(), row.phoneVerified())));
+	}
+
+	/**
+	 * Whether a start entered other details than the registration it counts under:
+	 * another name (not the same one typed otherwise, see {@link Names}), unit or
+	 * district. What the start did not record is not compared.
+	 */
+	static boolean changed(Evidence.Entry registered, Evidence.Entry entered) {
+		return (entered.fullName() != null && !Names.key(entered.fullName()).equals(Names.key(registered.fullName())))
+				|| (entered.unitCode() != null && !entered.unitCode().equals(registered.unitCode()))
+				|| (entered.district() != null && !entered.district().equals(registered.district()));
 	}
 
 	/**

@@ -22,4 +22,14 @@ public final class ParticipantException extends CiviquizException {
 		return new ParticipantException(HttpStatus.CONFLICT, "CONSENT_TEXT_CHANGED");
 	}
 
+	/**
+	 * The contest verifies phones, and the registration carries no proof for its phone
+	 * (none, another phone's or contest's, or one that expired). The page asks for a
+	 * code.
+	 * @return the exception
+	 */
+	static ParticipantException phoneNotVerified() {
+		return new ParticipantException(HttpStatus.FORBIDDEN, "PHONE_NOT_VERIFIED");
+	}
+
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Unit;
+import org.civiquiz.participant.verification.PhoneTokens;
 import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
 import org.civiquiz.platform.KeyedHasher;
@@ -20,10 +21,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Registers participants: checks every field, then finds or creates the person by
- * normalized phone number, recording the consent text they agreed to and when. A
- * returning person keeps the details of their first registration; their latest consent
- * replaces the earlier one. Anonymizes participants when their data are no longer kept.
+ * Registers participants: checks every field, and the proof of a verified phone where the
+ * contest asks for one, then finds or creates the person by normalized phone number,
+ * recording the consent text they agreed to and when. A returning person keeps the
+ * details of their first registration (what each start entered is recorded with its
+ * attempt, for the committee to compare); their latest consent replaces the earlier one.
+ * Anonymizes participants when their data are no longer kept.
  */
 @Service
 public class ParticipantService {
@@ -51,9 +54,12 @@ public class ParticipantService {
 
 	private final KeyedHasher hasher;
 
-	ParticipantService(DatabaseClient database, KeyedHasher hasher) {
+	private final PhoneTokens phoneTokens;
+
+	ParticipantService(DatabaseClient database, KeyedHasher hasher, PhoneTokens phoneTokens) {
 		this.database = database;
 		this.hasher = hasher;
+		this.phoneTokens = phoneTokens;
 	}
 
 	/**
@@ -63,7 +69,8 @@ public class ParticipantService {
 	 * @param registration what the person entered
 	 * @param now the time of consent
 	 * @return the participant, or an error {@code VALIDATION_FAILED} listing every field
-	 * at fault
+	 * at fault, {@code PHONE_NOT_VERIFIED} (a contest that verifies phones, without the
+	 * proof for this one), {@code CONSENT_TEXT_CHANGED}
 	 */
 	public Mono<RegisteredParticipant> register(ContestSettings contest, Registration registration, Instant now) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -112,8 +119,14 @@ public class ParticipantService {
 		if (!problems.isEmpty()) {
 			return Mono.error(CiviquizException.invalidFields(problems));
 		}
+		boolean verified = this.phoneTokens.proves(registration.phoneToken(), contest.id(), phone.get(), now);
+		if (contest.verifiesPhones() && !verified) {
+			return Mono.error(ParticipantException.phoneNotVerified());
+		}
 		return upsert(contest.id(), fullName, phone.get(), email, nationalId, unit.get(), district,
 				registration.birthYear(), clean(registration.consentVersion()).toLowerCase(Locale.ROOT), now)
+			.map((stored) -> new RegisteredParticipant(stored.id(), contest.id(), stored.unitId(), stored.district(),
+					fullName, unit.get().code(), district, verified))
 			.switchIfEmpty(Mono.error(ParticipantException::consentTextChanged));
 	}
 
@@ -138,8 +151,8 @@ public class ParticipantService {
 	 * Inserts the participant, or finds them by phone, with the contest's current consent
 	 * text; nothing (empty) if {@code consentVersion} is given and is not that text's.
 	 */
-	private Mono<RegisteredParticipant> upsert(long contestId, String fullName, String phone, String email,
-			String nationalId, Unit unit, String district, int birthYear, String consentVersion, Instant now) {
+	private Mono<Stored> upsert(long contestId, String fullName, String phone, String email, String nationalId,
+			Unit unit, String district, int birthYear, String consentVersion, Instant now) {
 		DatabaseClient.GenericExecuteSpec sql = this.database
 			.sql("""
 					insert into participant (contest_id, full_name, phone, email, national_id_hash, unit_id, district,
@@ -165,8 +178,8 @@ public class ParticipantService {
 		sql = nationalId.isEmpty() ? sql.bindNull("nationalId", byte[].class)
 				: sql.bind("nationalId", this.hasher.hash("national-id", nationalId));
 		return sql
-			.map((row, meta) -> new RegisteredParticipant(row.get("id", Long.class), contestId,
-					row.get("unit_id", Long.class), row.get("district", String.class), fullName))
+			.map((row, meta) -> new Stored(row.get("id", Long.class), row.get("unit_id", Long.class),
+					row.get("district", String.class)))
 			.one();
 	}
 
@@ -227,6 +240,10 @@ public class ParticipantService {
 
 	private static boolean isBlank(String value) {
 		return value == null || value.isBlank();
+	}
+
+	/** A participant's row as stored: the first registration's unit and district. */
+	private record Stored(long id, long unitId, String district) {
 	}
 
 }

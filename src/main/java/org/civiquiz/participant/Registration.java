@@ -16,16 +16,27 @@ package org.civiquiz.participant;
  * @param consentVersion the version ({@code consentVersion} of the contest data) of the
  * consent text the form showed; if given, it must be the contest's current text. Without
  * it, the person is taken to agree to the current text
+ * @param phoneToken the proof that the phone was verified with a one-time code for this
+ * contest ({@code phoneToken} of {@code POST /api/contests/{slug}/phone-codes/verify});
+ * required by a contest that verifies phones, recorded with the attempt by any other
  */
 public record Registration(String fullName, String phone, String unitCode, String district, Integer birthYear,
-		String email, String nationalId, Boolean consent, String consentVersion) {
+		String email, String nationalId, Boolean consent, String consentVersion, String phoneToken) {
+
+	/**
+	 * A registration without a phone verified by code.
+	 */
+	public Registration(String fullName, String phone, String unitCode, String district, Integer birthYear,
+			String email, String nationalId, Boolean consent, String consentVersion) {
+		this(fullName, phone, unitCode, district, birthYear, email, nationalId, consent, consentVersion, null);
+	}
 
 	/**
 	 * A registration that names no consent text version: the current text is recorded.
 	 */
 	public Registration(String fullName, String phone, String unitCode, String district, Integer birthYear,
 			String email, String nationalId, Boolean consent) {
-		this(fullName, phone, unitCode, district, birthYear, email, nationalId, consent, null);
+		this(fullName, phone, unitCode, district, birthYear, email, nationalId, consent, null, null);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.civiquiz.platform;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,6 +61,15 @@ public class CiviquizException extends RuntimeException {
 	 */
 	public HttpHeaders getHeaders() {
 		return new HttpHeaders();
+	}
+
+	/**
+	 * Members the problem carries besides the standard ones, for a client to read (the
+	 * tries left on a one-time code).
+	 * @return the members, none by default
+	 */
+	public Map<String, Object> getProperties() {
+		return Map.of();
 	}
 
 	public List<FieldProblem> getFieldProblems() {

@@ -46,6 +46,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		if (!ex.getFieldProblems().isEmpty()) {
 			problem.setProperty("errors", errors(ex.getFieldProblems(), exchange));
 		}
+		ex.getProperties().forEach(problem::setProperty);
 		return Mono.just(ResponseEntity.status(ex.getStatus()).headers(ex.getHeaders()).body(problem));
 	}
 

@@ -288,7 +288,13 @@ public class RateLimiter implements DisposableBean {
 		SUBMIT_PER_TOKEN("submit-token", RateLimitProperties::submitPerToken, false),
 
 		/** Failed staff logins from one IP address. */
-		LOGIN_FAILURES_PER_IP("login-ip", RateLimitProperties::loginFailuresPerIp, true);
+		LOGIN_FAILURES_PER_IP("login-ip", RateLimitProperties::loginFailuresPerIp, true),
+
+		/** One-time codes asked for from one IP address: each costs a message. */
+		PHONE_CODE_PER_IP("phone-code-ip", RateLimitProperties::phoneCodePerIp, true),
+
+		/** One-time codes asked for one phone number. */
+		PHONE_CODE_PER_PHONE("phone-code-phone", RateLimitProperties::phoneCodePerPhone, false);
 
 		private final String key;
 

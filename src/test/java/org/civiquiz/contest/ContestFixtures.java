@@ -30,11 +30,26 @@ public final class ContestFixtures {
 	 */
 	public static String openContest(ContestService contests, String slug, List<String> districts,
 			List<NewUnit> units) {
+		return openContest(contests, slug, districts, units, PhoneVerification.OFF);
+	}
+
+	/**
+	 * Creates an open contest as {@link #openContest(ContestService, String, List, List)}
+	 * does, verifying phones or not.
+	 * @param contests the service
+	 * @param slug the new contest's slug
+	 * @param districts its districts
+	 * @param units its units
+	 * @param phoneVerification whether it verifies phones
+	 * @return the slug
+	 */
+	public static String openContest(ContestService contests, String slug, List<String> districts, List<NewUnit> units,
+			PhoneVerification phoneVerification) {
 		Instant now = Instant.now();
 		contests.create(
 				new NewContest(slug, "Test " + slug, "Law", "", "", IntegrationTest.CONTEST,
 						now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 20, 3,
-						Map.of(), "How many?", districts, ContestStatus.OPEN),
+						Map.of(), "How many?", districts, ContestStatus.OPEN, null, phoneVerification),
 				List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))), units)
 			.block();
 		return slug;

@@ -14,8 +14,11 @@ import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewUnit;
+import org.civiquiz.contest.PhoneVerification;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamFixtures;
+import org.civiquiz.participant.verification.PhoneCodeFixtures;
+import org.civiquiz.participant.verification.PhoneCodeSender;
 import org.civiquiz.platform.KeyedHasher;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +43,8 @@ class IntegrityIntegrationTests {
 
 	private static final String DISTRICT = "Quận Hồng Bàng";
 
+	private static final String OTHER_DISTRICT = "Huyện Thủy Nguyên";
+
 	@Autowired
 	private WebTestClient client;
 
@@ -51,6 +56,9 @@ class IntegrityIntegrationTests {
 
 	@Autowired
 	private KeyedHasher hasher;
+
+	@Autowired
+	private PhoneCodeSender sender;
 
 	private Map<Long, BankQuestion> bank;
 
@@ -76,7 +84,8 @@ class IntegrityIntegrationTests {
 		assertThat(report.contest()).isEqualTo(this.slug);
 		assertThat(report.round()).isNull();
 		assertThat(report.summary()).containsExactly(Map.entry("TOO_FAST", 2), Map.entry("IDENTICAL_ANSWERS", 0),
-				Map.entry("SHARED_NETWORK", 0), Map.entry("SHARED_DEVICE", 0), Map.entry("PHONE_MANY_NAMES", 0));
+				Map.entry("SHARED_NETWORK", 0), Map.entry("SHARED_DEVICE", 0), Map.entry("PHONE_MANY_NAMES", 0),
+				Map.entry("PHONE_DETAILS_CHANGED", 0));
 		assertThat(report.flaggedAttempts()).isEqualTo(2);
 		assertThat(report.flags()).extracting(Flag::attemptId).containsExactlyInAnyOrder(fast, boundary);
 		Flag flag = flag(report, "TOO_FAST", fast);
@@ -274,6 +283,58 @@ class IntegrityIntegrationTests {
 	}
 
 	@Test
+	void aReturningPhoneWithOtherDetailsIsAcceptedAndFlaggedWithBothEntries() {
+		this.slug = ContestFixtures.openContest(this.contests, "integrity-" + contestNumber.incrementAndGet(),
+				List.of(DISTRICT, OTHER_DISTRICT),
+				List.of(new NewUnit("I1", "Hợp tác xã Nông nghiệp Đồng Tâm", null, null),
+						new NewUnit("I2", "Liên minh Hợp tác xã thành phố", null, null)));
+		String victim = ExamFixtures.newPhone();
+		// someone registers the victim's phone first
+		Instant before = Instant.now();
+		UUID first = submitted(start(victim, "Trần Văn Mạo", "I2", OTHER_DISTRICT, null), 5);
+		// the victim comes later with their own details: taken, under the first
+		// registration
+		UUID later = submitted(start(victim, "Nguyễn Thị Hồng", "I1", DISTRICT, null), 20);
+		// the first details typed otherwise are no change
+		UUID same = submitted(start(victim, "TRAN VAN MAO", "I2", OTHER_DISTRICT, null), 10);
+		UUID other = submitted(start(ExamFixtures.newPhone(), "Lê Văn Cường", "I1", DISTRICT, null), 10);
+
+		Report report = report("");
+		List<Flag> flags = flags(report, "PHONE_DETAILS_CHANGED");
+		assertThat(flags).extracting(Flag::attemptId).containsExactly(later).doesNotContain(first, same, other);
+		Flag flag = flags.get(0);
+		// what boards and winners lists show for it: the first registration's name
+		assertThat(flag.maskedName()).isEqualTo("Trần V. M.");
+		assertThat(flag.score()).isEqualTo(20);
+		assertThat(flag.evidence())
+			.containsEntry("registered",
+					Map.of("fullName", "Trần Văn Mạo", "unitCode", "I2", "district", OTHER_DISTRICT))
+			.containsEntry("entered", Map.of("fullName", "Nguyễn Thị Hồng", "unitCode", "I1", "district", DISTRICT))
+			.containsEntry("phoneVerified", false);
+		assertThat(Instant.parse((String) flag.evidence().get("registeredAt"))).isBetween(before.minusSeconds(5),
+				Instant.now());
+		assertThat(report.summary()).containsEntry("PHONE_DETAILS_CHANGED", 1);
+	}
+
+	@Test
+	void aVerifiedPhoneThatChangesItsUnitIsFlaggedAsVerified() {
+		this.slug = ContestFixtures
+			.openContest(this.contests, "integrity-" + contestNumber.incrementAndGet(), List.of(DISTRICT),
+					List.of(new NewUnit("I1", "Hợp tác xã Nông nghiệp Đồng Tâm", null, null),
+							new NewUnit("I2", "Liên minh Hợp tác xã thành phố", null, null)),
+					PhoneVerification.REQUIRED);
+		String phone = ExamFixtures.newPhone();
+		String token = PhoneCodeFixtures.phoneToken(this.client, this.sender, this.slug, phone);
+		submitted(start(phone, "Phạm Thị Dung", "I1", DISTRICT, token), 12);
+		UUID moved = submitted(start(phone, "Phạm Thị Dung", "I2", DISTRICT, token), 14);
+
+		Flag flag = flag(report(""), "PHONE_DETAILS_CHANGED", moved);
+		assertThat(flag.evidence())
+			.containsEntry("entered", Map.of("fullName", "Phạm Thị Dung", "unitCode", "I2", "district", DISTRICT))
+			.containsEntry("phoneVerified", true);
+	}
+
+	@Test
 	void onlyTheCommitteeAndTheAdminSeeTheFlags() {
 		String path = "/api/admin/contests/" + this.slug + "/integrity-flags";
 		this.client.get()
@@ -329,6 +390,28 @@ class IntegrityIntegrationTests {
 	private String contest() {
 		return ContestFixtures.openContest(this.contests, "integrity-" + contestNumber.incrementAndGet(),
 				List.of(DISTRICT), List.of(new NewUnit("I1", "Hợp tác xã Nông nghiệp Đồng Tâm", null, null)));
+	}
+
+	private AttemptStarted start(String phone, String name, String unit, String district, String phoneToken) {
+		Map<String, Object> registration = ExamFixtures.registration(phone);
+		registration.put("fullName", name);
+		registration.put("unitCode", unit);
+		registration.put("district", district);
+		if (phoneToken != null) {
+			registration.put("phoneToken", phoneToken);
+		}
+		return ExamFixtures.start(this.client, this.slug, registration)
+			.expectStatus()
+			.isCreated()
+			.expectBody(AttemptStarted.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** The attempt submitted with {@code correct} answers right and the rest wrong. */
+	private UUID submitted(AttemptStarted started, int correct) {
+		submit(started, correct, started.questions().size() - correct);
+		return started.attemptId();
 	}
 
 	private AttemptStarted start(String phone, String name, String deviceId) {

@@ -22,6 +22,7 @@ import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewUnit;
+import org.civiquiz.contest.PhoneVerification;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamFixtures;
 import org.civiquiz.question.BankQuestion;
@@ -91,6 +92,9 @@ class HostileInputIntegrationTests {
 	/** A contest of its own, so that its board holds only the names put there. */
 	private String namesContest;
 
+	/** A contest that verifies phones. */
+	private String phoneContest;
+
 	@BeforeAll
 	void startAttempts() {
 		this.bank = ExamFixtures.bank(this.client);
@@ -99,6 +103,9 @@ class HostileInputIntegrationTests {
 		this.namesContest = ContestFixtures.openContest(this.contests,
 				"hostile-names-" + UUID.randomUUID().toString().substring(0, 8), List.of(),
 				List.of(new NewUnit("U1", "Đơn vị <b>Một</b>", null, null)));
+		this.phoneContest = ContestFixtures.openContest(this.contests,
+				"hostile-phones-" + UUID.randomUUID().toString().substring(0, 8), List.of(),
+				List.of(new NewUnit("U1", "Đơn vị Một", null, null)), PhoneVerification.REQUIRED);
 	}
 
 	// --- submissions ---
@@ -850,6 +857,97 @@ class HostileInputIntegrationTests {
 			.map((row, meta) -> row.get(0, String.class))
 			.one()
 			.block();
+	}
+
+	// --- phone verification ---
+
+	Stream<Arguments> hostilePhoneCodeRequests() {
+		String send = "phone-codes";
+		String verify = "phone-codes/verify";
+		return Stream.of(
+				// not the JSON expected
+				Arguments.of(send, "{\"phone\":912345678}", 400, "MALFORMED_REQUEST", "phone"),
+				Arguments.of(send, "{\"phone\":[\"0912345678\"]}", 400, "MALFORMED_REQUEST", "phone"),
+				Arguments.of(send, "{\"phone\":\"0912345678\",\"role\":\"ADMIN\"}", 400, "MALFORMED_REQUEST", "role"),
+				Arguments.of(send, "{\"phone\":\"0912", 400, "MALFORMED_REQUEST", null),
+				Arguments.of(send, "[]", 400, "MALFORMED_REQUEST", null),
+				Arguments.of(verify, "{\"phone\":\"0912345678\",\"code\":123456}", 400, "MALFORMED_REQUEST", "code"),
+				Arguments.of(verify, "{\"phone\":\"0912345678\",\"code\":\"123456\",\"code\":\"654321\"}", 400,
+						"MALFORMED_REQUEST", "code"),
+				Arguments.of(verify, "{\"phone\":\"0912345678\",\"code\":\"123456\",\"tries\":0}", 400,
+						"MALFORMED_REQUEST", "tries"),
+				// absurd values
+				Arguments.of(send, "{\"phone\":\"0912'; DROP TABLE participant;--\"}", 400, "VALIDATION_FAILED",
+						"phone"),
+				Arguments.of(send, "{\"phone\":\"" + "9".repeat(10_000) + "\"}", 400, "VALIDATION_FAILED", "phone"),
+				Arguments.of(send, "{\"phone\":\"0912\\u0000345678\"}", 400, "VALIDATION_FAILED", "phone"),
+				Arguments.of(send, "{}", 400, "VALIDATION_FAILED", "phone"),
+				Arguments.of(verify, "{\"phone\":\"0912345678\",\"code\":\"' OR '1'='1\"}", 400, "VALIDATION_FAILED",
+						"code"),
+				Arguments.of(verify, "{\"phone\":\"0912345678\",\"code\":\"" + "1".repeat(10_000) + "\"}", 400,
+						"VALIDATION_FAILED", "code"),
+				Arguments.of(verify, "{\"phone\":\"0912345678\",\"code\":\"12345\\u0000\"}", 400, "VALIDATION_FAILED",
+						"code"),
+				Arguments.of(verify, "{\"phone\":\"<script>\",\"code\":null}", 400, "VALIDATION_FAILED", "phone"),
+				// no code to try
+				Arguments.of(verify, "{\"phone\":\"0912345678\",\"code\":\"000000\"}", 409, "PHONE_CODE_EXPIRED",
+						null));
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}: {1}")
+	@MethodSource("hostilePhoneCodeRequests")
+	void aHostilePhoneCodeRequestIsAProblemAndSendsNothing(String endpoint, String body, int status, String code,
+			String field) {
+		String before = counts();
+		JsonNode problem = refused(this.client.post()
+			.uri("/api/contests/{slug}/" + endpoint, this.phoneContest)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body.getBytes(StandardCharsets.UTF_8))
+			.exchange(), status, code);
+		if (field != null) {
+			assertThat(problem.at("/errors/0/field").asString()).isEqualTo(field);
+		}
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	@Test
+	void phoneCodesOfAContestThatIsNotThereOrNotVerifyingAreProblems() {
+		String body = "{\"phone\":\"0912345678\"}";
+		refused(this.client.post()
+			.uri("/api/contests/no-such-contest/phone-codes")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange(), 404, "CONTEST_NOT_FOUND");
+		refused(this.client.post()
+			.uri("/api/contests/{slug}/phone-codes", IntegrationTest.CONTEST)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange(), 409, "PHONE_VERIFICATION_OFF");
+		refused(this.client.get().uri("/api/contests/{slug}/phone-codes", this.phoneContest).exchange(), 405,
+				"METHOD_NOT_ALLOWED");
+		refused(this.client.post()
+			.uri("/api/contests/{slug}/phone-codes", this.phoneContest)
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue(body)
+			.exchange(), 415, "UNSUPPORTED_MEDIA_TYPE");
+	}
+
+	Stream<Arguments> forgedPhoneTokens() {
+		return Stream.of(Arguments.of("x".repeat(20_000)), Arguments.of("9999999999.' OR '1'='1"),
+				Arguments.of("4102444800." + "A".repeat(43)), Arguments.of("-1.abc"), Arguments.of(""),
+				Arguments.of("1.\u0000"), Arguments.of("١٢٣.abc"));
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@MethodSource("forgedPhoneTokens")
+	void aForgedPhoneTokenProvesNothingAndWritesNothing(String token) {
+		String before = counts();
+		Map<String, Object> body = ownRegistration();
+		body.put("phoneToken", token);
+		refused(ExamFixtures.start(this.client, this.phoneContest, body), 403, "PHONE_NOT_VERIFIED");
+		body.put("phoneToken", 12345);
+		refused(ExamFixtures.start(this.client, this.phoneContest, body), 400, "MALFORMED_REQUEST");
+		assertThat(counts()).isEqualTo(before);
 	}
 
 	// --- helpers ---

@@ -141,7 +141,8 @@ class RetentionIntegrationTests {
 				    and email is null and national_id_hash is null and birth_year is null and anonymized_at is not null
 				""".formatted(own()))).isEqualTo(3);
 		assertThat(rows("select count(*) from attempt where " + own() + " and (client_ip_hash is not null"
-				+ " or user_agent is not null or device_hash is not null or entered_name is not null)"))
+				+ " or user_agent is not null or device_hash is not null or entered_name is not null"
+				+ " or entered_unit_code is not null or entered_district is not null)"))
 			.isZero();
 		assertThat(rows("select count(*) from award_list where " + own()
 				+ " and canonical is null and redacted_at is not null"))

@@ -1,12 +1,20 @@
 package org.civiquiz.security;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.contest.ContestFixtures;
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestService.NewUnit;
+import org.civiquiz.contest.PhoneVerification;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamFixtures;
+import org.civiquiz.participant.verification.PhoneCodeFixtures;
+import org.civiquiz.participant.verification.PhoneCodeSender;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +47,12 @@ class RateLimitIntegrationTests {
 
 	@Autowired
 	private DatabaseClient database;
+
+	@Autowired
+	private ContestService contests;
+
+	@Autowired
+	private PhoneCodeSender sender;
 
 	@Test
 	void startsFromOneAddressAreLimitedThenLetInAgain() throws InterruptedException {
@@ -81,6 +95,21 @@ class RateLimitIntegrationTests {
 			start(address, junk).expectStatus().isBadRequest();
 		}
 		start(address, ExamFixtures.registration(phone)).expectStatus().isCreated();
+	}
+
+	@Test
+	void startsRefusedForWantOfAVerifiedPhoneUseUpNoneOfThePhonesStarts() {
+		String slug = ContestFixtures.openContest(this.contests, "limits-phone-" + System.nanoTime() % 1_000_000,
+				List.of(), List.of(new NewUnit("HP-LMHTX", "Liên minh", null, null)), PhoneVerification.REQUIRED);
+		String phone = ExamFixtures.newPhone();
+		Map<String, Object> registration = new HashMap<>(ExamFixtures.registration(phone));
+		registration.put("district", "Quận Lê Chân");
+		// anyone may type someone else's phone: three times the phone's bucket
+		for (int i = 0; i < 3; i++) {
+			start(slug, newAddress(), registration).expectStatus().isForbidden();
+		}
+		registration.put("phoneToken", PhoneCodeFixtures.phoneToken(this.client, this.sender, slug, phone));
+		start(slug, newAddress(), registration).expectStatus().isCreated();
 	}
 
 	@Test
@@ -155,8 +184,12 @@ class RateLimitIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec start(String address, Map<String, Object> registration) {
+		return start(IntegrationTest.CONTEST, address, registration);
+	}
+
+	private WebTestClient.ResponseSpec start(String slug, String address, Map<String, Object> registration) {
 		return this.client.post()
-			.uri("/api/contests/{slug}/attempts", IntegrationTest.CONTEST)
+			.uri("/api/contests/{slug}/attempts", slug)
 			.header("X-Forwarded-For", address)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(registration)

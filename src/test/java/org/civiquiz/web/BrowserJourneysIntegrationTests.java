@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpServer;
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
@@ -25,8 +30,11 @@ import org.civiquiz.contest.ContestService.NewContest;
 import org.civiquiz.contest.ContestService.NewRound;
 import org.civiquiz.contest.ContestService.NewUnit;
 import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.contest.PhoneVerification;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamFixtures;
+import org.civiquiz.participant.verification.LogPhoneCodeSender;
+import org.civiquiz.participant.verification.PhoneCodeSender;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,10 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The web pages in a real browser (Debian's Chromium, driven by Playwright from
  * {@code frontend/e2e}) against the whole app: a citizen's exam on a phone-sized screen,
  * registration errors, the organizer's live dashboard, contest and question-bank
- * management, the award committee's finalization and exports, and the admin's accounts.
- * Each journey saves screenshots under {@code target/screenshots/}, and the Vietnamese
- * guide's pictures in {@code docs/vi/images/}, and fails on serious accessibility
- * violations (axe).
+ * management, a phone verified by a one-time code before the start, the award committee's
+ * finalization and exports, and the admin's accounts. Each journey saves screenshots
+ * under {@code target/screenshots/}, and the Vietnamese guide's pictures in
+ * {@code docs/vi/images/}, and fails on serious accessibility violations (axe).
  */
 @IntegrationTest
 @DisabledIfSystemProperty(named = "frontend.skip", matches = "true")
@@ -71,6 +79,9 @@ class BrowserJourneysIntegrationTests {
 
 	@Autowired
 	private DatabaseClient database;
+
+	@Autowired
+	private PhoneCodeSender sender;
 
 	@Test
 	void pagesAreServedWithoutLoginAndTheirAssetsCachedForGood() throws Exception {
@@ -165,6 +176,13 @@ class BrowserJourneysIntegrationTests {
 		String timed = timedContest("web-timed-" + System.nanoTime() % 1_000_000, Duration.ofMinutes(1));
 		// and one whose round has closed, for the award committee
 		String awards = closedContestWithPrizePlan("web-award-" + System.nanoTime() % 1_000_000);
+		// and one that verifies phones, whose codes the log-only sender keeps for the
+		// journey to read
+		String phones = ContestFixtures.openContest(this.contests, "web-phone-" + System.nanoTime() % 1_000_000,
+				List.of("Quận Lê Chân", "Quận Ngô Quyền"),
+				List.of(new NewUnit("WEB-PH", "Hợp tác xã Dịch vụ Nông nghiệp Tiên Lãng", null, null)),
+				PhoneVerification.REQUIRED);
+		HttpServer codes = codes();
 		Path frontend = Path.of("frontend").toAbsolutePath();
 		Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
 		Files.createDirectories(screenshots);
@@ -177,6 +195,8 @@ class BrowserJourneysIntegrationTests {
 		env.put("CONTEST", slug);
 		env.put("TIMED_CONTEST", timed);
 		env.put("AWARD_CONTEST", awards);
+		env.put("PHONE_CONTEST", phones);
+		env.put("PHONE_CODES_URL", "http://127.0.0.1:" + codes.getAddress().getPort() + "/code");
 		env.put("ORGANIZER_PASSWORD", IntegrationTest.ORGANIZER_PASSWORD);
 		env.put("COMMITTEE_PASSWORD", IntegrationTest.COMMITTEE_PASSWORD);
 		env.put("ADMIN_PASSWORD", IntegrationTest.ADMIN_PASSWORD);
@@ -189,7 +209,14 @@ class BrowserJourneysIntegrationTests {
 			.isTrue();
 		// file times have a second's grain on some file systems
 		Instant started = Instant.now().minusSeconds(2);
-		Process process = playwright.start();
+		Process process;
+		try {
+			process = playwright.start();
+		}
+		catch (IOException ex) {
+			codes.stop(0);
+			throw ex;
+		}
 		// through System.out, so that the test report has Playwright's output
 		Thread output = new Thread(() -> {
 			try (BufferedReader reader = new BufferedReader(
@@ -207,6 +234,7 @@ class BrowserJourneysIntegrationTests {
 			throw new AssertionError("Browser journeys did not finish in " + JOURNEYS_TIMEOUT_MINUTES + " minutes");
 		}
 		output.join(TimeUnit.SECONDS.toMillis(10));
+		codes.stop(0);
 		assertThat(process.exitValue()).as("Playwright exit code (its output is above)").isZero();
 		assertGuidePicturesWrittenSince(started);
 	}
@@ -238,6 +266,28 @@ class BrowserJourneysIntegrationTests {
 				.as("pictures in docs/vi/images, each shown by the guide")
 				.isSubsetOf(embedded);
 		}
+	}
+
+	/**
+	 * {@code GET /code?phone=…} on 127.0.0.1: the latest code the log-only sender wrote
+	 * for the phone, as the phone would show it to its owner.
+	 */
+	private HttpServer codes() throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/code", (exchange) -> {
+			String query = exchange.getRequestURI().getQuery();
+			String phone = (query != null && query.startsWith("phone="))
+					? URLDecoder.decode(query.substring("phone=".length()), StandardCharsets.UTF_8) : "";
+			byte[] body = ((LogPhoneCodeSender) this.sender).lastCode(phone)
+				.orElse("")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders((body.length > 0) ? 200 : 404, (body.length > 0) ? body.length : -1);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		server.start();
+		return server;
 	}
 
 }

@@ -1,0 +1,176 @@
+package org.civiquiz.participant.verification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.civiquiz.contest.ContestSettings;
+import org.civiquiz.platform.KeyedHasher;
+import org.civiquiz.platform.RedisGuard;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The codes sent, in Redis: one per contest and phone, kept exactly as long as it may be
+ * entered. Redis holds neither the phone nor the code: the key has a keyed hash of the
+ * phone, the value a keyed hash of the code (six digits hashed without a key would be
+ * found by trying the million of them), with the number of tries made. A try is counted
+ * before it is judged, in one step, so that guesses sent at once cannot exceed the limit.
+ */
+@Component
+class PhoneCodes {
+
+	/** Read once at start-up and sent with {@code EVAL}, as {@code LiveStats} does. */
+	private static final ByteBuffer STORE = script("redis/phone-code-store.lua");
+
+	private static final ByteBuffer TRY = script("redis/phone-code-try.lua");
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final RedisGuard guard;
+
+	private final KeyedHasher hasher;
+
+	PhoneCodes(ReactiveStringRedisTemplate redis, RedisGuard guard, KeyedHasher hasher) {
+		this.redis = redis;
+		this.guard = guard;
+		this.hasher = hasher;
+	}
+
+	/**
+	 * Keeps a new code for a phone, in place of any earlier one and its tries.
+	 * @param contest the contest
+	 * @param phone the phone, E.164
+	 * @param code the code
+	 * @param validity how long it may be entered
+	 * @return completion
+	 */
+	Mono<Void> store(ContestSettings contest, String phone, String code, Duration validity) {
+		return eval(STORE, ReturnType.INTEGER, key(contest, phone), hash(contest, phone, code),
+				Long.toString(validity.toMillis()))
+			.then();
+	}
+
+	/**
+	 * One try at the phone's code. A match uses the code up.
+	 * @param contest the contest
+	 * @param phone the phone, E.164
+	 * @param code the code entered
+	 * @param maxTries the tries a code allows
+	 * @return what the try found
+	 */
+	Mono<Try> attempt(ContestSettings contest, String phone, String code, int maxTries) {
+		String key = key(contest, phone);
+		return eval(TRY, ReturnType.MULTI, key).map((reply) -> {
+			List<?> values = (List<?>) reply;
+			if (values.isEmpty()) {
+				return new Try(Outcome.NONE, 0);
+			}
+			int tries = ((Number) values.get(1)).intValue();
+			if (tries > maxTries) {
+				return new Try(Outcome.USED_UP, 0);
+			}
+			byte[] stored = bytes(values.get(0));
+			boolean matches = MessageDigest.isEqual(stored,
+					hash(contest, phone, code).getBytes(StandardCharsets.US_ASCII));
+			if (matches) {
+				return new Try(Outcome.MATCHED, maxTries - tries);
+			}
+			return new Try((tries == maxTries) ? Outcome.USED_UP : Outcome.WRONG, maxTries - tries);
+		})
+			.defaultIfEmpty(new Try(Outcome.NONE, 0))
+			.flatMap((result) -> (result.outcome() == Outcome.MATCHED) ? forget(contest, phone).thenReturn(result)
+					: Mono.just(result));
+	}
+
+	/**
+	 * Drops the phone's code (used, or never sent).
+	 * @param contest the contest
+	 * @param phone the phone, E.164
+	 * @return completion
+	 */
+	Mono<Void> forget(ContestSettings contest, String phone) {
+		return this.guard.mono(this.redis.delete(key(contest, phone)).subscribeOn(Schedulers.boundedElastic())).then();
+	}
+
+	private Mono<Object> eval(ByteBuffer script, ReturnType type, String key, String... args) {
+		ByteBuffer[] keysAndArgs = new ByteBuffer[1 + args.length];
+		keysAndArgs[0] = utf8(key);
+		for (int i = 0; i < args.length; i++) {
+			keysAndArgs[i + 1] = utf8(args[i]);
+		}
+		// never on an event-loop thread: see LeaderboardService#write
+		Mono<Object> call = this.redis
+			.execute((connection) -> connection.scriptingCommands().eval(script.duplicate(), type, 1, keysAndArgs))
+			.next()
+			.subscribeOn(Schedulers.boundedElastic());
+		return this.guard.mono(call);
+	}
+
+	/** One contest's codes share its hash tag, as its other keys do. */
+	private String key(ContestSettings contest, String phone) {
+		byte[] hash = this.hasher.hash("phone-code-key", contest.id() + ":" + phone);
+		return "civiquiz:{" + contest.slug() + "}:phone-code:" + HexFormat.of().formatHex(hash, 0, 16);
+	}
+
+	private String hash(ContestSettings contest, String phone, String code) {
+		return HexFormat.of().formatHex(this.hasher.hash("phone-code", contest.id() + ":" + phone + ":" + code));
+	}
+
+	private static byte[] bytes(Object value) {
+		if (value instanceof ByteBuffer buffer) {
+			byte[] bytes = new byte[buffer.remaining()];
+			buffer.duplicate().get(bytes);
+			return bytes;
+		}
+		return (value instanceof byte[] bytes) ? bytes : String.valueOf(value).getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static ByteBuffer utf8(String value) {
+		return ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static ByteBuffer script(String path) {
+		try {
+			return ByteBuffer.wrap(new ClassPathResource(path).getContentAsByteArray()).asReadOnlyBuffer();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** What a try found. */
+	enum Outcome {
+
+		/** No code: none was sent, or it expired. */
+		NONE,
+
+		/** The code: it is used up now. */
+		MATCHED,
+
+		/** Not the code; tries remain. */
+		WRONG,
+
+		/** Not the code, and no tries remain (or none did): the code is burnt. */
+		USED_UP
+
+	}
+
+	/**
+	 * @param outcome what the try found
+	 * @param triesLeft tries the code still allows
+	 */
+	record Try(Outcome outcome, int triesLeft) {
+	}
+
+}

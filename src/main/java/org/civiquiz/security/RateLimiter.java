@@ -2,7 +2,9 @@ package org.civiquiz.security;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.function.Supplier;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
@@ -77,7 +80,7 @@ public class RateLimiter implements DisposableBean {
 	private final RedisGuard guard;
 
 	RateLimiter(RateLimitProperties properties, SecurityProperties security, KeyedHasher hasher,
-			LettuceConnectionFactory redis, RedisGuard guard, MeterRegistry meters) {
+			LettuceConnectionFactory redis, RedisGuard guard, MeterRegistry meters, Clock clock) {
 		this.properties = properties;
 		this.guard = guard;
 		this.trustedProxies = security.trustedProxies();
@@ -108,11 +111,30 @@ public class RateLimiter implements DisposableBean {
 		// connect is tried again by the next request
 		this.buckets = Mono.defer(() -> Mono.fromCompletionStage(connect.get()))
 			.map((builder) -> builder
+				// buckets refill by the app's clock (tests move it instead of waiting)
+				.clientClock(timeMeter(clock))
 				.expirationAfterWrite(
 						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
 				.build()
 				.asAsync())
 			.cacheInvalidateIf((manager) -> false);
+	}
+
+	private static TimeMeter timeMeter(Clock clock) {
+		return new TimeMeter() {
+
+			@Override
+			public long currentTimeNanos() {
+				Instant now = clock.instant();
+				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return true;
+			}
+
+		};
 	}
 
 	private static RedisURI standaloneUri(LettuceConnectionFactory redis, Duration timeout) {

@@ -15,9 +15,13 @@ import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamFixtures;
 import org.civiquiz.participant.verification.PhoneCodeFixtures;
 import org.civiquiz.participant.verification.PhoneCodeSender;
+import org.civiquiz.platform.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -31,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each limit refuses with 429, {@code Retry-After} and nothing written, and lets the
  * client in again once that time has passed. Small buckets here (their own app context,
  * on the same embedded servers); each test is its own client address, forwarded as a
- * trusted proxy would.
+ * trusted proxy would. The app's clock is moved past each {@code Retry-After}.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "civiquiz.security.trusted-proxies=1", "civiquiz.rate-limits.timeout=5s",
@@ -41,6 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"civiquiz.rate-limits.login-failures-per-ip.capacity=3",
 		"civiquiz.rate-limits.login-failures-per-ip.period=30s" })
 class RateLimitIntegrationTests {
+
+	@Autowired
+	private MovableClock clock;
 
 	@Autowired
 	private WebTestClient client;
@@ -55,7 +62,7 @@ class RateLimitIntegrationTests {
 	private PhoneCodeSender sender;
 
 	@Test
-	void startsFromOneAddressAreLimitedThenLetInAgain() throws InterruptedException {
+	void startsFromOneAddressAreLimitedThenLetInAgain() {
 		String address = newAddress();
 		for (int i = 0; i < 3; i++) {
 			start(address, ExamFixtures.newPhone()).expectStatus().isCreated();
@@ -71,7 +78,7 @@ class RateLimitIntegrationTests {
 		start(newAddress(), ExamFixtures.newPhone()).expectStatus().isCreated();
 		refused(start(newAddress() + ", " + address, ExamFixtures.newPhone()));
 
-		Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
+		this.clock.advance(Duration.ofSeconds(retryAfter));
 		start(address, phone).expectStatus().isCreated();
 	}
 
@@ -123,7 +130,7 @@ class RateLimitIntegrationTests {
 	}
 
 	@Test
-	void submissionsWithOneTokenAreLimitedThenLetInAgainWithTheSameResult() throws InterruptedException {
+	void submissionsWithOneTokenAreLimitedThenLetInAgainWithTheSameResult() {
 		AttemptStarted attempt = ExamFixtures.started(this.client, ExamFixtures.newPhone());
 		Map<String, Object> body = Map.of("answers", java.util.List.of(), "prediction", 100);
 		String first = submit(attempt, body).expectStatus()
@@ -134,7 +141,7 @@ class RateLimitIntegrationTests {
 		submit(attempt, body).expectStatus().isOk();
 		long retryAfter = refused(submit(attempt, body));
 
-		Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
+		this.clock.advance(Duration.ofSeconds(retryAfter));
 		String again = submit(attempt, body).expectStatus()
 			.isOk()
 			.expectBody(String.class)
@@ -144,7 +151,7 @@ class RateLimitIntegrationTests {
 	}
 
 	@Test
-	void failedLoginsFromOneAddressAreLimitedEvenWithTheRightPasswordThenLetInAgain() throws InterruptedException {
+	void failedLoginsFromOneAddressAreLimitedEvenWithTheRightPasswordThenLetInAgain() {
 		String address = newAddress();
 		for (int i = 0; i < 3; i++) {
 			basic(address, "mat-khau-sai-" + i).expectStatus().isUnauthorized();
@@ -157,7 +164,7 @@ class RateLimitIntegrationTests {
 			basic(office, IntegrationTest.ORGANIZER_PASSWORD).expectStatus().isOk();
 		}
 
-		Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
+		this.clock.advance(Duration.ofSeconds(retryAfter));
 		basic(address, IntegrationTest.ORGANIZER_PASSWORD).expectStatus().isOk();
 	}
 
@@ -224,6 +231,18 @@ class RateLimitIntegrationTests {
 	private static String newAddress() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+	}
+
+	/** The app's clock, moved past a {@code Retry-After} instead of sleeping it out. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
+		}
+
 	}
 
 }

@@ -85,7 +85,7 @@ class AwardRepository {
 	 * prediction question asks about.
 	 */
 	Mono<Map<Long, Long>> fullScoresPerRound(long contest, Long round, int questions) {
-		return scoped("select a.round_id, count(*) as n from attempt a where " + SCOPE
+		return scoped("select a.round_id, count(*) as n from attempt_record a where " + SCOPE
 				+ " and a.status = 'SUBMITTED' and a.score = :full group by a.round_id", contest, round)
 			.bind("full", questions)
 			.map((row, meta) -> Map.entry(row.get("round_id", Long.class), row.get("n", Long.class)))
@@ -99,7 +99,7 @@ class AwardRepository {
 	 */
 	Flux<Candidate> candidates(long contest, Long round, Map<Long, Long> actualPerRound) {
 		return scoped("select a.id, a.participant_id, a.round_id, a.score, a.duration_ms, a.prediction,"
-				+ " a.submitted_at from attempt a where " + SCOPE + " and " + COUNTS, contest, round)
+				+ " a.submitted_at from attempt_record a where " + SCOPE + " and " + COUNTS, contest, round)
 			.map((row, meta) -> Candidate.of(row.get("id", UUID.class), row.get("participant_id", Long.class),
 					row.get("score", Short.class), row.get("duration_ms", Integer.class),
 					row.get("prediction", Long.class), row.get("submitted_at", Instant.class),
@@ -109,8 +109,8 @@ class AwardRepository {
 
 	/** Per unit, the people with an attempt in scope that counts. */
 	Mono<Map<Long, Long>> participantsPerUnit(long contest, Long round) {
-		return scoped("select p.unit_id, count(distinct a.participant_id) as n from attempt a"
-				+ " join participant p on p.id = a.participant_id where " + SCOPE + " and " + COUNTS
+		return scoped("select p.unit_id, count(distinct a.participant_id) as n from attempt_record a"
+				+ " join participant_record p on p.id = a.participant_id where " + SCOPE + " and " + COUNTS
 				+ " group by p.unit_id", contest, round)
 			.map((row, meta) -> Map.entry(row.get("unit_id", Long.class), row.get("n", Long.class)))
 			.all()
@@ -143,7 +143,7 @@ class AwardRepository {
 
 	Flux<Person> people(Collection<Long> ids) {
 		return this.database
-			.sql("select id, full_name, phone, email, district, unit_id from participant where id = any(:ids)")
+			.sql("select id, full_name, phone, email, district, unit_id from participant_record where id = any(:ids)")
 			.bind("ids", ids.toArray(Long[]::new))
 			.map((row, meta) -> new Person(row.get("id", Long.class), row.get("full_name", String.class),
 					row.get("phone", String.class), row.get("email", String.class), row.get("district", String.class),
@@ -154,8 +154,8 @@ class AwardRepository {
 	Flux<WinnersList.Excluded> exclusions(long contest, Long round) {
 		return scoped("""
 				select e.attempt_id, p.full_name, e.reason, e.excluded_by, e.excluded_at
-				from award_exclusion e join attempt a on a.id = e.attempt_id
-				join participant p on p.id = a.participant_id
+				from award_exclusion e join attempt_record a on a.id = e.attempt_id
+				join participant_record p on p.id = a.participant_id
 				where %s order by e.excluded_at, e.attempt_id
 				""".formatted(SCOPE), contest, round)
 			.map((row, meta) -> new WinnersList.Excluded(row.get("attempt_id", UUID.class),
@@ -166,7 +166,7 @@ class AwardRepository {
 
 	/** The round of an attempt of the contest, if the contest has that attempt. */
 	Mono<Long> roundOfAttempt(long contest, UUID attempt) {
-		return this.database.sql("select round_id from attempt where id = :id and contest_id = :contest")
+		return this.database.sql("select round_id from attempt_record where id = :id and contest_id = :contest")
 			.bind("id", attempt)
 			.bind("contest", contest)
 			.map((row, meta) -> row.get("round_id", Long.class))

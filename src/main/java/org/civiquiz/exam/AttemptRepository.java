@@ -38,7 +38,7 @@ class AttemptRepository {
 	Mono<Attempt> findById(UUID id) {
 		return this.database.sql("""
 				select a.*, p.full_name as taker_name, p.unit_id as taker_unit_id, p.district as taker_district
-				from attempt a join participant p on p.id = a.participant_id
+				from attempt a join participant_record p on p.id = a.participant_id
 				where a.id = :id
 				""").bind("id", id).map(this::attempt).one();
 	}
@@ -134,6 +134,31 @@ class AttemptRepository {
 	}
 
 	/**
+	 * Moves attempts to the round, start and duration the campaign replay planned, in one
+	 * statement.
+	 * @return how many attempts were moved
+	 */
+	Mono<Long> backdate(List<ExamService.Backdated> moves) {
+		return this.database.sql("""
+				update attempt a
+				set round_id = v.round_id, started_at = v.started_at,
+				    deadline = v.started_at + interval '20 minutes',
+				    submitted_at = v.started_at + v.duration_ms * interval '1 millisecond',
+				    duration_ms = v.duration_ms
+				from (select unnest(cast(:ids as uuid[])) as id, unnest(cast(:rounds as bigint[])) as round_id,
+				             unnest(cast(:starts as timestamptz[])) as started_at,
+				             unnest(cast(:durations as integer[])) as duration_ms) v
+				where a.id = v.id
+				""")
+			.bind("ids", moves.stream().map((move) -> move.attemptId().toString()).toArray(String[]::new))
+			.bind("rounds", moves.stream().map(ExamService.Backdated::roundId).toArray(Long[]::new))
+			.bind("starts", moves.stream().map((move) -> move.startedAt().toString()).toArray(String[]::new))
+			.bind("durations", moves.stream().map((move) -> (int) move.duration().toMillis()).toArray(Integer[]::new))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
 	 * Clears what an attempt keeps about the device it was taken on (keyed hash of the
 	 * client IP, user agent, device hash) and the name, unit and district typed at its
 	 * start.
@@ -157,7 +182,7 @@ class AttemptRepository {
 		return this.database.sql("""
 				select a.id, a.round_id, a.participant_id, p.full_name, p.unit_id, p.district, a.score,
 				       a.duration_ms, a.submitted_at, a.question_ids, a.answers
-				from attempt a join participant p on p.id = a.participant_id
+				from attempt a join participant_record p on p.id = a.participant_id
 				where a.contest_id = :contest and a.status = 'SUBMITTED'
 				order by a.submitted_at, a.id
 				""").bind("contest", contestId).map((row, meta) -> {
@@ -178,7 +203,7 @@ class AttemptRepository {
 	Flux<OpenedAttempt> opened(long contestId) {
 		return this.database.sql("""
 				select a.id, a.round_id, a.participant_id, p.unit_id, p.district, a.started_at
-				from attempt a join participant p on p.id = a.participant_id
+				from attempt a join participant_record p on p.id = a.participant_id
 				where a.contest_id = :contest
 				order by a.started_at, a.id
 				""")

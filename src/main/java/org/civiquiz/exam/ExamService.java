@@ -1,6 +1,7 @@
 package org.civiquiz.exam;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -324,6 +325,28 @@ public class ExamService {
 	 */
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * Moves submitted attempts to another round, start and duration, for the campaign
+	 * replay, which takes a whole campaign in minutes and then spreads it over the weeks
+	 * it planned. Never used on a live contest.
+	 * @param moves where each attempt goes
+	 * @return how many attempts were moved
+	 */
+	public Mono<Long> backdate(List<Backdated> moves) {
+		return this.attempts.backdate(moves);
+	}
+
+	/**
+	 * Where the campaign replay puts an attempt.
+	 *
+	 * @param attemptId the attempt
+	 * @param roundId its round
+	 * @param startedAt when it started
+	 * @param duration how long it took (its deadline is the time limit of 20 minutes)
+	 */
+	public record Backdated(UUID attemptId, long roundId, Instant startedAt, Duration duration) {
 	}
 
 	/**

@@ -27,7 +27,7 @@ class IntegrityRepository {
 			select a.id, a.participant_id, a.submitted_at,
 			       string_agg(case when x.answer = 0 then '-' else coalesce(chr(64 + cast(o.position as int)), '?') end,
 			                  '' order by x.i) as sequence
-			from attempt a
+			from attempt_record a
 			cross join lateral unnest(a.answers) with ordinality as x(answer, i)
 			left join lateral (
 			    select e.position
@@ -50,7 +50,7 @@ class IntegrityRepository {
 	Flux<FastAttempt> tooFast(long contest, long perQuestionMs, int minScorePercent) {
 		return this.database.sql("""
 				select a.id, a.duration_ms, a.score, cardinality(a.question_ids) as questions
-				from attempt a
+				from attempt_record a
 				where a.contest_id = :contest and a.status = 'SUBMITTED'
 				  and a.duration_ms < :perQuestion * cardinality(a.question_ids)
 				  and 100 * a.score >= :percent * cardinality(a.question_ids)
@@ -94,9 +94,9 @@ class IntegrityRepository {
 		return this.database.sql("""
 				select encode(a.%1$s, 'hex') as origin, a.id, a.participant_id, a.started_at,
 				       a.status = 'SUBMITTED' as submitted
-				from attempt a
+				from attempt_record a
 				where a.contest_id = :contest and a.%1$s in (
-				    select b.%1$s from attempt b
+				    select b.%1$s from attempt_record b
 				    where b.contest_id = :contest and b.%1$s is not null
 				    group by b.%1$s having count(distinct b.participant_id) >= :participants)
 				order by origin, a.started_at, a.id
@@ -116,9 +116,9 @@ class IntegrityRepository {
 	Flux<EnteredName> namesOfPhonesWithManyNames(long contest, int names) {
 		return this.database.sql("""
 				select a.participant_id, a.entered_name, count(*) as attempts, min(a.started_at) as first_used
-				from attempt a
+				from attempt_record a
 				where a.entered_name is not null and a.participant_id in (
-				    select b.participant_id from participant p join attempt b on b.participant_id = p.id
+				    select b.participant_id from participant_record p join attempt_record b on b.participant_id = p.id
 				    where p.contest_id = :contest and b.entered_name is not null
 				    group by b.participant_id having count(distinct b.entered_name) >= :names)
 				group by a.participant_id, a.entered_name
@@ -142,7 +142,7 @@ class IntegrityRepository {
 			.sql("""
 					select a.id, a.entered_name, a.entered_unit_code, a.entered_district, a.phone_verified,
 					       p.full_name, u.code as unit_code, p.district, p.created_at
-					from attempt a join participant p on p.id = a.participant_id join unit u on u.id = p.unit_id
+					from attempt_record a join participant_record p on p.id = a.participant_id join unit u on u.id = p.unit_id
 					where a.contest_id = :contest and a.status = 'SUBMITTED'
 					  and (a.entered_name <> p.full_name or a.entered_unit_code <> u.code or a.entered_district <> p.district)
 					""")
@@ -166,7 +166,7 @@ class IntegrityRepository {
 		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
 				select a.id, a.participant_id, p.full_name, a.round_id, a.score, a.entered_name,
 				       exists (select 1 from award_exclusion e where e.attempt_id = a.id) as excluded
-				from attempt a join participant p on p.id = a.participant_id
+				from attempt_record a join participant_record p on p.id = a.participant_id
 				where a.contest_id = :contest and (cast(:round as bigint) is null or a.round_id = :round)
 				  and a.status = 'SUBMITTED'
 				  and (a.id = any(cast(:attempts as uuid[])) or a.participant_id = any(:participants))

@@ -176,27 +176,11 @@ public class CampaignReplay {
 
 	/** Moves a batch of attempts to their planned round, time and duration. */
 	private Mono<Long> move(ContestSettings contest, List<Taken> batch) {
-		return this.database.sql("""
-				update attempt a
-				set round_id = v.round_id, started_at = v.started_at,
-				    deadline = v.started_at + interval '20 minutes',
-				    submitted_at = v.started_at + v.duration_ms * interval '1 millisecond',
-				    duration_ms = v.duration_ms
-				from (select unnest(cast(:ids as uuid[])) as id, unnest(cast(:rounds as bigint[])) as round_id,
-				             unnest(cast(:starts as timestamptz[])) as started_at,
-				             unnest(cast(:durations as integer[])) as duration_ms) v
-				where a.id = v.id
-				""")
-			.bind("ids", batch.stream().map((t) -> t.attempt().attemptId().toString()).toArray(String[]::new))
-			.bind("rounds",
-					batch.stream()
-						.map((t) -> contest.roundNumbered(t.planned().round()).orElseThrow().id())
-						.toArray(Long[]::new))
-			.bind("starts", batch.stream().map((t) -> t.planned().startedAt().toString()).toArray(String[]::new))
-			.bind("durations",
-					batch.stream().map((t) -> (int) t.planned().duration().toMillis()).toArray(Integer[]::new))
-			.fetch()
-			.rowsUpdated();
+		return this.exams.backdate(batch.stream()
+			.map((taken) -> new ExamService.Backdated(taken.attempt().attemptId(),
+					contest.roundNumbered(taken.planned().round()).orElseThrow().id(), taken.planned().startedAt(),
+					taken.planned().duration()))
+			.toList());
 	}
 
 	/** The last round and the contest end when the plan says; the contest is closed. */

@@ -61,7 +61,7 @@ class ExactStats {
 						       count(*) filter (where a.status = 'EXPIRED' or (a.status = 'OPEN' and a.deadline < :overdue)) as expired,
 						       count(distinct a.participant_id) as participants,
 						       coalesce(sum(a.duration_ms) filter (where a.status = 'SUBMITTED'), 0) as duration
-						from attempt a where %s
+						from attempt_record a where %s
 						"""
 					.formatted(SCOPE),
 				contest, round)
@@ -77,7 +77,7 @@ class ExactStats {
 			.one()
 			.then();
 		Mono<Void> histogram = sql("""
-				select a.score, count(*) as n from attempt a
+				select a.score, count(*) as n from attempt_record a
 				where %s and a.status = 'SUBMITTED' group by a.score
 				""".formatted(SCOPE), contest, round)
 			.map((row, meta) -> raw.histogram[row.get("score", Short.class)] += row.get("n", Long.class))
@@ -85,7 +85,7 @@ class ExactStats {
 			.then();
 		Mono<Void> best = sql("""
 				select best, count(*) as n from (
-				    select max(a.score) as best from attempt a
+				    select max(a.score) as best from attempt_record a
 				    where %s and a.status = 'SUBMITTED' group by a.participant_id) people
 				group by best
 				""".formatted(SCOPE), contest, round)
@@ -96,7 +96,7 @@ class ExactStats {
 		Mono<Void> districts = groups("p.district", "", contest, round, raw.districts);
 		Mono<Void> choices = sql("""
 				select x.question_id, x.answer, count(*) as n
-				from attempt a, unnest(a.question_ids, a.answers) as x(question_id, answer)
+				from attempt_record a, unnest(a.question_ids, a.answers) as x(question_id, answer)
 				where %s and a.status = 'SUBMITTED' group by x.question_id, x.answer
 				""".formatted(SCOPE), contest, round)
 			.map((row, meta) -> RawStats.slot(raw.choices, row.get("question_id", Long.class), 5)[row.get("answer",
@@ -106,10 +106,10 @@ class ExactStats {
 		Mono<Void> hours = sql("""
 				select hour, sum(started) as started, sum(submitted) as submitted from (
 				    select floor(extract(epoch from a.started_at) / 3600) as hour, 1 as started, 0 as submitted
-				    from attempt a where %s
+				    from attempt_record a where %s
 				    union all
 				    select floor(extract(epoch from a.submitted_at) / 3600), 0, 1
-				    from attempt a where %s and a.status = 'SUBMITTED') events
+				    from attempt_record a where %s and a.status = 'SUBMITTED') events
 				group by hour
 				""".formatted(SCOPE, SCOPE), contest, round).map((row, meta) -> {
 			long[] slot = RawStats.slot(raw.hours, row.get("hour", Number.class).longValue(), 2);
@@ -130,7 +130,7 @@ class ExactStats {
 				select %s as key, count(distinct a.participant_id) as participants, count(*) as attempts,
 				       count(*) filter (where a.status = 'SUBMITTED') as scored,
 				       coalesce(sum(a.score) filter (where a.status = 'SUBMITTED'), 0) as score_sum
-				from attempt a join participant p on p.id = a.participant_id %s
+				from attempt_record a join participant_record p on p.id = a.participant_id %s
 				where %s group by %s
 				""".formatted(key, join, SCOPE, key), contest, round).map((row, meta) -> {
 			long[] slot = RawStats.slot(into, row.get("key", String.class), 4);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestSettings;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,12 +50,14 @@ class AdminQuestionController {
 
 	@PostMapping(consumes = { "text/csv", "text/plain", "application/octet-stream" })
 	Mono<QuestionBankService.ImportResult> importCsv(@PathVariable String slug, @RequestBody byte[] csv) {
-		return this.contests.settings(slug).flatMap((contest) -> this.banks.importCsv(contest.questionBank(), csv));
+		return this.contests.settings(slug)
+			.flatMap((contest) -> this.banks.importCsv(contest.questionBank(), csv, needs(contest)));
 	}
 
 	@PostMapping(consumes = XLSX)
 	Mono<QuestionBankService.ImportResult> importXlsx(@PathVariable String slug, @RequestBody byte[] xlsx) {
-		return this.contests.settings(slug).flatMap((contest) -> this.banks.importXlsx(contest.questionBank(), xlsx));
+		return this.contests.settings(slug)
+			.flatMap((contest) -> this.banks.importXlsx(contest.questionBank(), xlsx, needs(contest)));
 	}
 
 	/**
@@ -70,6 +73,10 @@ class AdminQuestionController {
 					.stream()
 					.map(DrawnQuestion::question)
 					.toList()));
+	}
+
+	private static QuestionBankService.DrawNeeds needs(ContestSettings contest) {
+		return new QuestionBankService.DrawNeeds(contest.questionsPerAttempt(), contest.chapterQuotas());
 	}
 
 }

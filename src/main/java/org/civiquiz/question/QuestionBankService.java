@@ -2,6 +2,8 @@ package org.civiquiz.question;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.civiquiz.contest.PublicQuestionBanks;
+import org.civiquiz.platform.CiviquizException.FieldProblem;
 import org.civiquiz.question.QuestionCsv.Parsed;
 import org.civiquiz.question.QuestionCsv.QuestionRow;
 import reactor.core.publisher.Flux;
@@ -73,8 +76,8 @@ public class QuestionBankService implements PublicQuestionBanks {
 	 * @param csv the file's bytes
 	 * @return what was imported, or an error {@code QUESTION_IMPORT_REJECTED}
 	 */
-	public Mono<ImportResult> importCsv(String bank, byte[] csv) {
-		return importParsed(bank, QuestionCsv.parse(csv), false);
+	public Mono<ImportResult> importCsv(String bank, byte[] csv, DrawNeeds needs) {
+		return importParsed(bank, QuestionCsv.parse(csv), false, needs);
 	}
 
 	/**
@@ -84,11 +87,11 @@ public class QuestionBankService implements PublicQuestionBanks {
 	 * @param xlsx the file's bytes
 	 * @return what was imported, or an error {@code QUESTION_IMPORT_REJECTED}
 	 */
-	public Mono<ImportResult> importXlsx(String bank, byte[] xlsx) {
+	public Mono<ImportResult> importXlsx(String bank, byte[] xlsx, DrawNeeds needs) {
 		// unzipping and parsing the workbook is CPU work: off the event loop
 		return Mono.fromCallable(() -> QuestionXlsx.parse(xlsx))
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((parsed) -> importParsed(bank, parsed, false));
+			.flatMap((parsed) -> importParsed(bank, parsed, false, needs));
 	}
 
 	/**
@@ -102,7 +105,7 @@ public class QuestionBankService implements PublicQuestionBanks {
 	 * @return what was imported, or an error {@code QUESTION_IMPORT_REJECTED}
 	 */
 	public Mono<ImportResult> importBundled(String bank, byte[] csv) {
-		return importParsed(bank, QuestionCsv.parse(csv), true);
+		return importParsed(bank, QuestionCsv.parse(csv), true, DrawNeeds.NONE);
 	}
 
 	/**
@@ -129,7 +132,7 @@ public class QuestionBankService implements PublicQuestionBanks {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	private Mono<ImportResult> importParsed(String bank, Parsed parsed, boolean bundled) {
+	private Mono<ImportResult> importParsed(String bank, Parsed parsed, boolean bundled, DrawNeeds needs) {
 		if (!parsed.problems().isEmpty()) {
 			return Mono.error(QuestionBankException.importRejected(parsed.problems()));
 		}
@@ -139,6 +142,10 @@ public class QuestionBankService implements PublicQuestionBanks {
 			.map((row, metadata) -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
 			.one()
 			.defaultIfEmpty(false)
+			// a file replacing a public bank is the whole bank afterwards: it must be
+			// enough to draw from, or every start would fail
+			.flatMap((wasPublic) -> (wasPublic && !bundled) ? needs.check(parsed.rows()).thenReturn(wasPublic)
+					: Mono.just(wasPublic))
 			.flatMap((wasPublic) -> markBank(bank, bundled)
 				.thenMany(Flux.fromIterable(parsed.rows()).concatMap((row) -> upsert(bank, row)))
 				.then((wasPublic && !bundled) ? retireOthers(bank, codes) : Mono.just(0L))
@@ -184,6 +191,35 @@ public class QuestionBankService implements PublicQuestionBanks {
 			.bind("explanation", row.explanation())
 			.fetch()
 			.rowsUpdated();
+	}
+
+	/**
+	 * What the contest an organizer imports for draws: a file that replaces a public bank
+	 * as a whole must hold at least that.
+	 *
+	 * @param questionsPerAttempt questions per attempt
+	 * @param chapterQuotas at least this many questions of each chapter
+	 */
+	public record DrawNeeds(int questionsPerAttempt, Map<Integer, Integer> chapterQuotas) {
+
+		static final DrawNeeds NONE = new DrawNeeds(0, Map.of());
+
+		Mono<Void> check(List<QuestionRow> rows) {
+			List<FieldProblem> problems = new ArrayList<>();
+			if (rows.size() < this.questionsPerAttempt) {
+				problems.add(new FieldProblem("file", "BANK_FILE_TOO_SMALL", rows.size(), this.questionsPerAttempt));
+			}
+			Map<Integer, Long> perChapter = rows.stream()
+				.collect(Collectors.groupingBy(QuestionRow::chapter, Collectors.counting()));
+			this.chapterQuotas.forEach((chapter, quota) -> {
+				long have = perChapter.getOrDefault(chapter, 0L);
+				if (have < quota) {
+					problems.add(new FieldProblem("file", "BANK_FILE_CHAPTER_TOO_SMALL", chapter, have, quota));
+				}
+			});
+			return problems.isEmpty() ? Mono.empty() : Mono.error(QuestionBankException.importRejected(problems));
+		}
+
 	}
 
 	private static BankQuestion toBankQuestion(Question question) {

@@ -230,6 +230,42 @@ class PublicBankIntegrationTests {
 	}
 
 	@Test
+	void aFileTooSmallToDrawFromCannotReplaceABundledBank() throws IOException {
+		String bank = "bank-ban-sao-nho";
+		this.banks.importBundled(bank, new ClassPathResource("questions/luat-htx-2023.csv").getContentAsByteArray())
+			.block();
+		String slug = createContest("ban-sao-nho", bank, ContestStatus.OPEN);
+		int before = questions(slug).size();
+
+		// ten corrections: fewer questions than an attempt draws
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 1; i <= 10; i++) {
+			csv.append(
+					"SUA-%02d,1,%d,Câu hỏi sửa số %d?,A%d,B%d,C%d,D%d,A,Điều %d\n".formatted(i, i, i, i, i, i, i, i));
+		}
+		this.client.post()
+			.uri("/api/admin/contests/{slug}/questions", slug)
+			.headers((h) -> h.setBasicAuth("organizer", IntegrationTest.ORGANIZER_PASSWORD))
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(csv.toString().getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("QUESTION_IMPORT_REJECTED")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("BANK_FILE_TOO_SMALL");
+
+		// nothing imported, nothing retired, still public: attempts still start
+		assertThat(questions(slug)).hasSize(before);
+		organizer("/api/admin/contests/{slug}", slug).expectBody().jsonPath("$.bankPublic").isEqualTo(true);
+		ExamFixtures.start(this.client, slug, ExamFixtures.registration(ExamFixtures.newPhone()))
+			.expectStatus()
+			.isCreated();
+	}
+
+	@Test
 	void citizensAreToldNothingOfTheBank() {
 		JsonNode details = publicJson("/api/contests/" + IntegrationTest.CONTEST);
 		assertThat(details.propertyNames()).containsExactlyInAnyOrder("slug", "title", "law", "description", "rules",

@@ -80,7 +80,14 @@ export function AdminApp() {
   const section = currentSection(path);
   return (
     <>
-      <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {tc('skipToContent')}
       </a>
       <header class="site-header">
@@ -90,7 +97,14 @@ export function AdminApp() {
         <span>
           <LanguageSwitch />
           {signedIn && (
-            <button type="button" class="link-button" onClick={() => { endSession().then(signOut); navigate('/'); }}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => {
+                endSession().then(signOut);
+                navigate('/');
+              }}
+            >
               {td('signOut')} ({signedIn.username})
             </button>
           )}
@@ -126,5 +140,11 @@ export function AdminApp() {
 }
 
 function currentSection(path: string): 'dashboard' | 'manage' | 'committee' | 'accounts' {
-  return path.startsWith('/manage') ? 'manage' : path.startsWith('/committee') ? 'committee' : path.startsWith('/accounts') ? 'accounts' : 'dashboard';
+  return path.startsWith('/manage')
+    ? 'manage'
+    : path.startsWith('/committee')
+      ? 'committee'
+      : path.startsWith('/accounts')
+        ? 'accounts'
+        : 'dashboard';
 }

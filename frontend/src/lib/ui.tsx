@@ -7,7 +7,13 @@ import { locale, setLocale } from './i18n';
 export function LanguageSwitch() {
   const next = locale() === 'vi' ? 'en' : 'vi';
   return (
-    <button type="button" class="link-button" lang={next} aria-label={tc('switchLanguageLabel')} onClick={() => setLocale(next)}>
+    <button
+      type="button"
+      class="link-button"
+      lang={next}
+      aria-label={tc('switchLanguageLabel')}
+      onClick={() => setLocale(next)}
+    >
       {tc('switchLanguage')}
     </button>
   );

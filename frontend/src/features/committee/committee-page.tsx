@@ -7,7 +7,16 @@ import { durationText, number } from '../../lib/format';
 import { intlLocale } from '../../lib/i18n';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
 import { vietnamDateTime } from '../../lib/vietnam-time';
-import { evidenceText, exclusionReason, FLAG_KINDS, kindsByAttempt, kindText, type FlagKind, type IntegrityFlag, type IntegrityReport } from './integrity-flags';
+import {
+  evidenceText,
+  exclusionReason,
+  FLAG_KINDS,
+  kindsByAttempt,
+  kindText,
+  type FlagKind,
+  type IntegrityFlag,
+  type IntegrityReport,
+} from './integrity-flags';
 import { rankReasonText, t, type MessageKey } from './messages';
 import type { AwardLogEntry, ContestRounds, Excluded, WinnersList } from './types';
 
@@ -24,11 +33,20 @@ const tr = (prefix: string, code: string) => {
 
 export function CommitteeHome(props: Props) {
   const call = adminApi(props.onUnauthorized);
-  const { data, error, reload } = useLoad(() => call<{ slug: string; title: string; status: string }[]>('/api/admin/contests'), 'committee-contests');
+  const { data, error, reload } = useLoad(
+    () => call<{ slug: string; title: string; status: string }[]>('/api/admin/contests'),
+    'committee-contests',
+  );
   return (
     <>
       <PageHeading title={t('homeTitle')}>{t('homeTitle')}</PageHeading>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : data.length === 0 ? <p>{t('noContests')}</p> : (
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : !data ? (
+        <Loading />
+      ) : data.length === 0 ? (
+        <p>{t('noContests')}</p>
+      ) : (
         <ul class="cards">
           {data.map((c) => (
             <li class="card" key={c.slug}>
@@ -88,8 +106,19 @@ function CommitteeReview(props: Props & { contest: ContestRounds; contestPath: s
           </select>
         </label>
       </div>
-      <StandingList key={base} {...props} base={base} scopeName={scopeName} onChange={changed} flagged={kindsByAttempt(flags.data?.flags ?? [])} />
-      <IntegrityFlags report={flags} scopeName={scopeName} onExclude={(flag) => setPrefill({ attemptId: flag.attemptId, reason: exclusionReason(flag) })} />
+      <StandingList
+        key={base}
+        {...props}
+        base={base}
+        scopeName={scopeName}
+        onChange={changed}
+        flagged={kindsByAttempt(flags.data?.flags ?? [])}
+      />
+      <IntegrityFlags
+        report={flags}
+        scopeName={scopeName}
+        onExclude={(flag) => setPrefill({ attemptId: flag.attemptId, reason: exclusionReason(flag) })}
+      />
       <Exclusions {...props} contestPath={contestPath} version={logVersion} onChange={changed} prefill={prefill} />
       <AwardLog {...props} contestPath={contestPath} version={logVersion} />
     </>
@@ -102,7 +131,9 @@ interface Prefill {
   reason: string;
 }
 
-function StandingList(props: Props & { base: string; scopeName: string; onChange: () => void; flagged: Map<string, FlagKind[]> }) {
+function StandingList(
+  props: Props & { base: string; scopeName: string; onChange: () => void; flagged: Map<string, FlagKind[]> },
+) {
   const call = adminApi(props.onUnauthorized);
   const [version, setVersion] = useState(0);
   const standing = useLoad(
@@ -146,12 +177,24 @@ function StandingList(props: Props & { base: string; scopeName: string; onChange
         </p>
       )}
       {failure ? <ErrorAlert error={failure} /> : null}
-      {standing.error ? <ErrorAlert error={standing.error} onRetry={standing.reload} /> : standing.data === undefined ? <Loading /> : standing.data === null ? (
+      {standing.error ? (
+        <ErrorAlert error={standing.error} onRetry={standing.reload} />
+      ) : standing.data === undefined ? (
+        <Loading />
+      ) : standing.data === null ? (
         <>
           <p data-testid="list-state">{t('notFinalized')}</p>
           {!confirming ? (
             <p class="actions">
-              <button type="button" class="button primary" onClick={() => { setConfirming(true); setNotice(''); setTimeout(() => document.getElementById('confirm-heading')?.focus(), 0); }}>
+              <button
+                type="button"
+                class="button primary"
+                onClick={() => {
+                  setConfirming(true);
+                  setNotice('');
+                  setTimeout(() => document.getElementById('confirm-heading')?.focus(), 0);
+                }}
+              >
                 {t('finalize')}
               </button>
             </p>
@@ -183,7 +226,14 @@ function StandingList(props: Props & { base: string; scopeName: string; onChange
           ) : (
             <Downloads {...props} />
           )}
-          <Reopen {...props} onReopened={() => { setNotice(t('reopened')); setVersion((v) => v + 1); props.onChange(); }} />
+          <Reopen
+            {...props}
+            onReopened={() => {
+              setNotice(t('reopened'));
+              setVersion((v) => v + 1);
+              props.onChange();
+            }}
+          />
         </>
       )}
     </section>
@@ -222,10 +272,29 @@ function WinnersView(props: { list: WinnersList; flagged: Map<string, FlagKind[]
         empty={list.winners.length === 0}
         emptyText={t('noWinners')}
         testId="winners"
-        headers={['rank', 'prize', 'name', 'unit', 'district', 'phone', 'score', 'duration', 'prediction', 'actualValue', 'distance', 'submittedAt', 'reason', 'flags']}
+        headers={[
+          'rank',
+          'prize',
+          'name',
+          'unit',
+          'district',
+          'phone',
+          'score',
+          'duration',
+          'prediction',
+          'actualValue',
+          'distance',
+          'submittedAt',
+          'reason',
+          'flags',
+        ]}
       >
         {list.winners.map((w) => (
-          <tr key={w.attemptId} data-attempt={w.attemptId} data-flagged={props.flagged.has(w.attemptId) ? 'true' : undefined}>
+          <tr
+            key={w.attemptId}
+            data-attempt={w.attemptId}
+            data-flagged={props.flagged.has(w.attemptId) ? 'true' : undefined}
+          >
             <td class="num">{w.rank}</td>
             <td>{w.prize}</td>
             <td>{w.fullName}</td>
@@ -323,13 +392,21 @@ function FlagMark(props: { kinds?: FlagKind[] }) {
 }
 
 /** The round's (or the contest's) warning signs, each with its evidence and a way to exclude the attempt. */
-function IntegrityFlags(props: { report: { data?: IntegrityReport; error?: unknown; reload: () => void }; scopeName: string; onExclude: (flag: IntegrityFlag) => void }) {
+function IntegrityFlags(props: {
+  report: { data?: IntegrityReport; error?: unknown; reload: () => void };
+  scopeName: string;
+  onExclude: (flag: IntegrityFlag) => void;
+}) {
   const { data, error, reload } = props.report;
   return (
     <section aria-labelledby="flags-heading" class="panel">
       <h2 id="flags-heading">{t('flagsTitle', { scope: props.scopeName })}</h2>
       <p class="hint">{t('flagsHint')}</p>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : data.flags.length === 0 ? (
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : !data ? (
+        <Loading />
+      ) : data.flags.length === 0 ? (
         <p data-testid="flags-state">{t('flagsNone')}</p>
       ) : (
         <>
@@ -438,7 +515,12 @@ function TableSection(props: {
   );
 }
 
-function ExcludedTable(props: { rows: Excluded[]; labelledBy: string; onLift?: (row: Excluded) => void; testId?: string }) {
+function ExcludedTable(props: {
+  rows: Excluded[];
+  labelledBy: string;
+  onLift?: (row: Excluded) => void;
+  testId?: string;
+}) {
   if (props.rows.length === 0) return <p>{props.onLift ? t('noExclusions') : t('none')}</p>;
   return (
     <div class="table-scroll" tabIndex={0}>
@@ -450,7 +532,11 @@ function ExcludedTable(props: { rows: Excluded[]; labelledBy: string; onLift?: (
             <th scope="col">{t('excludedBy')}</th>
             <th scope="col">{t('excludedAt')}</th>
             <th scope="col">{t('attemptId')}</th>
-            {props.onLift && <th scope="col"><span class="sr-only">{t('lift', { name: '' })}</span></th>}
+            {props.onLift && (
+              <th scope="col">
+                <span class="sr-only">{t('lift', { name: '' })}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -514,7 +600,14 @@ function ReasonField(props: { id: string; label: string; value: string; onInput:
   return (
     <div class={`field${props.error ? ' invalid' : ''}`}>
       <label for={props.id}>{props.label}</label>
-      <textarea id={props.id} rows={2} value={props.value} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? `${props.id}-error` : undefined} onInput={(e) => props.onInput((e.target as HTMLTextAreaElement).value)} />
+      <textarea
+        id={props.id}
+        rows={2}
+        value={props.value}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        onInput={(e) => props.onInput((e.target as HTMLTextAreaElement).value)}
+      />
       {props.error && (
         <p class="field-error" id={`${props.id}-error`}>
           {props.error}
@@ -566,9 +659,14 @@ function Reopen(props: Props & { base: string; onReopened: () => void }) {
   );
 }
 
-function Exclusions(props: Props & { contestPath: string; version: number; onChange: () => void; prefill: Prefill | null }) {
+function Exclusions(
+  props: Props & { contestPath: string; version: number; onChange: () => void; prefill: Prefill | null },
+) {
   const call = adminApi(props.onUnauthorized);
-  const list = useLoad(() => call<Excluded[]>(`${props.contestPath}/exclusions`), `${props.contestPath}#${props.version}`);
+  const list = useLoad(
+    () => call<Excluded[]>(`${props.contestPath}/exclusions`),
+    `${props.contestPath}#${props.version}`,
+  );
   const [attemptId, setAttemptId] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ attemptId?: string; reason?: string }>({});
@@ -616,7 +714,16 @@ function Exclusions(props: Props & { contestPath: string; version: number; onCha
     const missing = { attemptId: id ? undefined : t('required'), reason: reason.trim() ? undefined : t('required') };
     setErrors(missing);
     if (missing.attemptId || missing.reason) return;
-    if (await run(() => call<void>(`${props.contestPath}/exclusions/${encodeURIComponent(id)}`, { method: 'PUT', body: { reason: reason.trim() } }), t('excludedDone'))) {
+    if (
+      await run(
+        () =>
+          call<void>(`${props.contestPath}/exclusions/${encodeURIComponent(id)}`, {
+            method: 'PUT',
+            body: { reason: reason.trim() },
+          }),
+        t('excludedDone'),
+      )
+    ) {
       setAttemptId('');
       setReason('');
     }
@@ -632,8 +739,25 @@ function Exclusions(props: Props & { contestPath: string; version: number; onCha
         </p>
       )}
       {failure ? <ErrorAlert error={failure} /> : null}
-      {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : !list.data ? <Loading /> : (
-        <ExcludedTable rows={list.data} labelledBy="exclusions-heading" testId="exclusions" onLift={(row) => run(() => call<void>(`${props.contestPath}/exclusions/${encodeURIComponent(row.attemptId)}`, { method: 'DELETE' }), t('lifted'))} />
+      {list.error ? (
+        <ErrorAlert error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : (
+        <ExcludedTable
+          rows={list.data}
+          labelledBy="exclusions-heading"
+          testId="exclusions"
+          onLift={(row) =>
+            run(
+              () =>
+                call<void>(`${props.contestPath}/exclusions/${encodeURIComponent(row.attemptId)}`, {
+                  method: 'DELETE',
+                }),
+              t('lifted'),
+            )
+          }
+        />
       )}
       <form class="form" noValidate onSubmit={onSubmit}>
         {prefilled && (
@@ -643,14 +767,28 @@ function Exclusions(props: Props & { contestPath: string; version: number; onCha
         )}
         <div class={`field${errors.attemptId ? ' invalid' : ''}`}>
           <label for="exclude-attempt">{t('excludeAttempt')}</label>
-          <input id="exclude-attempt" value={attemptId} autoComplete="off" spellcheck={false} aria-invalid={errors.attemptId ? 'true' : undefined} aria-describedby={errors.attemptId ? 'exclude-attempt-error' : undefined} onInput={(e) => setAttemptId((e.target as HTMLInputElement).value)} />
+          <input
+            id="exclude-attempt"
+            value={attemptId}
+            autoComplete="off"
+            spellcheck={false}
+            aria-invalid={errors.attemptId ? 'true' : undefined}
+            aria-describedby={errors.attemptId ? 'exclude-attempt-error' : undefined}
+            onInput={(e) => setAttemptId((e.target as HTMLInputElement).value)}
+          />
           {errors.attemptId && (
             <p class="field-error" id="exclude-attempt-error">
               {errors.attemptId}
             </p>
           )}
         </div>
-        <ReasonField id="exclude-reason" label={t('excludeReason')} value={reason} onInput={setReason} error={errors.reason ?? ''} />
+        <ReasonField
+          id="exclude-reason"
+          label={t('excludeReason')}
+          value={reason}
+          onInput={setReason}
+          error={errors.reason ?? ''}
+        />
         <div class="actions">
           <button type="submit" class="button secondary" disabled={busy}>
             {busy ? t('excluding') : t('exclude')}
@@ -663,11 +801,20 @@ function Exclusions(props: Props & { contestPath: string; version: number; onCha
 
 function AwardLog(props: Props & { contestPath: string; version: number }) {
   const call = adminApi(props.onUnauthorized);
-  const log = useLoad(() => call<AwardLogEntry[]>(`${props.contestPath}/award-log`), `${props.contestPath}#log${props.version}`);
+  const log = useLoad(
+    () => call<AwardLogEntry[]>(`${props.contestPath}/award-log`),
+    `${props.contestPath}#log${props.version}`,
+  );
   return (
     <section aria-labelledby="log-heading" class="panel">
       <h2 id="log-heading">{t('log')}</h2>
-      {log.error ? <ErrorAlert error={log.error} onRetry={log.reload} /> : !log.data ? <Loading /> : log.data.length === 0 ? <p>{t('logEmpty')}</p> : (
+      {log.error ? (
+        <ErrorAlert error={log.error} onRetry={log.reload} />
+      ) : !log.data ? (
+        <Loading />
+      ) : log.data.length === 0 ? (
+        <p>{t('logEmpty')}</p>
+      ) : (
         <div class="table-scroll" tabIndex={0}>
           <table data-testid="award-log" aria-labelledby="log-heading">
             <thead>

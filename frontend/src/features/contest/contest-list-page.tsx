@@ -21,7 +21,13 @@ export function ContestListPage() {
   return (
     <>
       <PageHeading title={t('contestsTitle')}>{t('contestsTitle')}</PageHeading>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : data.length === 0 ? <p>{t('noContests')}</p> : (
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : !data ? (
+        <Loading />
+      ) : data.length === 0 ? (
+        <p>{t('noContests')}</p>
+      ) : (
         <ul class="cards">
           {data.map((contest) => (
             <li class="card" key={contest.slug}>

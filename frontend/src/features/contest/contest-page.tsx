@@ -83,10 +83,17 @@ export function ContestPage(props: { slug: string }) {
         <h2 id="rounds-heading">{t('rounds')}</h2>
         <ol class="rounds">
           {contest.rounds.map((round) => (
-            <li key={round.number} class={round.current ? 'current' : ''} aria-current={round.current ? 'step' : undefined}>
-              <strong>{round.name}</strong> {round.current && <span class="badge status-open">{t('currentRound')}</span>}
+            <li
+              key={round.number}
+              class={round.current ? 'current' : ''}
+              aria-current={round.current ? 'step' : undefined}
+            >
+              <strong>{round.name}</strong>{' '}
+              {round.current && <span class="badge status-open">{t('currentRound')}</span>}
               <br />
-              <span class="muted">{t('roundWindow', { from: dateTime(round.opensAt), to: dateTime(round.closesAt) })}</span>
+              <span class="muted">
+                {t('roundWindow', { from: dateTime(round.opensAt), to: dateTime(round.closesAt) })}
+              </span>
             </li>
           ))}
         </ol>

@@ -59,11 +59,17 @@ export function Leaderboard(props: { contest: ContestDetails }) {
           )}
         </select>
       </label>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : (
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : !data ? (
+        <Loading />
+      ) : (
         <>
           <p>{t('ranked', { n: data.ranked })}</p>
           {data.scoresHidden && <p class="note">{t('scoresHidden')}</p>}
-          {data.entries.length === 0 ? <p>{t('emptyBoard')}</p> : (
+          {data.entries.length === 0 ? (
+            <p>{t('emptyBoard')}</p>
+          ) : (
             <div class="table-scroll">
               <table class="board" data-testid="leaderboard">
                 <thead>

@@ -29,7 +29,8 @@ export function Prizes(props: { slug: string }) {
   );
   const empty =
     !data ||
-    data.round.length + data.contest.length + data.unitsByParticipants.length + data.unitsByParticipationRate.length === 0;
+    data.round.length + data.contest.length + data.unitsByParticipants.length + data.unitsByParticipationRate.length ===
+      0;
   return (
     <section aria-labelledby="prizes-heading">
       <h2 id="prizes-heading">{t('prizes')}</h2>

@@ -11,9 +11,7 @@ import { announcementDue } from './server-clock';
 import { isRetryable, predictionValue } from './submission';
 
 type Loaded =
-  | { kind: 'open'; data: ExamData; receivedAt: number; offline?: boolean }
-  | { kind: 'submitted' }
-  | { kind: 'expired' };
+  { kind: 'open'; data: ExamData; receivedAt: number; offline?: boolean } | { kind: 'submitted' } | { kind: 'expired' };
 
 async function loadAttempt(attemptId: string, token: string): Promise<Loaded> {
   try {
@@ -26,7 +24,13 @@ async function loadAttempt(attemptId: string, token: string): Promise<Loaded> {
     return {
       kind: 'open',
       receivedAt,
-      data: { attemptId, deadline: view.deadline, serverTime: view.serverTime, questions: view.questions ?? [], predictionQuestion: view.predictionQuestion ?? '' },
+      data: {
+        attemptId,
+        deadline: view.deadline,
+        serverTime: view.serverTime,
+        questions: view.questions ?? [],
+        predictionQuestion: view.predictionQuestion ?? '',
+      },
     };
   } catch (error) {
     // offline: what this device kept lets the participant go on
@@ -38,7 +42,13 @@ async function loadAttempt(attemptId: string, token: string): Promise<Loaded> {
         kind: 'open',
         receivedAt: now,
         offline: true,
-        data: { attemptId, deadline: kept.deadline, serverTime, questions: kept.questions, predictionQuestion: kept.predictionQuestion ?? '' },
+        data: {
+          attemptId,
+          deadline: kept.deadline,
+          serverTime,
+          questions: kept.questions,
+          predictionQuestion: kept.predictionQuestion ?? '',
+        },
       };
     }
     throw error;
@@ -87,13 +97,24 @@ export function ExamPage(props: ExamPageProps) {
       </div>
     );
   }
-  if (error) return <ErrorAlert error={error} onRetry={() => { setError(null); setRound(round + 1); }} />;
+  if (error)
+    return (
+      <ErrorAlert
+        error={error}
+        onRetry={() => {
+          setError(null);
+          setRound(round + 1);
+        }}
+      />
+    );
   if (!loaded || loaded.kind === 'submitted') return <Loading />;
   if (loaded.kind === 'expired') {
     return (
       <>
         <PageHeading title={t('title')}>{t('title')}</PageHeading>
-        <p class="alert alert-error" role="alert">{t('expired')}</p>
+        <p class="alert alert-error" role="alert">
+          {t('expired')}
+        </p>
         <a href={`#/c/${encodeURIComponent(credentials.slug)}`}>{t('backToContest')}</a>
       </>
     );
@@ -111,7 +132,14 @@ export function ExamPage(props: ExamPageProps) {
   );
 }
 
-function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; token: string; slug: string; onSubmitted: (id: string) => void }) {
+function Exam(props: {
+  data: ExamData;
+  receivedAt: number;
+  offline: boolean;
+  token: string;
+  slug: string;
+  onSubmitted: (id: string) => void;
+}) {
   const session = useMemo(
     () =>
       new ExamSession(props.data, {
@@ -222,7 +250,12 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
           <span class="timer-label" id="timer-label">
             {t('timeLeft')}
           </span>
-          <span role="timer" aria-labelledby="timer-label" class={`timer${remaining < 60_000 ? ' urgent' : ''}`} data-testid="timer">
+          <span
+            role="timer"
+            aria-labelledby="timer-label"
+            class={`timer${remaining < 60_000 ? ' urgent' : ''}`}
+            data-testid="timer"
+          >
             {clockText(remaining)}
           </span>
         </div>
@@ -236,7 +269,12 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
       </p>
       {props.offline && <p class="note">{t('offline')}</p>}
 
-      <div class="exam-screen" ref={heading} tabIndex={-1} aria-label={onPrediction ? t('prediction') : t('questionOf', { n: current + 1, total })}>
+      <div
+        class="exam-screen"
+        ref={heading}
+        tabIndex={-1}
+        aria-label={onPrediction ? t('prediction') : t('questionOf', { n: current + 1, total })}
+      >
         {!onPrediction ? (
           <fieldset class="question" key={question.id} disabled={locked}>
             <legend>
@@ -294,7 +332,12 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
       </div>
 
       <div class="exam-nav">
-        <button type="button" class="button secondary" disabled={current === 0} onClick={() => session.goTo(current - 1)}>
+        <button
+          type="button"
+          class="button secondary"
+          disabled={current === 0}
+          onClick={() => session.goTo(current - 1)}
+        >
           {t('previous')}
         </button>
         {!onPrediction ? (

@@ -30,7 +30,11 @@ export function ResultPage(props: { attemptId: string }) {
         <p class="alert" role="status">
           {attempt.status === 'EXPIRED' ? t('expired') : t('notSubmitted')}
         </p>
-        {attempt.status === 'OPEN' ? <a href={`#/exam/${props.attemptId}`}>{t('toExam')}</a> : <a href={contestLink}>{t('backToContest')}</a>}
+        {attempt.status === 'OPEN' ? (
+          <a href={`#/exam/${props.attemptId}`}>{t('toExam')}</a>
+        ) : (
+          <a href={contestLink}>{t('backToContest')}</a>
+        )}
       </>
     );
   }

@@ -28,6 +28,13 @@ export default defineConfig(
     },
   },
   {
+    files: ['**/*.test.ts'],
+    rules: {
+      // a mock stands in for an async function: \`async\` turns its throw into a rejection, as the real one's
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },

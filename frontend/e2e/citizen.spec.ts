@@ -130,7 +130,7 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
   await expect(page.getByTestId('result')).toContainText(/\d+\/20 câu đúng/);
   expect(sent).toHaveLength(2);
   expect(sent[1]).toBe(sent[0]);
-  expect(JSON.parse(sent[0]).prediction).toBe(4700);
+  expect((JSON.parse(sent[0]) as { prediction: number }).prediction).toBe(4700);
   const rank = page.getByTestId('rank');
   await expect(rank.getByRole('heading', { name: 'Xếp hạng' })).toBeVisible();
   await expect(rank).toContainText('Thứ hạng được ẩn khi vòng thi đang diễn ra');
@@ -211,7 +211,7 @@ test('registration shows each error next to its field: the browser checks first,
   await page.getByLabel('Năm sinh').fill('1985');
   await page.getByLabel('Tôi đồng ý').check();
   await page.route('**/api/contests/*/attempts', async (route) => {
-    const body = JSON.parse(route.request().postData() ?? '{}');
+    const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
     await route.continue({ postData: JSON.stringify({ ...body, phone: '12 34', birthYear: 1800 }) });
   });
   const answer = page.waitForResponse('**/api/contests/*/attempts');
@@ -219,11 +219,9 @@ test('registration shows each error next to its field: the browser checks first,
   const response = await answer;
   expect(response.status()).toBe(400);
   expect(response.headers()['content-type']).toContain('application/problem+json');
-  const problem = await response.json();
+  const problem = (await response.json()) as { code: string; errors: { field: string; message: string }[] };
   expect(problem.code).toBe('VALIDATION_FAILED');
-  await expect(page.locator('#f-phone-error')).toHaveText(
-    problem.errors.find((e: { field: string }) => e.field === 'phone').message,
-  );
+  await expect(page.locator('#f-phone-error')).toHaveText(problem.errors.find((e) => e.field === 'phone')!.message);
   await expect(page.locator('#f-birthYear-error')).toContainText('Năm sinh phải từ 1900');
   await expect(page.locator('#f-fullName-error')).toHaveCount(0);
   await screenshot(page, 'registration-2-server-errors');
@@ -235,7 +233,7 @@ test('registration shows each error next to its field: the browser checks first,
   await page.unroute('**/api/contests/*/attempts');
   await page.getByLabel('Số điện thoại').fill(newPhone());
   await page.route('**/api/contests/*/attempts', async (route) => {
-    const body = JSON.parse(route.request().postData() ?? '{}');
+    const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
     expect(body.consentVersion).toMatch(/^[0-9a-f]{64}$/);
     await route.continue({ postData: JSON.stringify({ ...body, consentVersion: '0'.repeat(64) }) });
   });

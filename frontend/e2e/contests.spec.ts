@@ -76,9 +76,9 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   // stored as the instant meant in Vietnam, whatever the browser's zone
   const stored = await request.get(`/api/admin/contests/${slug}`, { headers: basic('organizer', organizerPassword) });
   expect(stored.ok()).toBeTruthy();
-  const form = await stored.json();
+  const form = (await stored.json()) as { status: string; rounds: { opensAt: string }[]; units: unknown[] };
   expect(form.status).toBe('DRAFT');
-  expect(form.rounds.map((r: { opensAt: string }) => Date.parse(r.opensAt))).toEqual([
+  expect(form.rounds.map((r) => Date.parse(r.opensAt))).toEqual([
     Date.parse('2027-03-01T01:00:00Z'),
     Date.parse('2027-03-08T01:00:00Z'),
   ]);
@@ -91,13 +91,11 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   const good =
     'E2E-001,1,3,Hợp tác xã là tổ chức kinh tế có tư cách gì?,Tư cách pháp nhân,Không có tư cách pháp nhân,Hộ kinh doanh,Doanh nghiệp tư nhân,A,Điều 3: hợp tác xã có tư cách pháp nhân.';
   const bad = 'E2E-002,1,4,Thành viên hợp tác xã có thể là ai?,Cá nhân,Hộ gia đình,Pháp nhân,Cả ba,E,';
-  await page
-    .getByLabel('Tệp câu hỏi')
-    .setInputFiles({
-      name: 'cau-hoi.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`${CSV_HEADER}\n${good}\n${bad}\n`),
-    });
+  await page.getByLabel('Tệp câu hỏi').setInputFiles({
+    name: 'cau-hoi.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${CSV_HEADER}\n${good}\n${bad}\n`),
+  });
   await page.getByRole('button', { name: 'Nhập câu hỏi' }).click();
   const errors = page.getByTestId('import-errors');
   await expect(errors).toBeVisible();
@@ -106,13 +104,11 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   await guideScreenshot(page, 'to-chuc-nhap-cau-hoi-loi');
   await expectAccessible(page, 'question import errors');
 
-  await page
-    .getByLabel('Tệp câu hỏi')
-    .setInputFiles({
-      name: 'cau-hoi.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`${CSV_HEADER}\n${good}\n${bad.replace(',E,', ',D,')}\n`),
-    });
+  await page.getByLabel('Tệp câu hỏi').setInputFiles({
+    name: 'cau-hoi.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${CSV_HEADER}\n${good}\n${bad.replace(',E,', ',D,')}\n`),
+  });
   await page.getByRole('button', { name: 'Nhập câu hỏi' }).click();
   await expect(page.getByTestId('import-result')).toHaveText(`Đã nhập 2 câu hỏi vào ngân hàng ${slug}-bank.`);
 });

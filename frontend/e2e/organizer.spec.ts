@@ -52,7 +52,7 @@ test('the organizer dashboard updates its histogram when someone else submits', 
     },
   });
   expect(started.status()).toBe(201);
-  const attempt = await started.json();
+  const attempt = (await started.json()) as { attemptId: string; token: string };
   const submitted = await request.post(`/api/attempts/${attempt.attemptId}/submission`, {
     headers: { 'X-Attempt-Token': attempt.token },
     data: { answers: [], prediction: 100 },

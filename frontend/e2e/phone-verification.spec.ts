@@ -74,7 +74,9 @@ test('a citizen proves their phone with the code sent to it, a wrong one first, 
 
   const start = page.waitForRequest((r) => r.method() === 'POST' && /\/attempts$/.test(r.url()));
   await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
-  expect(JSON.parse((await start).postData() ?? '{}').phoneToken).toMatch(/^\d+\.[A-Za-z0-9_-]{43}$/);
+  expect((JSON.parse((await start).postData() ?? '{}') as { phoneToken?: string }).phoneToken).toMatch(
+    /^\d+\.[A-Za-z0-9_-]{43}$/,
+  );
   await expect(page.getByRole('timer')).toBeVisible();
   await screenshot(page, 'phone-4-exam');
 });

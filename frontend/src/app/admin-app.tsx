@@ -101,7 +101,7 @@ export function AdminApp() {
               type="button"
               class="link-button"
               onClick={() => {
-                endSession().then(signOut);
+                void endSession().then(signOut);
                 navigate('/');
               }}
             >

@@ -25,7 +25,9 @@ describe('api client', () => {
     );
     vi.stubGlobal('fetch', fetch);
 
-    const error = await api('/api/contests/x/attempts', { method: 'POST', body: { phone: '1' } }).catch((e) => e);
+    const error = await api('/api/contests/x/attempts', { method: 'POST', body: { phone: '1' } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', detail: problem.detail, retryable: false });
     expect((error as ApiError).fieldMessages()).toEqual({
@@ -54,7 +56,7 @@ describe('api client', () => {
       'fetch',
       vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })),
     );
-    const gateway = await api('/api/x').catch((e) => e);
+    const gateway = await api('/api/x').catch((e: unknown) => e);
     expect(gateway).toMatchObject({ status: 502, code: 'HTTP_502', retryable: true });
 
     vi.stubGlobal(

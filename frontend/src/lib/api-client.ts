@@ -123,9 +123,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 /** The {@link ApiError} for a failed answer's status and body. */
 export function problemOf(status: number, text: string): ApiError {
-  let problem = {};
+  let problem: ConstructorParameters<typeof ApiError>[1] = {};
   try {
-    problem = text ? JSON.parse(text) : {};
+    problem = text ? (JSON.parse(text) as typeof problem) : {};
   } catch {
     // a proxy's HTML error page: status only
   }

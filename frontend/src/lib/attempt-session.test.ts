@@ -130,9 +130,9 @@ describe('attempt credentials on this device', () => {
 
     sweepAttempts(NOW, stores);
 
-    expect(JSON.parse(stores.kept.getItem('civiquiz.attempts')!).map((s: AttemptSession) => s.attemptId)).toEqual([
-      'recent',
-    ]);
+    expect((JSON.parse(stores.kept.getItem('civiquiz.attempts')!) as AttemptSession[]).map((s) => s.attemptId)).toEqual(
+      ['recent'],
+    );
     expect(Object.keys(contents(stores.kept)).sort()).toEqual([
       'civiquiz.attempts',
       'civiquiz.device',

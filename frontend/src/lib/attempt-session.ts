@@ -74,8 +74,8 @@ export function attemptExpiry(started: { deadline: string; serverTime: string },
 
 function readList(storage: Storage | undefined, key: string): AttemptSession[] {
   try {
-    const parsed = JSON.parse(storage?.getItem(key) ?? '[]');
-    return Array.isArray(parsed) ? parsed : [];
+    const parsed: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
+    return Array.isArray(parsed) ? (parsed as AttemptSession[]) : [];
   } catch {
     return [];
   }

@@ -71,6 +71,7 @@ export async function readEventStream(
     cache: 'no-store',
   });
   if (!response.ok || !response.body) {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the caller reads the refusal's status off the response
     throw response;
   }
   init.onOpen?.();

@@ -65,6 +65,7 @@ export function useLoad<T>(load: () => Promise<T>, key: string): { data?: T; err
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per key (load is a new closure on every render)
   }, [key, round]);
   return { ...state, reload: () => setRound((r) => r + 1) };
 }

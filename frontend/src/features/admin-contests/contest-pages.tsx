@@ -229,12 +229,12 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
     }
   };
 
-  const field = (name: keyof FormFields & string, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+  const field = (name: keyof FormFields, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
     <Field
       name={name}
       label={label}
       value={fields[name] as string}
-      onInput={(value) => set({ [name]: value } as Partial<FormFields>)}
+      onInput={(value) => set({ [name]: value })}
       errors={errors}
       {...extra}
     />

@@ -9,8 +9,8 @@ import { t } from './messages';
 
 export function ContestListPage() {
   const { data, error, reload } = useLoad(() => api<ContestSummary[]>('/api/contests'), 'contests');
-  const open = data?.filter((contest) => contest.status === 'OPEN') ?? [];
   useEffect(() => {
+    const open = data?.filter((contest) => contest.status === 'OPEN') ?? [];
     // nothing of a closed contest is kept on the device
     data?.filter((contest) => contest.status !== 'OPEN').forEach((contest) => forgetContest(contest.slug));
     // one campaign at a time is the usual case: its page is the home page

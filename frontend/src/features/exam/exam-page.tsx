@@ -76,6 +76,7 @@ export function ExamPage(props: ExamPageProps) {
   useEffect(() => {
     if (loaded || !credentials) return;
     loadAttempt(props.attemptId, credentials.token).then(setLoaded, setError);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads per attempt and per retry, not when the loaded answer arrives
   }, [props.attemptId, round]);
 
   useEffect(() => {
@@ -88,6 +89,7 @@ export function ExamPage(props: ExamPageProps) {
       forgetAttempt(props.attemptId);
     }
     if (loaded?.kind === 'submitted') props.onSubmitted(props.attemptId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per answer from the server, not again for a new onSubmitted
   }, [loaded]);
 
   if (!credentials) {
@@ -151,6 +153,7 @@ function Exam(props: {
             headers: { 'X-Attempt-Token': props.token },
           }),
       }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one session per attempt: it keeps the state, so it is not made anew on each render
     [props.data.attemptId],
   );
   const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -178,7 +181,7 @@ function Exam(props: {
         const time = due >= 60 ? t('minutes', { n: due / 60 }) : t('seconds', { n: due });
         setAnnouncement(t('announce', { time }));
       }
-      session.tick();
+      void session.tick();
     };
     const timer = setInterval(update, 1000);
     // a phone that slept or a hidden tab (timers slowed down) catches up as soon as it is back
@@ -203,6 +206,7 @@ function Exam(props: {
       session.forget();
       props.onSubmitted(session.data.attemptId);
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once when the submission is done, not again for a new onSubmitted
   }, [session.phase]);
 
   // focus moves to the new question in the same commit, before anything else can take it
@@ -212,6 +216,7 @@ function Exam(props: {
       return;
     }
     heading.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- session.current is the question shown (not a ref): focus follows it
   }, [session.current]);
 
   const questions = session.data.questions;

@@ -135,7 +135,9 @@ describe('submission', () => {
     // what the server would refuse is left out, so an automatic submission always goes through
     expect(JSON.parse(submissionBody(questions, {}, '100000001'))).not.toHaveProperty('prediction');
     expect(JSON.parse(submissionBody(questions, {}, '12abc'))).not.toHaveProperty('prediction');
-    expect(JSON.parse(submissionBody(questions, {}, '100000000')).prediction).toBe(100_000_000);
+    expect((JSON.parse(submissionBody(questions, {}, '100000000')) as { prediction: number }).prediction).toBe(
+      100_000_000,
+    );
   });
 
   it('retries network failures and server errors with the same body, then succeeds', async () => {

@@ -3,7 +3,8 @@ import { currentStaff, sectionsOf, signOut as endSession, type Staff } from '../
 import { tc } from '../lib/common-messages';
 import { onLocaleChange } from '../lib/i18n';
 import { match, navigate, useHashPath } from '../lib/router';
-import { ErrorAlert, LanguageSwitch } from '../lib/ui';
+import { ErrorAlert } from '../lib/ui/error-alert';
+import { LanguageSwitch } from '../lib/ui/language-switch';
 import { LoginPage } from '../features/admin-auth/login-page';
 import { t as td } from '../features/admin-dashboard/messages';
 import { ContestPicker, DashboardPage } from '../features/admin-dashboard/dashboard-page';

@@ -4,7 +4,7 @@ import { attemptExpiry, markSubmitted, saveAttemptSession } from '../lib/attempt
 import { tc } from '../lib/common-messages';
 import { onLocaleChange } from '../lib/i18n';
 import { match, navigate, useHashPath } from '../lib/router';
-import { LanguageSwitch } from '../lib/ui';
+import { LanguageSwitch } from '../lib/ui/language-switch';
 import { ContestListPage } from '../features/contest/contest-list-page';
 import { ContestPage } from '../features/contest/contest-page';
 import { ExamPage } from '../features/exam/exam-page';

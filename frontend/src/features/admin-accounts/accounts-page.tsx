@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api-client';
-import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
+import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { vietnamDateTime } from '../../lib/vietnam-time';
 import { intlLocale } from '../../lib/i18n';
-import { Field } from '../../lib/form-field';
+import { Field } from '../../lib/ui/field';
 import { adminApi } from '../../lib/staff-session';
 import { t, type MessageKey } from './messages';
 

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api-client';
 import { signIn, type Staff } from '../../lib/staff-session';
-import { PageHeading, errorText } from '../../lib/ui';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { errorText } from '../../lib/ui/error-alert';
 import { t } from './messages';
 
 /**

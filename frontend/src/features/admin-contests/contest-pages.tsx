@@ -4,7 +4,10 @@ import type { AdminContestSummary, ContestWarning } from '../../lib/api-types';
 import { publicBankWarning } from '../../lib/contest-warnings';
 import { intlLocale } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
-import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
+import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { vietnamDateTime } from '../../lib/vietnam-time';
 import {
   type ContestForm,
@@ -18,9 +21,10 @@ import {
   requestOf,
 } from './contest-form-model';
 import { t, type MessageKey } from './messages';
-import { Field, fieldId } from '../../lib/form-field';
+import { Field, fieldId } from '../../lib/ui/field';
 import { adminApi } from '../../lib/staff-session';
-import { ContestTabs, PublicBankWarning } from './shared';
+import { ContestTabs } from './contest-tabs';
+import { PublicBankWarning } from './public-bank-warning';
 
 interface PageProps {
   onUnauthorized: () => void;

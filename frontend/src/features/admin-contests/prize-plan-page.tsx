@@ -2,7 +2,10 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api-client';
 import { intlLocale } from '../../lib/i18n';
-import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
+import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { vietnamDateTime } from '../../lib/vietnam-time';
 import type { ContestForm } from './contest-form-model';
 import { t, type MessageKey } from './messages';
@@ -17,9 +20,9 @@ import {
   moved,
   planOf,
 } from './prize-plan-model';
-import { Field } from '../../lib/form-field';
+import { Field } from '../../lib/ui/field';
 import { adminApi } from '../../lib/staff-session';
-import { ContestTabs } from './shared';
+import { ContestTabs } from './contest-tabs';
 
 type TypedTiers = Record<TierList, { name: string; count: string }[]>;
 

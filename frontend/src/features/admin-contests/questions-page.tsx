@@ -1,11 +1,16 @@
 import { useState } from 'preact/hooks';
 import { ApiError, type FieldError } from '../../lib/api-client';
 import { publicBankWarning } from '../../lib/contest-warnings';
-import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
+import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { Section } from '../../lib/ui/section';
+import { useLoad } from '../../lib/use-load';
 import type { ContestForm } from './contest-form-model';
 import { t } from './messages';
 import { adminApi } from '../../lib/staff-session';
-import { ContestTabs, PublicBankWarning, Section } from './shared';
+import { ContestTabs } from './contest-tabs';
+import { PublicBankWarning } from './public-bank-warning';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -4,7 +4,10 @@ import type { AdminContestSummary, ContestDetails, ContestSummary } from '../../
 import { publicBankWarning } from '../../lib/contest-warnings';
 import { clockText, dateTime, number, percent } from '../../lib/format';
 import { adminApi } from '../../lib/staff-session';
-import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
+import { ErrorAlert } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { HistogramChart } from './histogram-chart';
 import { t } from './messages';
 import { SortableTable } from './sortable-table';

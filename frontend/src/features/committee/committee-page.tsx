@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import { adminApi } from '../../lib/staff-session';
-import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
+import { ErrorAlert } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { AwardLog } from './components/award-log';
 import { Exclusions, type Prefill } from './components/exclusions';
 import { IntegrityFlagsPanel } from './components/integrity-flags-panel';

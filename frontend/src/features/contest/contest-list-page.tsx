@@ -4,7 +4,10 @@ import type { ContestSummary } from '../../lib/api-types';
 import { forgetContest } from '../../lib/attempt-session';
 import { dateTime } from '../../lib/format';
 import { navigate } from '../../lib/router';
-import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
+import { ErrorAlert } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { t } from './messages';
 
 export function ContestListPage() {

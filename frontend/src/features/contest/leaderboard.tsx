@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { api } from '../../lib/api-client';
 import type { ContestDetails, LeaderboardPage } from '../../lib/api-types';
 import { clockText } from '../../lib/format';
-import { ErrorAlert, Loading, useLoad } from '../../lib/ui';
+import { ErrorAlert } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { useLoad } from '../../lib/use-load';
 import { t } from './messages';
 
 export function Leaderboard(props: { contest: ContestDetails }) {

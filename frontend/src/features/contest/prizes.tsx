@@ -1,5 +1,5 @@
 import { api } from '../../lib/api-client';
-import { useLoad } from '../../lib/ui';
+import { useLoad } from '../../lib/use-load';
 import { t } from './messages';
 
 interface Tier {

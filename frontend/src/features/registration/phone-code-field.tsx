@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api-client';
 import { intlLocale } from '../../lib/i18n';
-import { errorText } from '../../lib/ui';
+import { errorText } from '../../lib/ui/error-alert';
 import { t } from './messages';
 import {
   cleanCode,

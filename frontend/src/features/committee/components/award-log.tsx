@@ -1,5 +1,7 @@
 import { adminApi } from '../../../lib/staff-session';
-import { ErrorAlert, Loading, useLoad } from '../../../lib/ui';
+import { ErrorAlert } from '../../../lib/ui/error-alert';
+import { Loading } from '../../../lib/ui/loading';
+import { useLoad } from '../../../lib/use-load';
 import { codeText, when } from '../format';
 import { t } from '../messages';
 import type { AwardLogEntry, CommitteeProps as Props } from '../types';

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../../lib/api-client';
 import { adminApi } from '../../../lib/staff-session';
-import { ErrorAlert, Loading, useLoad } from '../../../lib/ui';
+import { ErrorAlert } from '../../../lib/ui/error-alert';
+import { Loading } from '../../../lib/ui/loading';
+import { useLoad } from '../../../lib/use-load';
 import { t } from '../messages';
 import type { CommitteeProps as Props, Excluded } from '../types';
 import { ExcludedTable } from './excluded-table';

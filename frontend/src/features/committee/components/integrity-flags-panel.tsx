@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
-import { ErrorAlert, Loading } from '../../../lib/ui';
+import { ErrorAlert } from '../../../lib/ui/error-alert';
+import { Loading } from '../../../lib/ui/loading';
 import { evidenceText, FLAG_KINDS, kindText, type IntegrityFlag, type IntegrityReport } from '../integrity-flags';
 import { t } from '../messages';
 

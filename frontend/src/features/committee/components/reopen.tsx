@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../lib/api-client';
 import { adminApi } from '../../../lib/staff-session';
-import { ErrorAlert } from '../../../lib/ui';
+import { ErrorAlert } from '../../../lib/ui/error-alert';
 import { t } from '../messages';
 import type { CommitteeProps as Props } from '../types';
 import { ReasonField } from './reason-field';

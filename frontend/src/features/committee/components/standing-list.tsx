@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../lib/api-client';
 import { adminApi } from '../../../lib/staff-session';
-import { ErrorAlert, Loading, useLoad } from '../../../lib/ui';
+import { ErrorAlert } from '../../../lib/ui/error-alert';
+import { Loading } from '../../../lib/ui/loading';
+import { useLoad } from '../../../lib/use-load';
 import type { FlagKind } from '../integrity-flags';
 import { when } from '../format';
 import { t } from '../messages';

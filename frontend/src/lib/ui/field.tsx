@@ -55,5 +55,3 @@ export function Field(props: {
     </div>
   );
 }
-
-/** Links between the pages of one contest. */

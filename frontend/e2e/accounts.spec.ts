@@ -16,7 +16,9 @@ test('the admin creates an account, resets its password and disables it', async 
   await page.getByLabel('Mật khẩu ban đầu').fill('mat-khau-ban-dau-2027');
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await expect(page.getByText(`Đã tạo tài khoản ${username}.`)).toBeVisible();
-  const row = page.getByTestId('accounts').locator('tr', { has: page.getByRole('rowheader', { name: username, exact: true }) });
+  const row = page
+    .getByTestId('accounts')
+    .locator('tr', { has: page.getByRole('rowheader', { name: username, exact: true }) });
   await expect(row).toContainText('Đang hoạt động');
   await expect(row.getByRole('combobox')).toHaveValue('COMMITTEE');
   const allowed = await request.get('/api/admin/contests', { headers: basic(username, 'mat-khau-ban-dau-2027') });
@@ -28,7 +30,9 @@ test('the admin creates an account, resets its password and disables it', async 
   await expectAccessible(page, 'accounts');
   await row.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByText(`Đã lưu thay đổi của ${username}.`)).toBeVisible();
-  const newPassword = await request.get('/api/admin/contests', { headers: basic(username, 'mat-khau-moi-cua-hoi-dong') });
+  const newPassword = await request.get('/api/admin/contests', {
+    headers: basic(username, 'mat-khau-moi-cua-hoi-dong'),
+  });
   expect(newPassword.status()).toBe(200);
 
   // a disabled account cannot sign in

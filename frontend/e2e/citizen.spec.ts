@@ -3,18 +3,31 @@ import { contest, contestDetails, expectAccessible, guideScreenshot, newPhone, s
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
-test('a citizen registers, takes the whole exam with a reload in the middle, submits and sees the result', async ({ page, request }) => {
+test('a citizen registers, takes the whole exam with a reload in the middle, submits and sees the result', async ({
+  page,
+  request,
+}) => {
   const details = await contestDetails(request);
 
   // the first visit over a slow mobile network (DevTools' "Slow 3G")
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 2000, downloadThroughput: 50 * 1024, uploadThroughput: 50 * 1024 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 2000,
+    downloadThroughput: 50 * 1024,
+    uploadThroughput: 50 * 1024,
+  });
   const loading = Date.now();
   await page.goto(`/#/c/${contest}`);
   await expect(page.getByRole('heading', { level: 1, name: details.title })).toBeVisible({ timeout: 60_000 });
   console.log(`contest page on Slow 3G: heading after ${Date.now() - loading} ms`);
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
 
   await expect(page.getByText('Vòng thi hiện tại kết thúc sau')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Bảng xếp hạng' })).toBeVisible();
@@ -37,7 +50,9 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
   await page.getByLabel('Tôi đồng ý').check();
   await screenshot(page, 'citizen-2-registration');
   await expectAccessible(page, 'registration form');
-  const startRequest = page.waitForRequest((request) => request.method() === 'POST' && /\/api\/contests\/[^/]+\/attempts$/.test(request.url()));
+  const startRequest = page.waitForRequest(
+    (request) => request.method() === 'POST' && /\/api\/contests\/[^/]+\/attempts$/.test(request.url()),
+  );
   await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
   // the start carries the browser's own random id (for the committee's cheating signals), kept for next time
   const deviceId = (await startRequest).headers()['x-device-id'];
@@ -59,7 +74,10 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
     const legend = page.locator('fieldset.question legend');
     await expect(legend).toContainText(`Câu ${i + 1}/20`);
     questionTexts.push((await page.locator('.question-text').textContent()) ?? '');
-    await page.getByRole('radio').nth(i % 4).check();
+    await page
+      .getByRole('radio')
+      .nth(i % 4)
+      .check();
     await page.getByRole('button', { name: 'Câu tiếp' }).click();
   }
   await expect(progress).toHaveText('Đã trả lời 10/20 câu');
@@ -112,7 +130,7 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
   await expect(page.getByTestId('result')).toContainText(/\d+\/20 câu đúng/);
   expect(sent).toHaveLength(2);
   expect(sent[1]).toBe(sent[0]);
-  expect(JSON.parse(sent[0]).prediction).toBe(4700);
+  expect((JSON.parse(sent[0]) as { prediction: number }).prediction).toBe(4700);
   const rank = page.getByTestId('rank');
   await expect(rank.getByRole('heading', { name: 'Xếp hạng' })).toBeVisible();
   await expect(rank).toContainText('Thứ hạng được ẩn khi vòng thi đang diễn ra');
@@ -126,7 +144,10 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
   const attemptId = new URL(page.url()).hash.split('/').pop()!;
   const stored = () =>
     page.evaluate(() => {
-      const all = (storage: Storage) => Object.fromEntries(Array.from({ length: storage.length }, (_, i) => storage.key(i)!).map((key) => [key, storage.getItem(key)!]));
+      const all = (storage: Storage) =>
+        Object.fromEntries(
+          Array.from({ length: storage.length }, (_, i) => storage.key(i)!).map((key) => [key, storage.getItem(key)!]),
+        );
       return { kept: all(localStorage), tab: all(sessionStorage) };
     });
   const afterResult = await stored();
@@ -160,7 +181,9 @@ test('a citizen registers, takes the whole exam with a reload in the middle, sub
   await screenshot(page, 'citizen-8-forget-me');
   await expectAccessible(page, 'forget me confirmation');
   await forget.getByRole('button', { name: 'Xóa hết' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã xóa' })).toHaveText('Đã xóa. Civiquiz không còn lưu gì trên trình duyệt này.');
+  await expect(page.getByRole('status').filter({ hasText: 'Đã xóa' })).toHaveText(
+    'Đã xóa. Civiquiz không còn lưu gì trên trình duyệt này.',
+  );
   await expect(page.getByRole('link', { name: 'Xem kết quả lượt thi gần nhất' })).toHaveCount(0);
   expect(await stored()).toEqual({ kept: {}, tab: {} });
 });
@@ -188,7 +211,7 @@ test('registration shows each error next to its field: the browser checks first,
   await page.getByLabel('Năm sinh').fill('1985');
   await page.getByLabel('Tôi đồng ý').check();
   await page.route('**/api/contests/*/attempts', async (route) => {
-    const body = JSON.parse(route.request().postData() ?? '{}');
+    const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
     await route.continue({ postData: JSON.stringify({ ...body, phone: '12 34', birthYear: 1800 }) });
   });
   const answer = page.waitForResponse('**/api/contests/*/attempts');
@@ -196,9 +219,9 @@ test('registration shows each error next to its field: the browser checks first,
   const response = await answer;
   expect(response.status()).toBe(400);
   expect(response.headers()['content-type']).toContain('application/problem+json');
-  const problem = await response.json();
+  const problem = (await response.json()) as { code: string; errors: { field: string; message: string }[] };
   expect(problem.code).toBe('VALIDATION_FAILED');
-  await expect(page.locator('#f-phone-error')).toHaveText(problem.errors.find((e: { field: string }) => e.field === 'phone').message);
+  await expect(page.locator('#f-phone-error')).toHaveText(problem.errors.find((e) => e.field === 'phone')!.message);
   await expect(page.locator('#f-birthYear-error')).toContainText('Năm sinh phải từ 1900');
   await expect(page.locator('#f-fullName-error')).toHaveCount(0);
   await screenshot(page, 'registration-2-server-errors');
@@ -210,14 +233,16 @@ test('registration shows each error next to its field: the browser checks first,
   await page.unroute('**/api/contests/*/attempts');
   await page.getByLabel('Số điện thoại').fill(newPhone());
   await page.route('**/api/contests/*/attempts', async (route) => {
-    const body = JSON.parse(route.request().postData() ?? '{}');
+    const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
     expect(body.consentVersion).toMatch(/^[0-9a-f]{64}$/);
     await route.continue({ postData: JSON.stringify({ ...body, consentVersion: '0'.repeat(64) }) });
   });
   const stale = page.waitForResponse('**/api/contests/*/attempts');
   await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
   expect((await stale).status()).toBe(409);
-  await expect(page.locator('#f-consent-error')).toHaveText('Ban tổ chức vừa cập nhật nội dung trên. Vui lòng đọc lại và đánh dấu đồng ý một lần nữa.');
+  await expect(page.locator('#f-consent-error')).toHaveText(
+    'Ban tổ chức vừa cập nhật nội dung trên. Vui lòng đọc lại và đánh dấu đồng ý một lần nữa.',
+  );
   await expect(page.getByLabel('Tôi đồng ý')).not.toBeChecked();
   await expect(page.getByLabel('Tôi đồng ý')).toBeFocused();
   await expect(page.getByLabel('Họ và tên')).toHaveValue('Trần Văn Bình');

@@ -1,12 +1,24 @@
 import { expect } from '@playwright/test';
-import { basic, contest, expectAccessible, guideScreenshot, organizerPassword, screenshot, signIn, test } from './support';
+import {
+  basic,
+  contest,
+  expectAccessible,
+  guideScreenshot,
+  organizerPassword,
+  screenshot,
+  signIn,
+  test,
+} from './support';
 
 // the browser in another time zone: the form still reads and writes Vietnam time
 test.use({ timezoneId: 'America/New_York' });
 
 const CSV_HEADER = 'code,chapter,article,text,option_a,option_b,option_c,option_d,correct,explanation';
 
-test('the organizer creates a draft contest with two rounds, fixing a field error first, and imports a question file', async ({ page, request }) => {
+test('the organizer creates a draft contest with two rounds, fixing a field error first, and imports a question file', async ({
+  page,
+  request,
+}) => {
   await signIn(page, 'organizer', organizerPassword);
   await expect(page.getByRole('heading', { level: 1, name: 'Chọn cuộc thi' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Civiquiz' }).getByRole('link', { name: 'Quản lý cuộc thi' }).click();
@@ -54,7 +66,9 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
 
   await unit.getByLabel('Mã đơn vị', { exact: true }).fill('HTX-DT');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Sửa cuộc thi: Thi thử Luật Hợp tác xã, bản nháp' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Sửa cuộc thi: Thi thử Luật Hợp tác xã, bản nháp' }),
+  ).toBeVisible();
   await expect(page.getByText('Đã tạo cuộc thi.')).toBeVisible();
   // a bank of its own: no public-bank warning
   await expect(page.getByTestId('public-bank-warning')).toHaveCount(0);
@@ -62,18 +76,26 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   // stored as the instant meant in Vietnam, whatever the browser's zone
   const stored = await request.get(`/api/admin/contests/${slug}`, { headers: basic('organizer', organizerPassword) });
   expect(stored.ok()).toBeTruthy();
-  const form = await stored.json();
+  const form = (await stored.json()) as { status: string; rounds: { opensAt: string }[]; units: unknown[] };
   expect(form.status).toBe('DRAFT');
-  expect(form.rounds.map((r: { opensAt: string }) => Date.parse(r.opensAt))).toEqual([Date.parse('2027-03-01T01:00:00Z'), Date.parse('2027-03-08T01:00:00Z')]);
+  expect(form.rounds.map((r) => Date.parse(r.opensAt))).toEqual([
+    Date.parse('2027-03-01T01:00:00Z'),
+    Date.parse('2027-03-08T01:00:00Z'),
+  ]);
   expect(form.units[0]).toMatchObject({ code: 'HTX-DT', headcount: 40 });
   await screenshot(page, 'organizer-3-contest-saved');
 
   // a question file with a bad row: nothing imported, each error in a table
   await page.getByRole('link', { name: 'Ngân hàng câu hỏi' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Ngân hàng câu hỏi: / })).toBeVisible();
-  const good = 'E2E-001,1,3,Hợp tác xã là tổ chức kinh tế có tư cách gì?,Tư cách pháp nhân,Không có tư cách pháp nhân,Hộ kinh doanh,Doanh nghiệp tư nhân,A,Điều 3: hợp tác xã có tư cách pháp nhân.';
+  const good =
+    'E2E-001,1,3,Hợp tác xã là tổ chức kinh tế có tư cách gì?,Tư cách pháp nhân,Không có tư cách pháp nhân,Hộ kinh doanh,Doanh nghiệp tư nhân,A,Điều 3: hợp tác xã có tư cách pháp nhân.';
   const bad = 'E2E-002,1,4,Thành viên hợp tác xã có thể là ai?,Cá nhân,Hộ gia đình,Pháp nhân,Cả ba,E,';
-  await page.getByLabel('Tệp câu hỏi').setInputFiles({ name: 'cau-hoi.csv', mimeType: 'text/csv', buffer: Buffer.from(`${CSV_HEADER}\n${good}\n${bad}\n`) });
+  await page.getByLabel('Tệp câu hỏi').setInputFiles({
+    name: 'cau-hoi.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${CSV_HEADER}\n${good}\n${bad}\n`),
+  });
   await page.getByRole('button', { name: 'Nhập câu hỏi' }).click();
   const errors = page.getByTestId('import-errors');
   await expect(errors).toBeVisible();
@@ -82,7 +104,11 @@ test('the organizer creates a draft contest with two rounds, fixing a field erro
   await guideScreenshot(page, 'to-chuc-nhap-cau-hoi-loi');
   await expectAccessible(page, 'question import errors');
 
-  await page.getByLabel('Tệp câu hỏi').setInputFiles({ name: 'cau-hoi.csv', mimeType: 'text/csv', buffer: Buffer.from(`${CSV_HEADER}\n${good}\n${bad.replace(',E,', ',D,')}\n`) });
+  await page.getByLabel('Tệp câu hỏi').setInputFiles({
+    name: 'cau-hoi.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${CSV_HEADER}\n${good}\n${bad.replace(',E,', ',D,')}\n`),
+  });
   await page.getByRole('button', { name: 'Nhập câu hỏi' }).click();
   await expect(page.getByTestId('import-result')).toHaveText(`Đã nhập 2 câu hỏi vào ngân hàng ${slug}-bank.`);
 });
@@ -91,7 +117,9 @@ test('the organizer previews a draw with the correct options, and sets a prize p
   await signIn(page, 'organizer', organizerPassword);
   await expect(page.getByRole('heading', { level: 1, name: 'Chọn cuộc thi' })).toBeVisible();
   await page.goto(`/admin.html#/manage/${contest}/questions`);
-  await expect(page.getByTestId('public-bank-warning')).toContainText('Tệp câu hỏi nhập ở dưới sẽ thay toàn bộ ngân hàng này');
+  await expect(page.getByTestId('public-bank-warning')).toContainText(
+    'Tệp câu hỏi nhập ở dưới sẽ thay toàn bộ ngân hàng này',
+  );
   await page.getByRole('button', { name: 'Rút thử một đề' }).click();
   const preview = page.getByTestId('draw-preview');
   await expect(preview.locator('> li')).toHaveCount(20);

@@ -1,5 +1,14 @@
 import { expect } from '@playwright/test';
-import { contest, contestDetails, expectAccessible, guideScreenshot, newPhone, organizerPassword, screenshot, test } from './support';
+import {
+  contest,
+  contestDetails,
+  expectAccessible,
+  guideScreenshot,
+  newPhone,
+  organizerPassword,
+  screenshot,
+  test,
+} from './support';
 
 test('the organizer dashboard updates its histogram when someone else submits', async ({ page, request }) => {
   await page.goto('/admin.html');
@@ -20,7 +29,10 @@ test('the organizer dashboard updates its histogram when someone else submits', 
   // the contest draws from the bundled bank, whose answers are public: said, with the way out
   const publicBank = page.getByTestId('public-bank-warning');
   await expect(publicBank).toContainText('là bộ công khai (đi kèm mã nguồn, ai cũng xem được đáp án)');
-  await expect(publicBank.getByRole('link', { name: 'Nhập bộ câu hỏi riêng' })).toHaveAttribute('href', `#/manage/${contest}/questions`);
+  await expect(publicBank.getByRole('link', { name: 'Nhập bộ câu hỏi riêng' })).toHaveAttribute(
+    'href',
+    `#/manage/${contest}/questions`,
+  );
   const histogram = page.getByTestId('histogram');
   await expect(histogram).toBeVisible();
   const before = Number(await histogram.getAttribute('data-count'));
@@ -30,10 +42,17 @@ test('the organizer dashboard updates its histogram when someone else submits', 
   // another participant, through the API: registers and submits nothing (scores 0)
   const details = await contestDetails(request);
   const started = await request.post(`/api/contests/${contest}/attempts`, {
-    data: { fullName: 'Lê Văn Cường', phone: newPhone(), unitCode: details.units[0].code, district: details.districts[0], birthYear: 1979, consent: true },
+    data: {
+      fullName: 'Lê Văn Cường',
+      phone: newPhone(),
+      unitCode: details.units[0].code,
+      district: details.districts[0],
+      birthYear: 1979,
+      consent: true,
+    },
   });
   expect(started.status()).toBe(201);
-  const attempt = await started.json();
+  const attempt = (await started.json()) as { attemptId: string; token: string };
   const submitted = await request.post(`/api/attempts/${attempt.attemptId}/submission`, {
     headers: { 'X-Attempt-Token': attempt.token },
     data: { answers: [], prediction: 100 },
@@ -50,11 +69,17 @@ test('the organizer dashboard updates its histogram when someone else submits', 
   await expect(page.getByTestId('units').locator('th[aria-sort]')).toContainText('Đơn vị');
   await screenshot(page, 'organizer-1-dashboard');
   await guideScreenshot(page, 'to-chuc-bang-dieu-khien');
-  await guideScreenshot(page, 'to-chuc-bang-dieu-khien-don-vi', page.getByRole('heading', { name: 'Theo đơn vị', exact: true }));
+  await guideScreenshot(
+    page,
+    'to-chuc-bang-dieu-khien-don-vi',
+    page.getByRole('heading', { name: 'Theo đơn vị', exact: true }),
+  );
   await expectAccessible(page, 'organizer dashboard');
 
   // the API gives a script a 401 without a Basic challenge (no browser login dialog)
-  const refused = await request.get(`/api/admin/contests/${contest}/stats`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  const refused = await request.get(`/api/admin/contests/${contest}/stats`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
   expect(refused.status()).toBe(401);
   expect(refused.headers()['www-authenticate']).toBeUndefined();
 });

@@ -7,7 +7,10 @@ const codesUrl = process.env.PHONE_CODES_URL ?? '';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
-test('a citizen proves their phone with the code sent to it, a wrong one first, then starts', async ({ page, request }) => {
+test('a citizen proves their phone with the code sent to it, a wrong one first, then starts', async ({
+  page,
+  request,
+}) => {
   test.skip(!phoneContest || !codesUrl, 'needs PHONE_CONTEST and PHONE_CODES_URL');
   const phone = newPhone();
   await page.goto(`/#/c/${phoneContest}/register`);
@@ -28,7 +31,9 @@ test('a citizen proves their phone with the code sent to it, a wrong one first, 
     if (r.method() === 'POST' && /\/attempts$/.test(r.url())) starts++;
   });
   await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
-  await expect(verification.getByRole('alert')).toHaveText('Vui lòng xác minh số điện thoại trước khi bắt đầu: bấm “Gửi mã” rồi nhập mã nhận được.');
+  await expect(verification.getByRole('alert')).toHaveText(
+    'Vui lòng xác minh số điện thoại trước khi bắt đầu: bấm “Gửi mã” rồi nhập mã nhận được.',
+  );
   await expect(page.getByRole('button', { name: 'Gửi mã' })).toBeFocused();
   expect(starts).toBe(0);
   await screenshot(page, 'phone-1-code-needed');
@@ -69,7 +74,9 @@ test('a citizen proves their phone with the code sent to it, a wrong one first, 
 
   const start = page.waitForRequest((r) => r.method() === 'POST' && /\/attempts$/.test(r.url()));
   await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
-  expect(JSON.parse((await start).postData() ?? '{}').phoneToken).toMatch(/^\d+\.[A-Za-z0-9_-]{43}$/);
+  expect((JSON.parse((await start).postData() ?? '{}') as { phoneToken?: string }).phoneToken).toMatch(
+    /^\d+\.[A-Za-z0-9_-]{43}$/,
+  );
   await expect(page.getByRole('timer')).toBeVisible();
   await screenshot(page, 'phone-4-exam');
 });

@@ -52,7 +52,11 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   // the pages' Content-Security-Policy
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations: AxeViolation[] = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const results = await axe.run(document, { resultTypes: ['violations'] });
     return results.violations;
   });
@@ -63,7 +67,10 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
       console.log(`    ${JSON.stringify(node.target)} ${node.failureSummary?.replace(/\n/g, ' ') ?? ''}`);
     }
   }
-  expect(serious.map((v) => `${v.id}: ${v.help}`), `serious or critical accessibility violations on ${name}`).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id}: ${v.help}`),
+    `serious or critical accessibility violations on ${name}`,
+  ).toEqual([]);
 }
 
 export function newPhone(): string {
@@ -104,7 +111,8 @@ export const test = base.extend<{ cspWatch: void }>({
     async ({ page }, use) => {
       const refusals: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refusals.push(message.text());
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+          refusals.push(message.text());
       });
       await use();
       expect(refusals, 'Content-Security-Policy refusals').toEqual([]);

@@ -35,9 +35,9 @@ test('when time runs out the exam submits itself, with the answers given so far'
   // the server times the attempt by its own clock: seconds, not the minute the page skipped
   await expect(page.getByTestId('result')).not.toContainText('phút');
   expect(submissions).toHaveLength(1);
-  const body = JSON.parse(submissions[0]);
+  const body = JSON.parse(submissions[0]) as { answers: { optionId: number | null }[] };
   expect(body.answers).toHaveLength(5);
-  expect(body.answers.filter((a: { optionId: number | null }) => a.optionId !== null)).toHaveLength(1);
+  expect(body.answers.filter((a) => a.optionId !== null)).toHaveLength(1);
   expect(body).not.toHaveProperty('prediction');
   await expect(page.getByTestId('rank')).toContainText('người đã có kết quả');
   await screenshot(page, 'timed-2-result');

@@ -17,7 +17,9 @@ function files(dir) {
 
 function imports(file) {
   const code = readFileSync(file, 'utf8');
-  return [...code.matchAll(/^import[^'"]*['"](\.[^'"]+)['"]/gm)].map(([, spec]) => relative(src, resolve(dirname(file), spec)));
+  return [...code.matchAll(/^import[^'"]*['"](\.[^'"]+)['"]/gm)].map(([, spec]) =>
+    relative(src, resolve(dirname(file), spec)),
+  );
 }
 
 const area = (path) => {

@@ -32,7 +32,9 @@ let failed = false;
 for (const page of ['index.html', 'admin.html']) {
   const assets = assetsOf(page);
   const total = assets.reduce((sum, a) => sum + a.gzip, 0);
-  console.log(`${page}: ${(total / 1024).toFixed(1)} KB gzip (${assets.map((a) => `${a.path} ${(a.gzip / 1024).toFixed(1)}`).join(', ')})`);
+  console.log(
+    `${page}: ${(total / 1024).toFixed(1)} KB gzip (${assets.map((a) => `${a.path} ${(a.gzip / 1024).toFixed(1)}`).join(', ')})`,
+  );
   if (page === 'index.html') {
     if (total > BUDGET) {
       console.error(`index.html loads ${total} bytes gzip, over the ${BUDGET} budget`);

@@ -3,7 +3,8 @@ import { currentStaff, sectionsOf, signOut as endSession, type Staff } from '../
 import { tc } from '../lib/common-messages';
 import { onLocaleChange } from '../lib/i18n';
 import { match, navigate, useHashPath } from '../lib/router';
-import { ErrorAlert, LanguageSwitch } from '../lib/ui';
+import { ErrorAlert } from '../lib/ui/error-alert';
+import { LanguageSwitch } from '../lib/ui/language-switch';
 import { LoginPage } from '../features/admin-auth/login-page';
 import { t as td } from '../features/admin-dashboard/messages';
 import { ContestPicker, DashboardPage } from '../features/admin-dashboard/dashboard-page';
@@ -80,7 +81,14 @@ export function AdminApp() {
   const section = currentSection(path);
   return (
     <>
-      <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {tc('skipToContent')}
       </a>
       <header class="site-header">
@@ -90,7 +98,14 @@ export function AdminApp() {
         <span>
           <LanguageSwitch />
           {signedIn && (
-            <button type="button" class="link-button" onClick={() => { endSession().then(signOut); navigate('/'); }}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => {
+                void endSession().then(signOut);
+                navigate('/');
+              }}
+            >
               {td('signOut')} ({signedIn.username})
             </button>
           )}
@@ -126,5 +141,11 @@ export function AdminApp() {
 }
 
 function currentSection(path: string): 'dashboard' | 'manage' | 'committee' | 'accounts' {
-  return path.startsWith('/manage') ? 'manage' : path.startsWith('/committee') ? 'committee' : path.startsWith('/accounts') ? 'accounts' : 'dashboard';
+  return path.startsWith('/manage')
+    ? 'manage'
+    : path.startsWith('/committee')
+      ? 'committee'
+      : path.startsWith('/accounts')
+        ? 'accounts'
+        : 'dashboard';
 }

@@ -4,7 +4,7 @@ import { attemptExpiry, markSubmitted, saveAttemptSession } from '../lib/attempt
 import { tc } from '../lib/common-messages';
 import { onLocaleChange } from '../lib/i18n';
 import { match, navigate, useHashPath } from '../lib/router';
-import { LanguageSwitch } from '../lib/ui';
+import { LanguageSwitch } from '../lib/ui/language-switch';
 import { ContestListPage } from '../features/contest/contest-list-page';
 import { ContestPage } from '../features/contest/contest-page';
 import { ExamPage } from '../features/exam/exam-page';
@@ -52,7 +52,17 @@ export function CitizenApp() {
   } else if ((params = match('/c/:slug', path))) {
     page = <ContestPage slug={params.slug} />;
   } else if ((params = match('/exam/:id', path))) {
-    page = <ExamPage key={params.id} attemptId={params.id} started={started.current} onSubmitted={(id) => { markSubmitted(id); navigate(`/result/${id}`, true); }} />;
+    page = (
+      <ExamPage
+        key={params.id}
+        attemptId={params.id}
+        started={started.current}
+        onSubmitted={(id) => {
+          markSubmitted(id);
+          navigate(`/result/${id}`, true);
+        }}
+      />
+    );
   } else if ((params = match('/result/:id', path))) {
     page = <ResultPage key={params.id} attemptId={params.id} />;
   } else {
@@ -61,7 +71,14 @@ export function CitizenApp() {
 
   return (
     <>
-      <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {tc('skipToContent')}
       </a>
       <header class="site-header">

@@ -19,13 +19,21 @@ describe('api client', () => {
         { field: 'birthYear', code: 'BIRTH_YEAR_INVALID', message: 'Năm sinh phải từ 1900 đến 2020.' },
       ],
     };
-    const fetch = vi.fn(async () => new Response(JSON.stringify(problem), { status: 400, headers: { 'Content-Type': 'application/problem+json' } }));
+    const fetch = vi.fn(
+      async () =>
+        new Response(JSON.stringify(problem), { status: 400, headers: { 'Content-Type': 'application/problem+json' } }),
+    );
     vi.stubGlobal('fetch', fetch);
 
-    const error = await api('/api/contests/x/attempts', { method: 'POST', body: { phone: '1' } }).catch((e) => e);
+    const error = await api('/api/contests/x/attempts', { method: 'POST', body: { phone: '1' } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', detail: problem.detail, retryable: false });
-    expect((error as ApiError).fieldMessages()).toEqual({ phone: 'Số điện thoại không hợp lệ.', birthYear: 'Năm sinh phải từ 1900 đến 2020.' });
+    expect((error as ApiError).fieldMessages()).toEqual({
+      phone: 'Số điện thoại không hợp lệ.',
+      birthYear: 'Năm sinh phải từ 1900 đến 2020.',
+    });
 
     const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     const headers = init.headers as Record<string, string>;
@@ -44,11 +52,17 @@ describe('api client', () => {
   });
 
   it('tells a proxy error page and a lost connection apart, both worth a retry', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })));
-    const gateway = await api('/api/x').catch((e) => e);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })),
+    );
+    const gateway = await api('/api/x').catch((e: unknown) => e);
     expect(gateway).toMatchObject({ status: 502, code: 'HTTP_502', retryable: true });
 
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(api('/api/x')).rejects.toBeInstanceOf(NetworkError);
   });
 });

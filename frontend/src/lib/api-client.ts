@@ -75,7 +75,9 @@ export function requestHeaders(extra?: Record<string, string>): Record<string, s
  * The staff session's CSRF token, which the server sets as the `XSRF-TOKEN` cookie and
  * expects back in `X-XSRF-TOKEN` on every change; citizens' pages have none.
  */
-export function csrfHeader(cookies: string = typeof document === 'undefined' ? '' : document.cookie): Record<string, string> {
+export function csrfHeader(
+  cookies: string = typeof document === 'undefined' ? '' : document.cookie,
+): Record<string, string> {
   const token = cookies
     .split(';')
     .map((part) => part.trim())
@@ -101,7 +103,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   options.signal?.addEventListener('abort', () => controller.abort());
   let response: Response;
   try {
-    response = await fetch(path, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body, signal: controller.signal });
+    response = await fetch(path, {
+      method: options.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+      signal: controller.signal,
+    });
   } catch (error) {
     throw new NetworkError(error);
   } finally {
@@ -116,9 +123,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 /** The {@link ApiError} for a failed answer's status and body. */
 export function problemOf(status: number, text: string): ApiError {
-  let problem = {};
+  let problem: ConstructorParameters<typeof ApiError>[1] = {};
   try {
-    problem = text ? JSON.parse(text) : {};
+    problem = text ? (JSON.parse(text) as typeof problem) : {};
   } catch {
     // a proxy's HTML error page: status only
   }

@@ -44,7 +44,11 @@ function contents(storage: Storage): Record<string, string> {
 
 const NOW = Date.parse('2026-03-02T08:00:00Z');
 
-function session(attemptId: string, slug = 'luat-htx-2023', expiresAt: number | undefined = NOW + 20 * 60_000): AttemptSession {
+function session(
+  attemptId: string,
+  slug = 'luat-htx-2023',
+  expiresAt: number | undefined = NOW + 20 * 60_000,
+): AttemptSession {
   return { attemptId, token: `token-${attemptId}`, slug, startedAt: new Date(NOW).toISOString(), expiresAt };
 }
 
@@ -113,7 +117,11 @@ describe('attempt credentials on this device', () => {
     });
     stores.kept.setItem(
       'civiquiz.attempts',
-      JSON.stringify([old('recent', NOW - 60_000), old('done', NOW - 60_000, true), old('stale', NOW - 25 * 3_600_000)]),
+      JSON.stringify([
+        old('recent', NOW - 60_000),
+        old('done', NOW - 60_000, true),
+        old('stale', NOW - 25 * 3_600_000),
+      ]),
     );
     stores.kept.setItem(attemptDataKey('recent'), '{}');
     stores.kept.setItem(attemptDataKey('stale'), '{}');
@@ -122,8 +130,14 @@ describe('attempt credentials on this device', () => {
 
     sweepAttempts(NOW, stores);
 
-    expect(JSON.parse(stores.kept.getItem('civiquiz.attempts')!).map((s: AttemptSession) => s.attemptId)).toEqual(['recent']);
-    expect(Object.keys(contents(stores.kept)).sort()).toEqual(['civiquiz.attempts', 'civiquiz.device', attemptDataKey('recent')]);
+    expect((JSON.parse(stores.kept.getItem('civiquiz.attempts')!) as AttemptSession[]).map((s) => s.attemptId)).toEqual(
+      ['recent'],
+    );
+    expect(Object.keys(contents(stores.kept)).sort()).toEqual([
+      'civiquiz.attempts',
+      'civiquiz.device',
+      attemptDataKey('recent'),
+    ]);
   });
 
   it('forgets an expired attempt on request', () => {
@@ -191,7 +205,10 @@ describe('attempt credentials on this device', () => {
   it('dates the expiry by the server clock, whatever this clock says', () => {
     // this device's clock is an hour behind the server's
     const receivedAt = NOW - 3_600_000;
-    const expiry = attemptExpiry({ serverTime: new Date(NOW).toISOString(), deadline: new Date(NOW + 20 * 60_000).toISOString() }, receivedAt);
+    const expiry = attemptExpiry(
+      { serverTime: new Date(NOW).toISOString(), deadline: new Date(NOW + 20 * 60_000).toISOString() },
+      receivedAt,
+    );
     expect(expiry).toBe(receivedAt + 20 * 60_000 + EXPIRY_MARGIN_MS);
   });
 });

@@ -74,8 +74,8 @@ export function attemptExpiry(started: { deadline: string; serverTime: string },
 
 function readList(storage: Storage | undefined, key: string): AttemptSession[] {
   try {
-    const parsed = JSON.parse(storage?.getItem(key) ?? '[]');
-    return Array.isArray(parsed) ? parsed : [];
+    const parsed: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
+    return Array.isArray(parsed) ? (parsed as AttemptSession[]) : [];
   } catch {
     return [];
   }
@@ -129,15 +129,27 @@ export function markSubmitted(attemptId: string, stores: DeviceStores = browserS
   const session = unfinished.find((s) => s.attemptId === attemptId);
   remove(stores.kept, attemptDataKey(attemptId));
   if (!session) return;
-  writeList(stores.kept, UNFINISHED, unfinished.filter((s) => s !== session));
+  writeList(
+    stores.kept,
+    UNFINISHED,
+    unfinished.filter((s) => s !== session),
+  );
   const finished = readList(stores.tab, FINISHED).filter((s) => s.attemptId !== attemptId);
   writeList(stores.tab, FINISHED, [{ ...session, submitted: true }, ...finished].slice(0, 10));
 }
 
 /** An attempt that is over without a result to show (expired): nothing of it is kept. */
 export function forgetAttempt(attemptId: string, stores: DeviceStores = browserStores()): void {
-  writeList(stores.kept, UNFINISHED, readList(stores.kept, UNFINISHED).filter((s) => s.attemptId !== attemptId));
-  writeList(stores.tab, FINISHED, readList(stores.tab, FINISHED).filter((s) => s.attemptId !== attemptId));
+  writeList(
+    stores.kept,
+    UNFINISHED,
+    readList(stores.kept, UNFINISHED).filter((s) => s.attemptId !== attemptId),
+  );
+  writeList(
+    stores.tab,
+    FINISHED,
+    readList(stores.tab, FINISHED).filter((s) => s.attemptId !== attemptId),
+  );
   remove(stores.kept, attemptDataKey(attemptId));
 }
 
@@ -151,8 +163,16 @@ export function forgetContest(slug: string, stores: DeviceStores = browserStores
   for (const session of [...unfinished, ...finished]) {
     if (session.slug === slug) remove(stores.kept, attemptDataKey(session.attemptId));
   }
-  writeList(stores.kept, UNFINISHED, unfinished.filter((s) => s.slug !== slug));
-  writeList(stores.tab, FINISHED, finished.filter((s) => s.slug !== slug));
+  writeList(
+    stores.kept,
+    UNFINISHED,
+    unfinished.filter((s) => s.slug !== slug),
+  );
+  writeList(
+    stores.tab,
+    FINISHED,
+    finished.filter((s) => s.slug !== slug),
+  );
 }
 
 function expired(session: AttemptSession, now: number): boolean {
@@ -178,7 +198,9 @@ export function sweepAttempts(now: number = Date.now(), stores: DeviceStores = b
 function keys(storage: Storage | undefined): string[] {
   try {
     if (!storage) return [];
-    return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((key): key is string => key !== null);
+    return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+      (key): key is string => key !== null,
+    );
   } catch {
     return [];
   }

@@ -35,7 +35,10 @@ function safeName(name: string, fallback: string): string {
  * Fetches a file of the staff API (so that a refusal shows as a problem, not a page), as a blob
  * with the server's file name; problems are thrown as ApiError.
  */
-export async function fetchFile(path: string, headers: Record<string, string> = {}): Promise<{ blob: Blob; filename: string }> {
+export async function fetchFile(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ blob: Blob; filename: string }> {
   let response: Response;
   try {
     response = await fetch(path, { headers: requestHeaders({ ...headers, Accept: '*/*' }) });
@@ -46,7 +49,10 @@ export async function fetchFile(path: string, headers: Record<string, string> = 
     throw problemOf(response.status, await response.text().catch(() => ''));
   }
   const fallback = path.split('?')[0].split('/').pop() || 'download';
-  return { blob: await response.blob(), filename: filenameFromContentDisposition(response.headers.get('Content-Disposition'), fallback) };
+  return {
+    blob: await response.blob(),
+    filename: filenameFromContentDisposition(response.headers.get('Content-Disposition'), fallback),
+  };
 }
 
 /** Saves a blob through a temporary object URL. */

@@ -18,11 +18,18 @@ export function dateTime(iso: string | undefined | null): string {
 }
 
 export function number(value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
+  return new Intl.NumberFormat(intlLocale(), {
+    maximumFractionDigits: fractionDigits,
+    minimumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 export function percent(share: number, fractionDigits = 1): string {
-  return new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(share);
+  return new Intl.NumberFormat(intlLocale(), {
+    style: 'percent',
+    maximumFractionDigits: fractionDigits,
+    minimumFractionDigits: fractionDigits,
+  }).format(share);
 }
 
 /** 125000 → "2 phút 5 giây" style, via the given unit words. */

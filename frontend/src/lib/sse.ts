@@ -58,10 +58,20 @@ export function sseParser(onEvent: (event: SseEvent) => void): (chunk: string) =
 /** Opens the stream; resolves when it ends, rejects with the HTTP response when refused. */
 export async function readEventStream(
   url: string,
-  init: { headers: Record<string, string>; signal: AbortSignal; onOpen?: () => void; onEvent: (event: SseEvent) => void },
+  init: {
+    headers: Record<string, string>;
+    signal: AbortSignal;
+    onOpen?: () => void;
+    onEvent: (event: SseEvent) => void;
+  },
 ): Promise<void> {
-  const response = await fetch(url, { headers: { ...init.headers, Accept: 'text/event-stream' }, signal: init.signal, cache: 'no-store' });
+  const response = await fetch(url, {
+    headers: { ...init.headers, Accept: 'text/event-stream' },
+    signal: init.signal,
+    cache: 'no-store',
+  });
   if (!response.ok || !response.body) {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the caller reads the refusal's status off the response
     throw response;
   }
   init.onOpen?.();

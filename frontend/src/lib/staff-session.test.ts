@@ -15,8 +15,16 @@ describe('csrfHeader', () => {
 
 describe('sectionsOf', () => {
   it('shows each role its pages', () => {
-    expect(sectionsOf({ username: 'a', roles: ['ORGANIZER'] })).toEqual({ manage: true, committee: false, accounts: false });
-    expect(sectionsOf({ username: 'b', roles: ['COMMITTEE'] })).toEqual({ manage: false, committee: true, accounts: false });
+    expect(sectionsOf({ username: 'a', roles: ['ORGANIZER'] })).toEqual({
+      manage: true,
+      committee: false,
+      accounts: false,
+    });
+    expect(sectionsOf({ username: 'b', roles: ['COMMITTEE'] })).toEqual({
+      manage: false,
+      committee: true,
+      accounts: false,
+    });
     expect(sectionsOf({ username: 'c', roles: ['ADMIN'] })).toEqual({ manage: true, committee: true, accounts: true });
   });
 });

@@ -39,12 +39,16 @@ export async function signOut(): Promise<void> {
 /** What a role is shown; the server checks every request anyway (403 FORBIDDEN). */
 export function sectionsOf(staff: Staff): { manage: boolean; committee: boolean; accounts: boolean } {
   const has = (role: Staff['roles'][number]) => staff.roles.includes(role);
-  return { manage: has('ORGANIZER') || has('ADMIN'), committee: has('COMMITTEE') || has('ADMIN'), accounts: has('ADMIN') };
+  return {
+    manage: has('ORGANIZER') || has('ADMIN'),
+    committee: has('COMMITTEE') || has('ADMIN'),
+    accounts: has('ADMIN'),
+  };
 }
 
 /** The admin API in this browser's staff session; a 401 (session over) signs out. */
 export function adminApi(onUnauthorized: () => void) {
-  return async <T,>(path: string, options: RequestOptions = {}): Promise<T> => {
+  return async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
     try {
       return await api<T>(path, options);
     } catch (error) {
@@ -55,4 +59,3 @@ export function adminApi(onUnauthorized: () => void) {
     }
   };
 }
-

@@ -44,5 +44,9 @@ export function vietnamDateTime(iso: string | null | undefined, intlLocale: stri
   if (!iso) {
     return '';
   }
-  return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: VIETNAM_ZONE }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: VIETNAM_ZONE,
+  }).format(new Date(iso));
 }

@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api-client';
-import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
+import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { vietnamDateTime } from '../../lib/vietnam-time';
 import { intlLocale } from '../../lib/i18n';
-import { Field } from '../../lib/form-field';
+import { Field } from '../../lib/ui/field';
 import { adminApi } from '../../lib/staff-session';
 import { t, type MessageKey } from './messages';
 
@@ -77,7 +80,13 @@ export function AccountsPage(props: { onUnauthorized: () => void }) {
                 <tr key={account.username}>
                   <th scope="row">{account.username}</th>
                   <td>
-                    <select aria-label={`${t('colRole')} ${account.username}`} value={account.role} onChange={(e) => change(account.username, { role: (e.target as HTMLSelectElement).value as Role })}>
+                    <select
+                      aria-label={`${t('colRole')} ${account.username}`}
+                      value={account.role}
+                      onChange={(e) =>
+                        change(account.username, { role: (e.target as HTMLSelectElement).value as Role })
+                      }
+                    >
                       {ROLES.map((role) => (
                         <option key={role} value={role}>
                           {roleText(role)}
@@ -85,15 +94,27 @@ export function AccountsPage(props: { onUnauthorized: () => void }) {
                       ))}
                     </select>
                   </td>
-                  <td title={vietnamDateTime(account.updatedAt, intlLocale())}>{account.enabled ? t('enabled') : t('disabled')}</td>
+                  <td title={vietnamDateTime(account.updatedAt, intlLocale())}>
+                    {account.enabled ? t('enabled') : t('disabled')}
+                  </td>
                   <td>
-                    <button type="button" class="link-button" onClick={() => change(account.username, { enabled: !account.enabled })}>
+                    <button
+                      type="button"
+                      class="link-button"
+                      onClick={() => change(account.username, { enabled: !account.enabled })}
+                    >
                       {account.enabled ? t('disable') : t('enable')}
                     </button>{' '}
                     <button type="button" class="link-button" onClick={() => setResetting(account.username)}>
                       {t('resetPassword')}
                     </button>
-                    {resetting === account.username && <ResetPassword username={account.username} onSave={(password) => change(account.username, { password })} onDone={() => setResetting(null)} />}
+                    {resetting === account.username && (
+                      <ResetPassword
+                        username={account.username}
+                        onSave={(password) => change(account.username, { password })}
+                        onDone={() => setResetting(null)}
+                      />
+                    )}
                   </td>
                 </tr>
               ))}
@@ -101,12 +122,22 @@ export function AccountsPage(props: { onUnauthorized: () => void }) {
           </table>
         </div>
       )}
-      <NewAccount call={call} onCreated={(username) => { setNotice(t('created', { name: username })); accounts.reload(); }} />
+      <NewAccount
+        call={call}
+        onCreated={(username) => {
+          setNotice(t('created', { name: username }));
+          accounts.reload();
+        }}
+      />
     </>
   );
 }
 
-function ResetPassword(props: { username: string; onSave: (password: string) => Promise<boolean>; onDone: () => void }) {
+function ResetPassword(props: {
+  username: string;
+  onSave: (password: string) => Promise<boolean>;
+  onDone: () => void;
+}) {
   const [password, setPassword] = useState('');
   return (
     <form
@@ -116,7 +147,15 @@ function ResetPassword(props: { username: string; onSave: (password: string) => 
         if (await props.onSave(password)) props.onDone();
       }}
     >
-      <Field name={`password-${props.username}`} label={t('newPasswordFor', { name: props.username })} type="password" autoComplete="new-password" value={password} onInput={setPassword} errors={{}} />
+      <Field
+        name={`password-${props.username}`}
+        label={t('newPasswordFor', { name: props.username })}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onInput={setPassword}
+        errors={{}}
+      />
       <button class="button" type="submit">
         {t('save')}
       </button>{' '}
@@ -152,10 +191,21 @@ function NewAccount(props: { call: ReturnType<typeof adminApi>; onCreated: (user
     <section aria-labelledby="new-account">
       <h2 id="new-account">{t('createTitle')}</h2>
       <form class="form narrow" noValidate onSubmit={onSubmit}>
-        <Field name="username" label={t('username')} hint={t('usernameHint')} value={form.username} onInput={(username) => setForm({ ...form, username })} errors={errors} />
+        <Field
+          name="username"
+          label={t('username')}
+          hint={t('usernameHint')}
+          value={form.username}
+          onInput={(username) => setForm({ ...form, username })}
+          errors={errors}
+        />
         <div class="field">
           <label for="f-role">{t('role')}</label>
-          <select id="f-role" value={form.role} onChange={(e) => setForm({ ...form, role: (e.target as HTMLSelectElement).value as Role })}>
+          <select
+            id="f-role"
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: (e.target as HTMLSelectElement).value as Role })}
+          >
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {roleText(role)}
@@ -163,7 +213,16 @@ function NewAccount(props: { call: ReturnType<typeof adminApi>; onCreated: (user
             ))}
           </select>
         </div>
-        <Field name="password" label={t('password')} hint={t('passwordHint')} type="password" autoComplete="new-password" value={form.password} onInput={(password) => setForm({ ...form, password })} errors={errors} />
+        <Field
+          name="password"
+          label={t('password')}
+          hint={t('passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onInput={(password) => setForm({ ...form, password })}
+          errors={errors}
+        />
         {failure !== null && (
           <p class="alert alert-error" role="alert">
             {errorText(failure)}

@@ -4,7 +4,8 @@ export const t = translator({
   vi: {
     nav: 'Tài khoản',
     title: 'Tài khoản Ban tổ chức',
-    intro: 'Mỗi người dùng một tài khoản riêng. Khóa tài khoản, đổi vai trò hoặc đặt lại mật khẩu sẽ kết thúc ngay các phiên đăng nhập của tài khoản đó.',
+    intro:
+      'Mỗi người dùng một tài khoản riêng. Khóa tài khoản, đổi vai trò hoặc đặt lại mật khẩu sẽ kết thúc ngay các phiên đăng nhập của tài khoản đó.',
     colUsername: 'Tên đăng nhập',
     colRole: 'Vai trò',
     colState: 'Trạng thái',
@@ -33,7 +34,8 @@ export const t = translator({
   en: {
     nav: 'Accounts',
     title: 'Staff accounts',
-    intro: 'One account per person. Disabling an account, changing its role or resetting its password ends its sessions at once.',
+    intro:
+      'One account per person. Disabling an account, changing its role or resetting its password ends its sessions at once.',
     colUsername: 'User name',
     colRole: 'Role',
     colState: 'State',

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api-client';
 import { signIn, type Staff } from '../../lib/staff-session';
-import { PageHeading, errorText } from '../../lib/ui';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { errorText } from '../../lib/ui/error-alert';
 import { t } from './messages';
 
 /**
@@ -37,13 +38,38 @@ export function LoginPage(props: { onSignedIn: (staff: Staff) => void }) {
       <form class="form narrow" noValidate onSubmit={onSubmit}>
         <div class={`field${missing.username ? ' invalid' : ''}`}>
           <label for="login-username">{t('username')}</label>
-          <input id="login-username" name="username" autocomplete="username" value={username} aria-invalid={missing.username ? 'true' : undefined} aria-describedby={missing.username ? 'login-username-error' : undefined} onInput={(e) => setUsername((e.target as HTMLInputElement).value)} />
-          {missing.username && <p class="field-error" id="login-username-error">{t('required')}</p>}
+          <input
+            id="login-username"
+            name="username"
+            autocomplete="username"
+            value={username}
+            aria-invalid={missing.username ? 'true' : undefined}
+            aria-describedby={missing.username ? 'login-username-error' : undefined}
+            onInput={(e) => setUsername((e.target as HTMLInputElement).value)}
+          />
+          {missing.username && (
+            <p class="field-error" id="login-username-error">
+              {t('required')}
+            </p>
+          )}
         </div>
         <div class={`field${missing.password ? ' invalid' : ''}`}>
           <label for="login-password">{t('password')}</label>
-          <input id="login-password" name="password" type="password" autocomplete="current-password" value={password} aria-invalid={missing.password ? 'true' : undefined} aria-describedby={missing.password ? 'login-password-error' : undefined} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
-          {missing.password && <p class="field-error" id="login-password-error">{t('required')}</p>}
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            value={password}
+            aria-invalid={missing.password ? 'true' : undefined}
+            aria-describedby={missing.password ? 'login-password-error' : undefined}
+            onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+          />
+          {missing.password && (
+            <p class="field-error" id="login-password-error">
+              {t('required')}
+            </p>
+          )}
         </div>
         {error && (
           <p class="alert alert-error" role="alert">

@@ -158,8 +158,18 @@ export function fieldsOf(form: ContestForm): FormFields {
     districts: (form.districts ?? []).join('\n'),
     status: form.status,
     phoneVerification: form.phoneVerification ?? 'OFF',
-    rounds: (form.rounds ?? []).map((r) => ({ number: text(r.number), name: r.name ?? '', opensAt: toVietnamLocal(r.opensAt), closesAt: toVietnamLocal(r.closesAt) })),
-    units: (form.units ?? []).map((u) => ({ code: u.code ?? '', name: u.name ?? '', parentCode: u.parentCode ?? '', headcount: text(u.headcount) })),
+    rounds: (form.rounds ?? []).map((r) => ({
+      number: text(r.number),
+      name: r.name ?? '',
+      opensAt: toVietnamLocal(r.opensAt),
+      closesAt: toVietnamLocal(r.closesAt),
+    })),
+    units: (form.units ?? []).map((u) => ({
+      code: u.code ?? '',
+      name: u.name ?? '',
+      parentCode: u.parentCode ?? '',
+      headcount: text(u.headcount),
+    })),
   };
 }
 
@@ -194,8 +204,18 @@ export function requestOf(fields: FormFields): { form: ContestForm; errors: Reco
       .filter((d) => d !== ''),
     status: fields.status,
     phoneVerification: fields.phoneVerification,
-    rounds: fields.rounds.map((r) => ({ number: wholeNumber(r.number), name: r.name.trim(), opensAt: fromVietnamLocal(r.opensAt), closesAt: fromVietnamLocal(r.closesAt) })),
-    units: fields.units.map((u) => ({ code: u.code.trim(), name: u.name.trim(), parentCode: u.parentCode.trim() || null, headcount: wholeNumber(u.headcount) })),
+    rounds: fields.rounds.map((r) => ({
+      number: wholeNumber(r.number),
+      name: r.name.trim(),
+      opensAt: fromVietnamLocal(r.opensAt),
+      closesAt: fromVietnamLocal(r.closesAt),
+    })),
+    units: fields.units.map((u) => ({
+      code: u.code.trim(),
+      name: u.name.trim(),
+      parentCode: u.parentCode.trim() || null,
+      headcount: wholeNumber(u.headcount),
+    })),
   };
   return { form, errors };
 }

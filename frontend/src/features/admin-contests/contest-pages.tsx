@@ -4,13 +4,27 @@ import type { AdminContestSummary, ContestWarning } from '../../lib/api-types';
 import { publicBankWarning } from '../../lib/contest-warnings';
 import { intlLocale } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
-import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
+import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { vietnamDateTime } from '../../lib/vietnam-time';
-import { type ContestForm, type ContestStatus, type FormFields, type PhoneVerification, emptyRound, emptyUnit, fieldsOf, newContestFields, requestOf } from './contest-form-model';
+import {
+  type ContestForm,
+  type ContestStatus,
+  type FormFields,
+  type PhoneVerification,
+  emptyRound,
+  emptyUnit,
+  fieldsOf,
+  newContestFields,
+  requestOf,
+} from './contest-form-model';
 import { t, type MessageKey } from './messages';
-import { Field, fieldId } from '../../lib/form-field';
+import { Field, fieldId } from '../../lib/ui/field';
 import { adminApi } from '../../lib/staff-session';
-import { ContestTabs, PublicBankWarning } from './shared';
+import { ContestTabs } from './contest-tabs';
+import { PublicBankWarning } from './public-bank-warning';
 
 interface PageProps {
   onUnauthorized: () => void;
@@ -71,7 +85,13 @@ export function ContestListPage(props: PageProps) {
           {t('newContest')}
         </a>
       </p>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : data.length === 0 ? <p>{t('noContests')}</p> : (
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : !data ? (
+        <Loading />
+      ) : data.length === 0 ? (
+        <p>{t('noContests')}</p>
+      ) : (
         <div class="table-scroll" tabIndex={0}>
           <table data-testid="admin-contests">
             <caption class="sr-only">{t('listTitle')}</caption>
@@ -127,7 +147,11 @@ export function ContestListPage(props: PageProps) {
 /** Creates a contest (no `slug`) or edits one. */
 export function ContestFormPage(props: PageProps & { slug?: string; created?: boolean }) {
   const call = adminApi(props.onUnauthorized);
-  const loaded = useLoad(() => (props.slug ? call<ContestForm>(`/api/admin/contests/${encodeURIComponent(props.slug)}`) : Promise.resolve(null)), props.slug ?? 'new');
+  const loaded = useLoad(
+    () =>
+      props.slug ? call<ContestForm>(`/api/admin/contests/${encodeURIComponent(props.slug)}`) : Promise.resolve(null),
+    props.slug ?? 'new',
+  );
   const [fields, setFields] = useState<FormFields | null>(props.slug ? null : newContestFields());
   const [storedTitle, setStoredTitle] = useState('');
   const [warnings, setWarnings] = useState<ContestWarning[]>([]);
@@ -159,8 +183,10 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
   }
 
   const set = (patch: Partial<FormFields>) => setFields({ ...fields, ...patch });
-  const setRound = (i: number, patch: Partial<FormFields['rounds'][number]>) => set({ rounds: fields.rounds.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
-  const setUnit = (i: number, patch: Partial<FormFields['units'][number]>) => set({ units: fields.units.map((u, j) => (j === i ? { ...u, ...patch } : u)) });
+  const setRound = (i: number, patch: Partial<FormFields['rounds'][number]>) =>
+    set({ rounds: fields.rounds.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  const setUnit = (i: number, patch: Partial<FormFields['units'][number]>) =>
+    set({ units: fields.units.map((u, j) => (j === i ? { ...u, ...patch } : u)) });
 
   const showErrors = (byField: Record<string, string>, text: string) => {
     setErrors(byField);
@@ -180,7 +206,10 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
     setBusy(true);
     try {
       if (props.slug) {
-        const saved = await call<ContestForm>(`/api/admin/contests/${encodeURIComponent(props.slug)}`, { method: 'PUT', body: form });
+        const saved = await call<ContestForm>(`/api/admin/contests/${encodeURIComponent(props.slug)}`, {
+          method: 'PUT',
+          body: form,
+        });
         setFields(fieldsOf(saved));
         setStoredTitle(saved.title);
         setWarnings(saved.warnings ?? []);
@@ -204,8 +233,15 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
     }
   };
 
-  const field = (name: keyof FormFields & string, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
-    <Field name={name} label={label} value={fields[name] as string} onInput={(value) => set({ [name]: value } as Partial<FormFields>)} errors={errors} {...extra} />
+  const field = (name: keyof FormFields, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field
+      name={name}
+      label={label}
+      value={fields[name] as string}
+      onInput={(value) => set({ [name]: value })}
+      errors={errors}
+      {...extra}
+    />
   );
 
   return (
@@ -226,7 +262,13 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
               <ul>
                 {problem.list.map(([name, message]) => (
                   <li key={name}>
-                    <a href={`#${fieldId(name)}`} onClick={(e) => { e.preventDefault(); document.getElementById(fieldId(name))?.focus(); }}>
+                    <a
+                      href={`#${fieldId(name)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        document.getElementById(fieldId(name))?.focus();
+                      }}
+                    >
                       {fieldLabel(name)}
                     </a>
                     : {message}
@@ -260,8 +302,14 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
           {field('districts', t('districts'), { multiline: true })}
           <div class={`field${errors.status ? ' invalid' : ''}`}>
             <label for={fieldId('status')}>{t('status')}</label>
-            <select id={fieldId('status')} value={fields.status} onChange={(e) => set({ status: (e.target as HTMLSelectElement).value as ContestStatus })}>
-              {(['DRAFT', 'OPEN', 'CLOSED', ...(fields.status === 'FINALIZED' ? ['FINALIZED'] : [])] as ContestStatus[]).map((s) => (
+            <select
+              id={fieldId('status')}
+              value={fields.status}
+              onChange={(e) => set({ status: (e.target as HTMLSelectElement).value as ContestStatus })}
+            >
+              {(
+                ['DRAFT', 'OPEN', 'CLOSED', ...(fields.status === 'FINALIZED' ? ['FINALIZED'] : [])] as ContestStatus[]
+              ).map((s) => (
                 <option key={s} value={s}>
                   {statusText(s)}
                 </option>
@@ -301,19 +349,61 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
             <fieldset class="item" key={i} data-testid={`round-${i}`}>
               <legend>{t('roundN', { n: i + 1 })}</legend>
               <div class="field-row">
-                <Field name={`rounds[${i}].number`} label={t('roundNumber')} type="number" value={round.number} onInput={(v) => setRound(i, { number: v })} errors={errors} />
-                <Field name={`rounds[${i}].name`} label={t('roundName')} value={round.name} onInput={(v) => setRound(i, { name: v })} errors={errors} />
+                <Field
+                  name={`rounds[${i}].number`}
+                  label={t('roundNumber')}
+                  type="number"
+                  value={round.number}
+                  onInput={(v) => setRound(i, { number: v })}
+                  errors={errors}
+                />
+                <Field
+                  name={`rounds[${i}].name`}
+                  label={t('roundName')}
+                  value={round.name}
+                  onInput={(v) => setRound(i, { name: v })}
+                  errors={errors}
+                />
               </div>
               <div class="field-row">
-                <Field name={`rounds[${i}].opensAt`} label={t('opensAt')} type="datetime-local" value={round.opensAt} onInput={(v) => setRound(i, { opensAt: v })} errors={errors} />
-                <Field name={`rounds[${i}].closesAt`} label={t('closesAt')} type="datetime-local" value={round.closesAt} onInput={(v) => setRound(i, { closesAt: v })} errors={errors} />
+                <Field
+                  name={`rounds[${i}].opensAt`}
+                  label={t('opensAt')}
+                  type="datetime-local"
+                  value={round.opensAt}
+                  onInput={(v) => setRound(i, { opensAt: v })}
+                  errors={errors}
+                />
+                <Field
+                  name={`rounds[${i}].closesAt`}
+                  label={t('closesAt')}
+                  type="datetime-local"
+                  value={round.closesAt}
+                  onInput={(v) => setRound(i, { closesAt: v })}
+                  errors={errors}
+                />
               </div>
-              <button type="button" class="button secondary" onClick={() => set({ rounds: fields.rounds.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                class="button secondary"
+                onClick={() => set({ rounds: fields.rounds.filter((_, j) => j !== i) })}
+              >
                 {t('removeRound', { n: i + 1 })}
               </button>
             </fieldset>
           ))}
-          <button type="button" class="button secondary" onClick={() => set({ rounds: [...fields.rounds, emptyRound(Math.max(0, ...fields.rounds.map((r) => Number(r.number) || 0)) + 1)] })}>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() =>
+              set({
+                rounds: [
+                  ...fields.rounds,
+                  emptyRound(Math.max(0, ...fields.rounds.map((r) => Number(r.number) || 0)) + 1),
+                ],
+              })
+            }
+          >
             {t('addRound')}
           </button>
         </fieldset>
@@ -329,14 +419,43 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
             <fieldset class="item" key={i} data-testid={`unit-${i}`}>
               <legend>{t('unitN', { n: i + 1 })}</legend>
               <div class="field-row">
-                <Field name={`units[${i}].code`} label={t('unitCode')} value={unit.code} onInput={(v) => setUnit(i, { code: v })} errors={errors} />
-                <Field name={`units[${i}].name`} label={t('unitName')} value={unit.name} onInput={(v) => setUnit(i, { name: v })} errors={errors} />
+                <Field
+                  name={`units[${i}].code`}
+                  label={t('unitCode')}
+                  value={unit.code}
+                  onInput={(v) => setUnit(i, { code: v })}
+                  errors={errors}
+                />
+                <Field
+                  name={`units[${i}].name`}
+                  label={t('unitName')}
+                  value={unit.name}
+                  onInput={(v) => setUnit(i, { name: v })}
+                  errors={errors}
+                />
               </div>
               <div class="field-row">
-                <Field name={`units[${i}].parentCode`} label={t('parentCode')} value={unit.parentCode} onInput={(v) => setUnit(i, { parentCode: v })} errors={errors} />
-                <Field name={`units[${i}].headcount`} label={t('headcount')} type="number" value={unit.headcount} onInput={(v) => setUnit(i, { headcount: v })} errors={errors} />
+                <Field
+                  name={`units[${i}].parentCode`}
+                  label={t('parentCode')}
+                  value={unit.parentCode}
+                  onInput={(v) => setUnit(i, { parentCode: v })}
+                  errors={errors}
+                />
+                <Field
+                  name={`units[${i}].headcount`}
+                  label={t('headcount')}
+                  type="number"
+                  value={unit.headcount}
+                  onInput={(v) => setUnit(i, { headcount: v })}
+                  errors={errors}
+                />
               </div>
-              <button type="button" class="button secondary" onClick={() => set({ units: fields.units.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                class="button secondary"
+                onClick={() => set({ units: fields.units.filter((_, j) => j !== i) })}
+              >
                 {t('removeUnit', { n: i + 1 })}
               </button>
             </fieldset>

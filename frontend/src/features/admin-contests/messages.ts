@@ -28,7 +28,8 @@ export const t = translator({
     description: 'Giới thiệu',
     rules: 'Thể lệ',
     consentText: 'Nội dung đồng ý sử dụng thông tin cá nhân',
-    consentTextHint: 'Người dự thi đọc và đồng ý nội dung này khi đăng ký; mỗi người được lưu đúng nội dung họ đã đồng ý, kể cả khi nội dung được sửa sau đó. Để trống để dùng nội dung mặc định (dữ liệu thu thập, mục đích và thời hạn lưu trữ).',
+    consentTextHint:
+      'Người dự thi đọc và đồng ý nội dung này khi đăng ký; mỗi người được lưu đúng nội dung họ đã đồng ý, kể cả khi nội dung được sửa sau đó. Để trống để dùng nội dung mặc định (dữ liệu thu thập, mục đích và thời hạn lưu trữ).',
     questionBank: 'Ngân hàng câu hỏi (mã)',
     opensAt: 'Mở lúc',
     closesAt: 'Đóng lúc',
@@ -36,7 +37,8 @@ export const t = translator({
     questionsPerAttempt: 'Số câu mỗi lượt (1–31)',
     maxAttemptsPerRound: 'Số lượt mỗi vòng (1–100)',
     chapterQuotas: 'Số câu theo chương',
-    chapterQuotasHint: 'Dạng “chương: số câu”, cách nhau bởi dấu phẩy, ví dụ 1: 3, 4: 2. Để trống nếu không chia theo chương.',
+    chapterQuotasHint:
+      'Dạng “chương: số câu”, cách nhau bởi dấu phẩy, ví dụ 1: 3, 4: 2. Để trống nếu không chia theo chương.',
     chapterQuotasFormat: 'Ghi theo dạng “chương: số câu”, ví dụ 1: 3, 4: 2.',
     predictionQuestion: 'Câu hỏi dự đoán',
     districts: 'Quận/huyện (mỗi dòng một tên)',
@@ -44,7 +46,8 @@ export const t = translator({
     phoneVerification: 'Xác minh số điện thoại',
     phoneVerification_OFF: 'Không: nhận số điện thoại như người dự thi nhập',
     phoneVerification_REQUIRED: 'Bắt buộc: gửi mã qua tin nhắn trước khi làm bài',
-    phoneVerificationHint: 'Khi bắt buộc, người dự thi nhận mã 6 chữ số qua tin nhắn và nhập mã trước khi làm bài, để không ai đăng ký được bằng số điện thoại của người khác. Mỗi tin nhắn có chi phí; máy chủ cần được cấu hình cổng gửi tin nhắn (xem docs/api.md).',
+    phoneVerificationHint:
+      'Khi bắt buộc, người dự thi nhận mã 6 chữ số qua tin nhắn và nhập mã trước khi làm bài, để không ai đăng ký được bằng số điện thoại của người khác. Mỗi tin nhắn có chi phí; máy chủ cần được cấu hình cổng gửi tin nhắn (xem docs/api.md).',
     rounds: 'Các vòng thi',
     roundN: 'Vòng {n}',
     roundNumber: 'Số thứ tự vòng',
@@ -67,7 +70,8 @@ export const t = translator({
     back: '← Danh sách cuộc thi',
     importTitle: 'Ngân hàng câu hỏi: {title}',
     importHeading: 'Nhập câu hỏi từ tệp',
-    importHint: 'Tệp CSV (UTF-8) hoặc Excel (.xlsx, trang đầu, dòng đầu là tiêu đề) với các cột code, chapter, article, text, option_a, option_b, option_c, option_d, correct, explanation. Câu cùng mã sẽ được thay thế. Nếu có dòng lỗi, không câu nào được nhập.',
+    importHint:
+      'Tệp CSV (UTF-8) hoặc Excel (.xlsx, trang đầu, dòng đầu là tiêu đề) với các cột code, chapter, article, text, option_a, option_b, option_c, option_d, correct, explanation. Câu cùng mã sẽ được thay thế. Nếu có dòng lỗi, không câu nào được nhập.',
     file: 'Tệp câu hỏi',
     chooseFile: 'Hãy chọn một tệp .csv hoặc .xlsx.',
     import: 'Nhập câu hỏi',
@@ -77,7 +81,8 @@ export const t = translator({
     errorWhere: 'Vị trí',
     errorWhat: 'Lỗi',
     drawHeading: 'Xem thử đề',
-    drawHint: 'Một đề rút ngẫu nhiên như thí sinh sẽ nhận lúc này (số câu và số câu theo chương của cuộc thi), có đánh dấu đáp án đúng. Không lưu lại.',
+    drawHint:
+      'Một đề rút ngẫu nhiên như thí sinh sẽ nhận lúc này (số câu và số câu theo chương của cuộc thi), có đánh dấu đáp án đúng. Không lưu lại.',
     draw: 'Rút thử một đề',
     drawAgain: 'Rút đề khác',
     drawCount: 'Đề gồm {n} câu.',
@@ -114,9 +119,11 @@ export const t = translator({
     savePlan: 'Lưu cơ cấu giải',
     planSaved: 'Đã lưu cơ cấu giải, phiên bản {revision}.',
     publicBankTitle: 'Ngân hàng câu hỏi công khai',
-    publicBank: 'Ngân hàng câu hỏi {bank} là bộ công khai (đi kèm mã nguồn, ai cũng xem được đáp án). Chỉ dùng để thử hoặc luyện tập; cuộc thi có giải thưởng cần nhập bộ câu hỏi riêng.',
+    publicBank:
+      'Ngân hàng câu hỏi {bank} là bộ công khai (đi kèm mã nguồn, ai cũng xem được đáp án). Chỉ dùng để thử hoặc luyện tập; cuộc thi có giải thưởng cần nhập bộ câu hỏi riêng.',
     publicBankImport: 'Nhập bộ câu hỏi riêng',
-    publicBankImportHint: 'Tệp câu hỏi nhập ở dưới sẽ thay toàn bộ ngân hàng này: các câu của bộ công khai không có trong tệp sẽ không còn được rút vào đề, và ngân hàng không còn là bộ công khai. Không đưa tệp đó vào kho mã nguồn.',
+    publicBankImportHint:
+      'Tệp câu hỏi nhập ở dưới sẽ thay toàn bộ ngân hàng này: các câu của bộ công khai không có trong tệp sẽ không còn được rút vào đề, và ngân hàng không còn là bộ công khai. Không đưa tệp đó vào kho mã nguồn.',
     publicBankBadge: 'Bộ câu hỏi công khai',
     retired: 'Đã thôi dùng {n} câu của bộ công khai; ngân hàng không còn là bộ công khai.',
   },
@@ -147,7 +154,8 @@ export const t = translator({
     description: 'Description',
     rules: 'Rules',
     consentText: 'Consent text (use of personal data)',
-    consentTextHint: 'Participants read and accept this text when they register; each person’s record keeps the very text they accepted, even if it is edited later. Leave it empty for the default text (which data, what for, and how long they are kept).',
+    consentTextHint:
+      'Participants read and accept this text when they register; each person’s record keeps the very text they accepted, even if it is edited later. Leave it empty for the default text (which data, what for, and how long they are kept).',
     questionBank: 'Question bank (id)',
     opensAt: 'Opens at',
     closesAt: 'Closes at',
@@ -163,7 +171,8 @@ export const t = translator({
     phoneVerification: 'Phone verification',
     phoneVerification_OFF: 'Off: phone numbers are taken as typed',
     phoneVerification_REQUIRED: 'Required: a code by text message before the exam',
-    phoneVerificationHint: 'When required, participants get a 6-digit code by text message and enter it before the exam, so that nobody can register with someone else’s number. Each message costs money; the server needs a messaging gateway configured (see docs/api.md).',
+    phoneVerificationHint:
+      'When required, participants get a 6-digit code by text message and enter it before the exam, so that nobody can register with someone else’s number. Each message costs money; the server needs a messaging gateway configured (see docs/api.md).',
     rounds: 'Rounds',
     roundN: 'Round {n}',
     roundNumber: 'Round number',
@@ -186,7 +195,8 @@ export const t = translator({
     back: '← All contests',
     importTitle: 'Question bank: {title}',
     importHeading: 'Import questions from a file',
-    importHint: 'A CSV file (UTF-8) or an Excel workbook (.xlsx, first sheet, header in the first row) with the columns code, chapter, article, text, option_a, option_b, option_c, option_d, correct, explanation. A question with the same code is replaced. If any row is wrong, nothing is imported.',
+    importHint:
+      'A CSV file (UTF-8) or an Excel workbook (.xlsx, first sheet, header in the first row) with the columns code, chapter, article, text, option_a, option_b, option_c, option_d, correct, explanation. A question with the same code is replaced. If any row is wrong, nothing is imported.',
     file: 'Question file',
     chooseFile: 'Choose a .csv or .xlsx file.',
     import: 'Import',
@@ -196,7 +206,8 @@ export const t = translator({
     errorWhere: 'Where',
     errorWhat: 'Error',
     drawHeading: 'Draw preview',
-    drawHint: "A random draw as a participant would get it now (the contest's count and chapter quotas), with the correct options marked. Stored nowhere.",
+    drawHint:
+      "A random draw as a participant would get it now (the contest's count and chapter quotas), with the correct options marked. Stored nowhere.",
     draw: 'Draw a sample',
     drawAgain: 'Draw another',
     drawCount: 'Questions drawn: {n}.',
@@ -233,9 +244,11 @@ export const t = translator({
     savePlan: 'Save the prize plan',
     planSaved: 'Prize plan saved, revision {revision}.',
     publicBankTitle: 'Public question bank',
-    publicBank: 'The question bank {bank} is public (it ships with the source code: anyone can read its answers). Use it for trials or practice only; a contest with prizes needs a question bank of its own.',
+    publicBank:
+      'The question bank {bank} is public (it ships with the source code: anyone can read its answers). Use it for trials or practice only; a contest with prizes needs a question bank of its own.',
     publicBankImport: 'Import a question bank of your own',
-    publicBankImportHint: 'A question file imported below replaces this whole bank: the public questions the file does not have are no longer drawn, and the bank is no longer public. Keep that file out of the source repository.',
+    publicBankImportHint:
+      'A question file imported below replaces this whole bank: the public questions the file does not have are no longer drawn, and the bank is no longer public. Keep that file out of the source repository.',
     publicBankBadge: 'Public question bank',
     retired: 'Public questions retired: {n}; the bank is no longer public.',
   },

@@ -12,10 +12,25 @@ describe('prize plan', () => {
 
   it('maps typed tiers to the request, a bad count left for the server to name', () => {
     const plan = planOf(
-      { round: [{ name: ' Giải Nhất ', count: '1' }, { name: 'Giải Nhì', count: 'hai' }], contest: [], unitsByParticipants: [{ name: 'Giải tập thể', count: '2' }], unitsByParticipationRate: [] },
-      { tieBreak: ['SCORE', 'DURATION', 'PREDICTION', 'SUBMITTED_AT'], prizesPerPerson: 'ONE_PER_LIST', unitPrizesPer: 'ROUND' },
+      {
+        round: [
+          { name: ' Giải Nhất ', count: '1' },
+          { name: 'Giải Nhì', count: 'hai' },
+        ],
+        contest: [],
+        unitsByParticipants: [{ name: 'Giải tập thể', count: '2' }],
+        unitsByParticipationRate: [],
+      },
+      {
+        tieBreak: ['SCORE', 'DURATION', 'PREDICTION', 'SUBMITTED_AT'],
+        prizesPerPerson: 'ONE_PER_LIST',
+        unitPrizesPer: 'ROUND',
+      },
     );
-    expect(plan.round).toEqual([{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: -1 }]);
+    expect(plan.round).toEqual([
+      { name: 'Giải Nhất', count: 1 },
+      { name: 'Giải Nhì', count: -1 },
+    ]);
     expect(plan.unitsByParticipants).toEqual([{ name: 'Giải tập thể', count: 2 }]);
     expect(plan.tieBreak[1]).toBe('DURATION');
     expect(plan.prizesPerPerson).toBe('ONE_PER_LIST');
@@ -23,9 +38,25 @@ describe('prize plan', () => {
 
   it('takes the tiers as typed, never the ones of the plan it started from', () => {
     const start = { ...emptyPlan(), round: [{ name: 'Cũ', count: 9 }] };
-    const plan = planOf({ round: [{ name: 'Giải Nhất', count: '1' }], contest: [], unitsByParticipants: [], unitsByParticipationRate: [] }, start);
+    const plan = planOf(
+      {
+        round: [{ name: 'Giải Nhất', count: '1' }],
+        contest: [],
+        unitsByParticipants: [],
+        unitsByParticipationRate: [],
+      },
+      start,
+    );
     expect(plan.round).toEqual([{ name: 'Giải Nhất', count: 1 }]);
-    expect(Object.keys(plan).sort()).toEqual(['contest', 'prizesPerPerson', 'round', 'tieBreak', 'unitPrizesPer', 'unitsByParticipants', 'unitsByParticipationRate']);
+    expect(Object.keys(plan).sort()).toEqual([
+      'contest',
+      'prizesPerPerson',
+      'round',
+      'tieBreak',
+      'unitPrizesPer',
+      'unitsByParticipants',
+      'unitsByParticipationRate',
+    ]);
   });
 
   it('starts from the documented defaults', () => {

@@ -31,7 +31,15 @@ export type TierList = (typeof TIER_LISTS)[number];
 export const DEFAULT_TIE_BREAK: TieBreak[] = ['SCORE', 'PREDICTION', 'DURATION', 'SUBMITTED_AT'];
 
 export function emptyPlan(): PrizePlan {
-  return { round: [], contest: [], unitsByParticipants: [], unitsByParticipationRate: [], tieBreak: [...DEFAULT_TIE_BREAK], prizesPerPerson: 'HIGHEST_PER_CONTEST', unitPrizesPer: 'CONTEST' };
+  return {
+    round: [],
+    contest: [],
+    unitsByParticipants: [],
+    unitsByParticipationRate: [],
+    tieBreak: [...DEFAULT_TIE_BREAK],
+    prizesPerPerson: 'HIGHEST_PER_CONTEST',
+    unitPrizesPer: 'CONTEST',
+  };
 }
 
 /** Moves item `index` by `step` (−1 up, +1 down); the list unchanged at either end. */
@@ -46,8 +54,15 @@ export function moved<T>(list: readonly T[], index: number, step: -1 | 1): T[] {
 }
 
 /** The form's tiers as typed (counts as text) → the plan to send; a count that is not a number goes as -1 for the server to refuse. */
-export function planOf(tiers: Record<TierList, { name: string; count: string }[]>, rest: Pick<PrizePlan, 'tieBreak' | 'prizesPerPerson' | 'unitPrizesPer'>): PrizePlan {
-  const list = (key: TierList) => tiers[key].map((tier) => ({ name: tier.name.trim(), count: /^\s*\d+\s*$/.test(tier.count) ? Number(tier.count) : -1 }));
+export function planOf(
+  tiers: Record<TierList, { name: string; count: string }[]>,
+  rest: Pick<PrizePlan, 'tieBreak' | 'prizesPerPerson' | 'unitPrizesPer'>,
+): PrizePlan {
+  const list = (key: TierList) =>
+    tiers[key].map((tier) => ({
+      name: tier.name.trim(),
+      count: /^\s*\d+\s*$/.test(tier.count) ? Number(tier.count) : -1,
+    }));
   return {
     round: list('round'),
     contest: list('contest'),

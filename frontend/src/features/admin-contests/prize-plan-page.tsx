@@ -2,14 +2,27 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api-client';
 import { intlLocale } from '../../lib/i18n';
-import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
+import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { vietnamDateTime } from '../../lib/vietnam-time';
 import type { ContestForm } from './contest-form-model';
 import { t, type MessageKey } from './messages';
-import { type PrizePlan, type PrizePlanView, type PrizesPerPerson, type TierList, type UnitPrizesPer, TIER_LISTS, emptyPlan, moved, planOf } from './prize-plan-model';
-import { Field } from '../../lib/form-field';
+import {
+  type PrizePlan,
+  type PrizePlanView,
+  type PrizesPerPerson,
+  type TierList,
+  type UnitPrizesPer,
+  TIER_LISTS,
+  emptyPlan,
+  moved,
+  planOf,
+} from './prize-plan-model';
+import { Field } from '../../lib/ui/field';
 import { adminApi } from '../../lib/staff-session';
-import { ContestTabs } from './shared';
+import { ContestTabs } from './contest-tabs';
 
 type TypedTiers = Record<TierList, { name: string; count: string }[]>;
 
@@ -68,7 +81,8 @@ export function PrizePlanPage(props: { slug: string; onUnauthorized: () => void 
   if (loaded.error) return page(<ErrorAlert error={loaded.error} onRetry={loaded.reload} />);
   if (!plan || !tiers) return page(<Loading />);
 
-  const setTier = (list: TierList, i: number, patch: Partial<{ name: string; count: string }>) => setTiers({ ...tiers, [list]: tiers[list].map((tier, j) => (j === i ? { ...tier, ...patch } : tier)) });
+  const setTier = (list: TierList, i: number, patch: Partial<{ name: string; count: string }>) =>
+    setTiers({ ...tiers, [list]: tiers[list].map((tier, j) => (j === i ? { ...tier, ...patch } : tier)) });
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -84,7 +98,12 @@ export function PrizePlanPage(props: { slug: string; onUnauthorized: () => void 
       setNotice(t('planSaved', { revision: saved.revision }));
     } catch (failure) {
       setErrors(failure instanceof ApiError ? failure.fieldMessages() : {});
-      setProblem(errorText(failure) + (failure instanceof ApiError && failure.errors.length > 0 ? ` ${t('fixErrors', { n: failure.errors.length })}` : ''));
+      setProblem(
+        errorText(failure) +
+          (failure instanceof ApiError && failure.errors.length > 0
+            ? ` ${t('fixErrors', { n: failure.errors.length })}`
+            : ''),
+      );
     } finally {
       setBusy(false);
     }
@@ -93,7 +112,13 @@ export function PrizePlanPage(props: { slug: string; onUnauthorized: () => void 
   return page(
     <>
       <p class="muted" data-testid="plan-revision">
-        {view ? t('revision', { revision: view.revision, at: vietnamDateTime(view.updatedAt, intlLocale()), by: view.updatedBy }) : t('noPlan')}
+        {view
+          ? t('revision', {
+              revision: view.revision,
+              at: vietnamDateTime(view.updatedAt, intlLocale()),
+              by: view.updatedBy,
+            })
+          : t('noPlan')}
       </p>
       {notice && (
         <p class="alert alert-success" role="status">
@@ -123,14 +148,35 @@ export function PrizePlanPage(props: { slug: string; onUnauthorized: () => void 
             {tiers[list].length === 0 && <p class="muted">{t('noTiers')}</p>}
             {tiers[list].map((tier, i) => (
               <div class="field-row tier" key={i}>
-                <Field name={`${list}[${i}].name`} label={`${t('tierName')} ${i + 1}`} value={tier.name} onInput={(v) => setTier(list, i, { name: v })} errors={errors} />
-                <Field name={`${list}[${i}].count`} label={`${t('tierCount')} ${i + 1}`} type="number" value={tier.count} onInput={(v) => setTier(list, i, { count: v })} errors={errors} />
-                <button type="button" class="button secondary" onClick={() => setTiers({ ...tiers, [list]: tiers[list].filter((_, j) => j !== i) })}>
+                <Field
+                  name={`${list}[${i}].name`}
+                  label={`${t('tierName')} ${i + 1}`}
+                  value={tier.name}
+                  onInput={(v) => setTier(list, i, { name: v })}
+                  errors={errors}
+                />
+                <Field
+                  name={`${list}[${i}].count`}
+                  label={`${t('tierCount')} ${i + 1}`}
+                  type="number"
+                  value={tier.count}
+                  onInput={(v) => setTier(list, i, { count: v })}
+                  errors={errors}
+                />
+                <button
+                  type="button"
+                  class="button secondary"
+                  onClick={() => setTiers({ ...tiers, [list]: tiers[list].filter((_, j) => j !== i) })}
+                >
                   {t('removeTier', { n: i + 1 })}
                 </button>
               </div>
             ))}
-            <button type="button" class="button secondary" onClick={() => setTiers({ ...tiers, [list]: [...tiers[list], { name: '', count: '1' }] })}>
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() => setTiers({ ...tiers, [list]: [...tiers[list], { name: '', count: '1' }] })}
+            >
               {t('addTier')}
             </button>
           </fieldset>
@@ -146,10 +192,22 @@ export function PrizePlanPage(props: { slug: string; onUnauthorized: () => void 
               return (
                 <li key={step} data-step={step}>
                   <span>{name}</span>
-                  <button type="button" class="button secondary small" aria-label={t('moveUp', { name })} disabled={i === 0} onClick={() => setPlan({ ...plan, tieBreak: moved(plan.tieBreak, i, -1) })}>
+                  <button
+                    type="button"
+                    class="button secondary small"
+                    aria-label={t('moveUp', { name })}
+                    disabled={i === 0}
+                    onClick={() => setPlan({ ...plan, tieBreak: moved(plan.tieBreak, i, -1) })}
+                  >
                     ↑
                   </button>
-                  <button type="button" class="button secondary small" aria-label={t('moveDown', { name })} disabled={i === plan.tieBreak.length - 1} onClick={() => setPlan({ ...plan, tieBreak: moved(plan.tieBreak, i, 1) })}>
+                  <button
+                    type="button"
+                    class="button secondary small"
+                    aria-label={t('moveDown', { name })}
+                    disabled={i === plan.tieBreak.length - 1}
+                    onClick={() => setPlan({ ...plan, tieBreak: moved(plan.tieBreak, i, 1) })}
+                  >
                     ↓
                   </button>
                 </li>
@@ -162,7 +220,13 @@ export function PrizePlanPage(props: { slug: string; onUnauthorized: () => void 
           <legend>{t('prizesPerPerson')}</legend>
           {(['HIGHEST_PER_CONTEST', 'ONE_PER_LIST'] as PrizesPerPerson[]).map((value) => (
             <label class="checkbox" key={value}>
-              <input type="radio" name="prizesPerPerson" checked={plan.prizesPerPerson === value} onChange={() => setPlan({ ...plan, prizesPerPerson: value })} /> {t(`pp_${value}` as MessageKey)}
+              <input
+                type="radio"
+                name="prizesPerPerson"
+                checked={plan.prizesPerPerson === value}
+                onChange={() => setPlan({ ...plan, prizesPerPerson: value })}
+              />{' '}
+              {t(`pp_${value}` as MessageKey)}
             </label>
           ))}
         </fieldset>
@@ -170,7 +234,13 @@ export function PrizePlanPage(props: { slug: string; onUnauthorized: () => void 
           <legend>{t('unitPrizesPer')}</legend>
           {(['CONTEST', 'ROUND'] as UnitPrizesPer[]).map((value) => (
             <label class="checkbox" key={value}>
-              <input type="radio" name="unitPrizesPer" checked={plan.unitPrizesPer === value} onChange={() => setPlan({ ...plan, unitPrizesPer: value })} /> {t(`up_${value}` as MessageKey)}
+              <input
+                type="radio"
+                name="unitPrizesPer"
+                checked={plan.unitPrizesPer === value}
+                onChange={() => setPlan({ ...plan, unitPrizesPer: value })}
+              />{' '}
+              {t(`up_${value}` as MessageKey)}
             </label>
           ))}
         </fieldset>

@@ -1,11 +1,16 @@
 import { useState } from 'preact/hooks';
 import { ApiError, type FieldError } from '../../lib/api-client';
 import { publicBankWarning } from '../../lib/contest-warnings';
-import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
+import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { Section } from '../../lib/ui/section';
+import { useLoad } from '../../lib/use-load';
 import type { ContestForm } from './contest-form-model';
 import { t } from './messages';
 import { adminApi } from '../../lib/staff-session';
-import { ContestTabs, PublicBankWarning, Section } from './shared';
+import { ContestTabs } from './contest-tabs';
+import { PublicBankWarning } from './public-bank-warning';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -55,7 +60,11 @@ export function QuestionsPage(props: { slug: string; onUnauthorized: () => void 
   );
 }
 
-function ImportSection(props: { slug: string; onUnauthorized: () => void; onImported: (result: ImportResult) => void }) {
+function ImportSection(props: {
+  slug: string;
+  onUnauthorized: () => void;
+  onImported: (result: ImportResult) => void;
+}) {
   const call = adminApi(props.onUnauthorized);
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
@@ -77,7 +86,12 @@ function ImportSection(props: { slug: string; onUnauthorized: () => void; onImpo
     setMissing(false);
     setBusy(true);
     try {
-      const done = await call<ImportResult>(`/api/admin/contests/${encodeURIComponent(props.slug)}/questions`, { method: 'POST', rawBody: file, contentType: type, timeoutMs: 60_000 });
+      const done = await call<ImportResult>(`/api/admin/contests/${encodeURIComponent(props.slug)}/questions`, {
+        method: 'POST',
+        rawBody: file,
+        contentType: type,
+        timeoutMs: 60_000,
+      });
       setResult(done);
       props.onImported(done);
     } catch (error) {
@@ -158,7 +172,11 @@ function DrawPreview(props: { slug: string; onUnauthorized: () => void }) {
   const draw = async () => {
     setState({ busy: true, questions: state.questions });
     try {
-      setState({ questions: await call<BankQuestion[]>(`/api/admin/contests/${encodeURIComponent(props.slug)}/questions/draw-preview`) });
+      setState({
+        questions: await call<BankQuestion[]>(
+          `/api/admin/contests/${encodeURIComponent(props.slug)}/questions/draw-preview`,
+        ),
+      });
     } catch (error) {
       setState({ error });
     }
@@ -180,12 +198,19 @@ function DrawPreview(props: { slug: string; onUnauthorized: () => void }) {
             {state.questions.map((q, i) => (
               <li key={q.id} class="drawn-question">
                 <h3>
-                  {t('questionN', { n: i + 1 })} <span class="muted">· {q.code} · {t('articleText', { chapter: q.chapter, article: q.article })}</span>
+                  {t('questionN', { n: i + 1 })}{' '}
+                  <span class="muted">
+                    · {q.code} · {t('articleText', { chapter: q.chapter, article: q.article })}
+                  </span>
                 </h3>
                 <p>{q.text}</p>
                 <ol class="drawn-options" type="A">
                   {q.options.map((option, j) => (
-                    <li key={j} class={j + 1 === q.correctOption ? 'correct' : undefined} data-correct={j + 1 === q.correctOption ? 'true' : undefined}>
+                    <li
+                      key={j}
+                      class={j + 1 === q.correctOption ? 'correct' : undefined}
+                      data-correct={j + 1 === q.correctOption ? 'true' : undefined}
+                    >
                       {option}
                       {j + 1 === q.correctOption && <strong> ✓ {t('correct')}</strong>}
                     </li>

@@ -4,7 +4,10 @@ import type { AdminContestSummary, ContestDetails, ContestSummary } from '../../
 import { publicBankWarning } from '../../lib/contest-warnings';
 import { clockText, dateTime, number, percent } from '../../lib/format';
 import { adminApi } from '../../lib/staff-session';
-import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
+import { ErrorAlert } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { HistogramChart } from './histogram-chart';
 import { t } from './messages';
 import { SortableTable } from './sortable-table';
@@ -18,7 +21,11 @@ export function ContestPicker() {
   return (
     <>
       <PageHeading title={t('contests')}>{t('contests')}</PageHeading>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : (
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : !data ? (
+        <Loading />
+      ) : (
         <ul class="cards">
           {data.map((c) => (
             <li class="card" key={c.slug}>
@@ -44,7 +51,12 @@ export function DashboardPage(props: { slug: string; canManage: boolean; onUnaut
     <>
       <PageHeading title={title}>{title}</PageHeading>
       {publicBank && (
-        <div class="alert alert-warning" role="note" aria-labelledby="public-bank-title" data-testid="public-bank-warning">
+        <div
+          class="alert alert-warning"
+          role="note"
+          aria-labelledby="public-bank-title"
+          data-testid="public-bank-warning"
+        >
           <p>
             <strong id="public-bank-title">{t('publicBankTitle')}.</strong> {t('publicBank', { bank: publicBank.bank })}
           </p>
@@ -72,7 +84,9 @@ export function DashboardPage(props: { slug: string; canManage: boolean; onUnaut
           <span class={`stream-status ${status}`} role="status" data-testid="stream-status">
             {status === 'live' ? t('live') : status === 'connecting' ? t('connecting') : t('reconnecting')}
           </span>
-          {stats && status === 'live' && <span class="muted"> · {t('updatedAt', { at: dateTime(stats.computedAt) })}</span>}
+          {stats && status === 'live' && (
+            <span class="muted"> · {t('updatedAt', { at: dateTime(stats.computedAt) })}</span>
+          )}
         </p>
       </div>
       {!stats ? <Loading /> : <Figures stats={stats} />}
@@ -141,7 +155,13 @@ function Figures(props: { stats: ContestStats }) {
             { key: 'name', label: t('unit'), value: (u) => u.name },
             { key: 'participants', label: t('participants'), value: (u) => u.participants, numeric: true },
             { key: 'attempts', label: t('attempts'), value: (u) => u.attempts, numeric: true },
-            { key: 'meanScore', label: t('meanScore'), value: (u) => u.meanScore, render: (u) => number(u.meanScore, 2), numeric: true },
+            {
+              key: 'meanScore',
+              label: t('meanScore'),
+              value: (u) => u.meanScore,
+              render: (u) => number(u.meanScore, 2),
+              numeric: true,
+            },
             { key: 'headcount', label: t('headcount'), value: (u) => u.headcount, numeric: true },
             {
               key: 'participationRate',
@@ -165,7 +185,13 @@ function Figures(props: { stats: ContestStats }) {
             { key: 'district', label: t('district'), value: (d) => d.district },
             { key: 'participants', label: t('participants'), value: (d) => d.participants, numeric: true },
             { key: 'attempts', label: t('attempts'), value: (d) => d.attempts, numeric: true },
-            { key: 'meanScore', label: t('meanScore'), value: (d) => d.meanScore, render: (d) => number(d.meanScore, 2), numeric: true },
+            {
+              key: 'meanScore',
+              label: t('meanScore'),
+              value: (d) => d.meanScore,
+              render: (d) => number(d.meanScore, 2),
+              numeric: true,
+            },
           ]}
         />
       </section>
@@ -188,8 +214,12 @@ function HardestQuestions(props: { questions: QuestionFigures[] }) {
           <tr>
             <th scope="col">{t('question')}</th>
             <th scope="col">{t('article')}</th>
-            <th scope="col" class="num">{t('correctRate')}</th>
-            <th scope="col" class="num">{t('drawn')}</th>
+            <th scope="col" class="num">
+              {t('correctRate')}
+            </th>
+            <th scope="col" class="num">
+              {t('drawn')}
+            </th>
             <th scope="col">{t('wrongOption')}</th>
           </tr>
         </thead>

@@ -5,7 +5,14 @@ import { t } from './messages';
  * The score histogram as plain SVG: one bar per score 0..N, the perfect score in its own
  * colour, the ≥ 15 band shaded, and the two shares the reference campaign reported.
  */
-export function HistogramChart(props: { histogram: number[]; perfectShare: number; atLeast15Share: number; perfect: number; atLeast15: number; count: number }) {
+export function HistogramChart(props: {
+  histogram: number[];
+  perfectShare: number;
+  atLeast15Share: number;
+  perfect: number;
+  atLeast15: number;
+  count: number;
+}) {
   const { histogram } = props;
   const max = Math.max(1, ...histogram);
   const width = 640;
@@ -28,8 +35,20 @@ export function HistogramChart(props: { histogram: number[]; perfectShare: numbe
   const ticks = [0, 0.5, 1].map((f) => Math.round(max * f));
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary} data-testid="histogram" data-count={props.count}>
-        <rect x={left + top15 * step} y={top - 8} width={step * (histogram.length - top15)} height={plotHeight + 8} class="band15" />
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={summary}
+        data-testid="histogram"
+        data-count={props.count}
+      >
+        <rect
+          x={left + top15 * step}
+          y={top - 8}
+          width={step * (histogram.length - top15)}
+          height={plotHeight + 8}
+          class="band15"
+        />
         <text x={width - 8} y={top - 14} class="mark" text-anchor="end">
           {t('atLeast15Mark', { share: percent(props.atLeast15Share) })}
         </text>

@@ -25,7 +25,8 @@ export const t = translator({
     histogramOver: 'Tính trên',
     overAttempts: 'mọi bài nộp',
     overBest: 'bài tốt nhất của mỗi người',
-    histogramSummary: 'Phổ điểm của {count} bài: {perfect} bài đạt 20/20 ({perfectShare}), {atLeast15} bài đạt từ 15/20 ({atLeast15Share}).',
+    histogramSummary:
+      'Phổ điểm của {count} bài: {perfect} bài đạt 20/20 ({perfectShare}), {atLeast15} bài đạt từ 15/20 ({atLeast15Share}).',
     barTitle: '{score} điểm: {count} bài',
     perfectMark: '20/20: {share}',
     atLeast15Mark: '≥ 15/20: {share}',
@@ -52,7 +53,8 @@ export const t = translator({
     wrongOption: 'Phương án sai hay chọn',
     drawn: 'Số lần ra',
     publicBankTitle: 'Ngân hàng câu hỏi công khai',
-    publicBank: 'Ngân hàng câu hỏi {bank} là bộ công khai (đi kèm mã nguồn, ai cũng xem được đáp án). Chỉ dùng để thử hoặc luyện tập; cuộc thi có giải thưởng cần nhập bộ câu hỏi riêng.',
+    publicBank:
+      'Ngân hàng câu hỏi {bank} là bộ công khai (đi kèm mã nguồn, ai cũng xem được đáp án). Chỉ dùng để thử hoặc luyện tập; cuộc thi có giải thưởng cần nhập bộ câu hỏi riêng.',
     publicBankImport: 'Nhập bộ câu hỏi riêng',
   },
   en: {
@@ -79,7 +81,8 @@ export const t = translator({
     histogramOver: 'Over',
     overAttempts: 'all submitted attempts',
     overBest: "each person's best attempt",
-    histogramSummary: 'Scores counted: {count}; 20/20: {perfect} ({perfectShare}); at least 15/20: {atLeast15} ({atLeast15Share}).',
+    histogramSummary:
+      'Scores counted: {count}; 20/20: {perfect} ({perfectShare}); at least 15/20: {atLeast15} ({atLeast15Share}).',
     barTitle: 'Score {score}: {count}',
     perfectMark: '20/20: {share}',
     atLeast15Mark: '≥ 15/20: {share}',
@@ -106,7 +109,8 @@ export const t = translator({
     wrongOption: 'Most chosen wrong option',
     drawn: 'Drawn',
     publicBankTitle: 'Public question bank',
-    publicBank: 'The question bank {bank} is public (it ships with the source code: anyone can read its answers). Use it for trials or practice only; a contest with prizes needs a question bank of its own.',
+    publicBank:
+      'The question bank {bank} is public (it ships with the source code: anyone can read its answers). Use it for trials or practice only; a contest with prizes needs a question bank of its own.',
     publicBankImport: 'Import a question bank of your own',
   },
 });

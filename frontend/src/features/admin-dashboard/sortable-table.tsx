@@ -11,7 +11,14 @@ export interface Column<T> {
 }
 
 /** A table sorted by clicking (or pressing Enter on) a column header; aria-sort tells which. */
-export function SortableTable<T>(props: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; initialSort: string; testId?: string }) {
+export function SortableTable<T>(props: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  initialSort: string;
+  testId?: string;
+}) {
   const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: props.initialSort, descending: true });
   const column = props.columns.find((c) => c.key === sort.key) ?? props.columns[0];
   const rows = [...props.rows].sort((a, b) => {
@@ -20,7 +27,8 @@ export function SortableTable<T>(props: { caption: string; columns: Column<T>[];
     if (va === vb) return 0;
     if (va === null) return 1;
     if (vb === null) return -1;
-    const order = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb), 'vi');
+    const order =
+      typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb), 'vi');
     return sort.descending ? -order : order;
   });
   return (
@@ -30,12 +38,19 @@ export function SortableTable<T>(props: { caption: string; columns: Column<T>[];
         <thead>
           <tr>
             {props.columns.map((c) => (
-              <th scope="col" key={c.key} aria-sort={c.key === sort.key ? (sort.descending ? 'descending' : 'ascending') : undefined} class={c.numeric ? 'num' : ''}>
+              <th
+                scope="col"
+                key={c.key}
+                aria-sort={c.key === sort.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                class={c.numeric ? 'num' : ''}
+              >
                 <button
                   type="button"
                   class="sort"
                   aria-label={t('sortBy', { column: c.label })}
-                  onClick={() => setSort({ key: c.key, descending: c.key === sort.key ? !sort.descending : !!c.numeric })}
+                  onClick={() =>
+                    setSort({ key: c.key, descending: c.key === sort.key ? !sort.descending : !!c.numeric })
+                  }
                 >
                   {c.label}
                   <span aria-hidden="true">{c.key === sort.key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
@@ -49,7 +64,7 @@ export function SortableTable<T>(props: { caption: string; columns: Column<T>[];
             <tr key={props.rowKey(row)}>
               {props.columns.map((c) => (
                 <td key={c.key} class={c.numeric ? 'num' : ''}>
-                  {c.render ? c.render(row) : c.value(row) ?? '—'}
+                  {c.render ? c.render(row) : (c.value(row) ?? '—')}
                 </td>
               ))}
             </tr>

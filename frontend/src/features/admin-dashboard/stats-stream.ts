@@ -62,8 +62,9 @@ export function useStatsStream(slug: string, round: string, onUnauthorized: () =
         await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** Math.min(failures, 5))));
       }
     };
-    run();
+    void run();
     return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new onUnauthorized on every render must not reconnect the stream
   }, [slug, round]);
 
   const stats: ContestStats | null = summary && tables ? { ...summary, ...pickTables(tables) } : null;

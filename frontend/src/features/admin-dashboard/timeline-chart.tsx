@@ -24,7 +24,8 @@ export function TimelineChart(props: { timeline: HourFigures[] }) {
   const max = Math.max(1, ...hours.map((h) => Math.max(h.started, h.submitted)));
   const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
   const x = (hour: string) => left + Math.round((Date.parse(hour) - first) / HOUR) * slot + slot / 2;
-  const label = (iso: string) => new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', hour: '2-digit' }).format(new Date(iso));
+  const label = (iso: string) =>
+    new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', hour: '2-digit' }).format(new Date(iso));
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('timelineSummary', { hours: hours.length })}>

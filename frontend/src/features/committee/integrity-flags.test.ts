@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../lib/i18n';
-import { evidenceText, exclusionReason, FLAG_KINDS, kindsByAttempt, kindText, type IntegrityFlag } from './integrity-flags';
+import {
+  evidenceText,
+  exclusionReason,
+  FLAG_KINDS,
+  kindsByAttempt,
+  kindText,
+  type IntegrityFlag,
+} from './integrity-flags';
 
 const who = { participantId: 7, maskedName: 'Trần T. B.', roundNumber: 1, score: 20, excluded: false };
 
@@ -20,14 +27,35 @@ const network: IntegrityFlag = {
   ...who,
   kind: 'SHARED_NETWORK',
   attemptId: 'a2',
-  evidence: { label: '1a2b3c4d', participants: 31, attempts: 33, from: '2024-05-06T01:00:00Z', to: '2024-05-06T01:09:30Z', threshold: 30, windowSeconds: 600 },
+  evidence: {
+    label: '1a2b3c4d',
+    participants: 31,
+    attempts: 33,
+    from: '2024-05-06T01:00:00Z',
+    to: '2024-05-06T01:09:30Z',
+    threshold: 30,
+    windowSeconds: 600,
+  },
 };
-const device: IntegrityFlag = { ...network, kind: 'SHARED_DEVICE', attemptId: 'a3', evidence: { ...network.evidence, participants: 3, attempts: 3, threshold: 3, windowSeconds: 90 } };
+const device: IntegrityFlag = {
+  ...network,
+  kind: 'SHARED_DEVICE',
+  attemptId: 'a3',
+  evidence: { ...network.evidence, participants: 3, attempts: 3, threshold: 3, windowSeconds: 90 },
+};
 const names: IntegrityFlag = {
   ...who,
   kind: 'PHONE_MANY_NAMES',
   attemptId: 'a2',
-  evidence: { names: [{ name: 'Nguyễn Văn An', attempts: 2 }, { name: 'Trần Thị Bình', attempts: 1 }, { name: 'Lê Văn Cường', attempts: 1 }], threshold: 3, enteredName: 'Trần Thị Bình' },
+  evidence: {
+    names: [
+      { name: 'Nguyễn Văn An', attempts: 2 },
+      { name: 'Trần Thị Bình', attempts: 1 },
+      { name: 'Lê Văn Cường', attempts: 1 },
+    ],
+    threshold: 3,
+    enteredName: 'Trần Thị Bình',
+  },
 };
 
 const changed: IntegrityFlag = {
@@ -56,9 +84,13 @@ describe('integrity flags in words', () => {
   });
 
   it('gives the figures of a fast attempt to the millisecond', () => {
-    expect(evidenceText(tooFast)).toBe('Nộp bài sau 59,999 giây cho 20 câu, dưới thời gian đọc tối thiểu 60 giây; đúng 20/20 câu (xét từ 15 câu).');
+    expect(evidenceText(tooFast)).toBe(
+      'Nộp bài sau 59,999 giây cho 20 câu, dưới thời gian đọc tối thiểu 60 giây; đúng 20/20 câu (xét từ 15 câu).',
+    );
     setLocale('en');
-    expect(evidenceText(tooFast)).toBe('Submitted after 59.999 s for 20 questions, under the least reading time of 60 s; 20/20 right (signs start at 15).');
+    expect(evidenceText(tooFast)).toBe(
+      'Submitted after 59.999 s for 20 questions, under the least reading time of 60 s; 20/20 right (signs start at 15).',
+    );
   });
 
   it('counts the other people sharing a sequence', () => {
@@ -92,7 +124,10 @@ describe('integrity flags in words', () => {
     const verified = { ...changed, evidence: { ...changed.evidence, phoneVerified: true } } as IntegrityFlag;
     expect(evidenceText(verified)).toContain('Lần bắt đầu này đã xác minh số điện thoại bằng mã.');
     // a start made before units and districts were recorded: its name only
-    const older = { ...changed, evidence: { ...changed.evidence, entered: { fullName: 'Nguyễn Thị Hồng', unitCode: null, district: null } } } as IntegrityFlag;
+    const older = {
+      ...changed,
+      evidence: { ...changed.evidence, entered: { fullName: 'Nguyễn Thị Hồng', unitCode: null, district: null } },
+    } as IntegrityFlag;
     expect(evidenceText(older)).toContain('bắt đầu với “Nguyễn Thị Hồng”');
     setLocale('en');
     expect(evidenceText(changed)).toContain('first registered as “Trần Văn Mạo, HTX-2, Huyện Thủy Nguyên”');
@@ -100,7 +135,13 @@ describe('integrity flags in words', () => {
 
   it('makes an exclusion reason of the sign and its evidence, within the length the server takes', () => {
     expect(exclusionReason(tooFast)).toBe(`Làm bài quá nhanh: ${evidenceText(tooFast)}`);
-    const many = { ...names, evidence: { ...names.evidence, names: Array.from({ length: 80 }, (_, i) => ({ name: `Người Dự Thi Số ${i}`, attempts: 1 })) } } as IntegrityFlag;
+    const many = {
+      ...names,
+      evidence: {
+        ...names.evidence,
+        names: Array.from({ length: 80 }, (_, i) => ({ name: `Người Dự Thi Số ${i}`, attempts: 1 })),
+      },
+    } as IntegrityFlag;
     const reason = exclusionReason(many);
     expect(reason.length).toBe(1000);
     expect(reason.endsWith('…')).toBe(true);

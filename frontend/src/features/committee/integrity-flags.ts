@@ -4,9 +4,17 @@ import { vietnamDateTime } from '../../lib/vietnam-time';
 import { t, type MessageKey } from './messages';
 
 /** The cheating signals of a round or of the contest (docs/api.md, "Integrity flags"). */
-export type FlagKind = 'TOO_FAST' | 'IDENTICAL_ANSWERS' | 'SHARED_NETWORK' | 'SHARED_DEVICE' | 'PHONE_MANY_NAMES' | 'PHONE_DETAILS_CHANGED';
+export type FlagKind =
+  'TOO_FAST' | 'IDENTICAL_ANSWERS' | 'SHARED_NETWORK' | 'SHARED_DEVICE' | 'PHONE_MANY_NAMES' | 'PHONE_DETAILS_CHANGED';
 
-export const FLAG_KINDS: FlagKind[] = ['TOO_FAST', 'IDENTICAL_ANSWERS', 'SHARED_NETWORK', 'SHARED_DEVICE', 'PHONE_MANY_NAMES', 'PHONE_DETAILS_CHANGED'];
+export const FLAG_KINDS: FlagKind[] = [
+  'TOO_FAST',
+  'IDENTICAL_ANSWERS',
+  'SHARED_NETWORK',
+  'SHARED_DEVICE',
+  'PHONE_MANY_NAMES',
+  'PHONE_DETAILS_CHANGED',
+];
 
 export interface TooFastEvidence {
   durationMs: number;
@@ -93,7 +101,9 @@ function seconds(ms: number): string {
 
 /** 600 → "10 phút"; 90 → "1 phút 30 giây". */
 function windowText(totalSeconds: number): string {
-  return totalSeconds % 60 === 0 && totalSeconds >= 60 ? `${totalSeconds / 60} ${t('minutes')}` : durationText(totalSeconds * 1000, { min: t('minutes'), sec: t('seconds') });
+  return totalSeconds % 60 === 0 && totalSeconds >= 60
+    ? `${totalSeconds / 60} ${t('minutes')}`
+    : durationText(totalSeconds * 1000, { min: t('minutes'), sec: t('seconds') });
 }
 
 /** "Nguyễn Văn An, HTX-1, Quận Lê Chân": what is known of an entry. */
@@ -107,7 +117,13 @@ export function evidenceText(flag: IntegrityFlag): string {
   switch (flag.kind) {
     case 'TOO_FAST': {
       const e = flag.evidence;
-      return t('ev_TOO_FAST', { duration: seconds(e.durationMs), questions: e.questions, threshold: seconds(e.thresholdMs), score: e.score, minScore: e.minScore });
+      return t('ev_TOO_FAST', {
+        duration: seconds(e.durationMs),
+        questions: e.questions,
+        threshold: seconds(e.thresholdMs),
+        score: e.score,
+        minScore: e.minScore,
+      });
     }
     case 'IDENTICAL_ANSWERS': {
       const e = flag.evidence;
@@ -135,7 +151,11 @@ export function evidenceText(flag: IntegrityFlag): string {
     }
     case 'PHONE_DETAILS_CHANGED': {
       const e = flag.evidence;
-      const text = t('ev_PHONE_DETAILS_CHANGED', { registered: entryText(e.registered), at: when(e.registeredAt), entered: entryText(e.entered) });
+      const text = t('ev_PHONE_DETAILS_CHANGED', {
+        registered: entryText(e.registered),
+        at: when(e.registeredAt),
+        entered: entryText(e.entered),
+      });
       return e.phoneVerified ? `${text} ${t('ev_PHONE_DETAILS_CHANGED_verified')}` : text;
     }
     default:

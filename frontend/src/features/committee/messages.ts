@@ -14,7 +14,8 @@ export const t = translator({
     notFinalized: 'Danh sách chưa được chốt.',
     finalize: 'Chốt danh sách đoạt giải',
     finalizeConfirmTitle: 'Chốt danh sách cho {scope}?',
-    finalizeConfirmText: 'Danh sách sẽ được xếp hạng theo cơ cấu giải hiện hành và cố định lại kèm mã băm SHA-256. Sau khi chốt, muốn thay đổi phải mở lại kèm lý do, và việc đó được ghi vào nhật ký.',
+    finalizeConfirmText:
+      'Danh sách sẽ được xếp hạng theo cơ cấu giải hiện hành và cố định lại kèm mã băm SHA-256. Sau khi chốt, muốn thay đổi phải mở lại kèm lý do, và việc đó được ghi vào nhật ký.',
     confirmFinalize: 'Xác nhận chốt',
     cancel: 'Hủy',
     finalizing: 'Đang chốt…',
@@ -35,7 +36,8 @@ export const t = translator({
     tb_ATTEMPT_ID: 'mã bài thi',
     winners: 'Người đoạt giải',
     noWinners: 'Không có người đoạt giải.',
-    redacted: 'Thông tin cá nhân của danh sách này đã được xóa lúc {at} khi hết thời hạn lưu trữ: họ tên được thay bằng “Ẩn danh”, không còn số điện thoại, email, tệp CSV hay XLSX. Mã SHA-256 vẫn là của danh sách gốc, để đối chiếu với tệp đã tải trước đó.',
+    redacted:
+      'Thông tin cá nhân của danh sách này đã được xóa lúc {at} khi hết thời hạn lưu trữ: họ tên được thay bằng “Ẩn danh”, không còn số điện thoại, email, tệp CSV hay XLSX. Mã SHA-256 vẫn là của danh sách gốc, để đối chiếu với tệp đã tải trước đó.',
     rank: 'Hạng',
     prize: 'Giải',
     name: 'Họ và tên',
@@ -81,7 +83,8 @@ export const t = translator({
     reopening: 'Đang mở lại…',
     reopened: 'Đã mở lại danh sách.',
     exclusions: 'Loại trừ bài thi',
-    exclusionsHint: 'Bài bị loại trừ không được tính giải (kể cả cho đơn vị). Không thay đổi được khi danh sách phủ bài đó đang được chốt.',
+    exclusionsHint:
+      'Bài bị loại trừ không được tính giải (kể cả cho đơn vị). Không thay đổi được khi danh sách phủ bài đó đang được chốt.',
     excludeAttempt: 'Mã bài thi cần loại trừ',
     excludeReason: 'Lý do loại trừ',
     exclude: 'Loại trừ',
@@ -107,7 +110,8 @@ export const t = translator({
     minutes: 'phút',
     seconds: 'giây',
     flagsTitle: 'Dấu hiệu bất thường: {scope}',
-    flagsHint: 'Mỗi dấu hiệu là gợi ý để Hội đồng xem xét, không phải kết luận: một phòng máy của trường học cũng có nhiều người cùng một mạng. Chuỗi đáp án ghi vị trí phương án được chọn theo thứ tự hiển thị (A là phương án đầu tiên, dấu - là câu bỏ trống).',
+    flagsHint:
+      'Mỗi dấu hiệu là gợi ý để Hội đồng xem xét, không phải kết luận: một phòng máy của trường học cũng có nhiều người cùng một mạng. Chuỗi đáp án ghi vị trí phương án được chọn theo thứ tự hiển thị (A là phương án đầu tiên, dấu - là câu bỏ trống).',
     flagsNone: 'Không có dấu hiệu bất thường.',
     flagsSummary: 'Số dấu hiệu theo loại',
     flagsAttempts: '{n} bài thi có dấu hiệu',
@@ -126,13 +130,19 @@ export const t = translator({
     kind_SHARED_DEVICE: 'Nhiều người cùng một thiết bị',
     kind_PHONE_MANY_NAMES: 'Một số điện thoại, nhiều tên',
     kind_PHONE_DETAILS_CHANGED: 'Số điện thoại đã đăng ký với thông tin khác',
-    ev_TOO_FAST: 'Nộp bài sau {duration} cho {questions} câu, dưới thời gian đọc tối thiểu {threshold}; đúng {score}/{questions} câu (xét từ {minScore} câu).',
-    ev_IDENTICAL_ANSWERS: 'Chuỗi đáp án {sequence} trùng với bài của {others} người khác ({attempts} bài thi cùng chuỗi).',
-    ev_SHARED_NETWORK: '{participants} người bắt đầu {attempts} bài thi từ cùng một mạng (mã {label}) từ {from} đến {to}; ngưỡng: {threshold} người trong {window}.',
-    ev_SHARED_DEVICE: '{participants} người bắt đầu {attempts} bài thi trên cùng một trình duyệt (mã {label}) từ {from} đến {to}; ngưỡng: {threshold} người trong {window}.',
-    ev_PHONE_MANY_NAMES: 'Số điện thoại được dùng với {count} tên khác nhau: {names}. Bài này được bắt đầu với tên “{entered}”.',
+    ev_TOO_FAST:
+      'Nộp bài sau {duration} cho {questions} câu, dưới thời gian đọc tối thiểu {threshold}; đúng {score}/{questions} câu (xét từ {minScore} câu).',
+    ev_IDENTICAL_ANSWERS:
+      'Chuỗi đáp án {sequence} trùng với bài của {others} người khác ({attempts} bài thi cùng chuỗi).',
+    ev_SHARED_NETWORK:
+      '{participants} người bắt đầu {attempts} bài thi từ cùng một mạng (mã {label}) từ {from} đến {to}; ngưỡng: {threshold} người trong {window}.',
+    ev_SHARED_DEVICE:
+      '{participants} người bắt đầu {attempts} bài thi trên cùng một trình duyệt (mã {label}) từ {from} đến {to}; ngưỡng: {threshold} người trong {window}.',
+    ev_PHONE_MANY_NAMES:
+      'Số điện thoại được dùng với {count} tên khác nhau: {names}. Bài này được bắt đầu với tên “{entered}”.',
     ev_PHONE_MANY_NAMES_unknown: 'Số điện thoại được dùng với {count} tên khác nhau: {names}.',
-    ev_PHONE_DETAILS_CHANGED: 'Số điện thoại đã đăng ký lần đầu với “{registered}” ({at}); bài này được bắt đầu với “{entered}” nhưng được tính cho đăng ký đầu tiên.',
+    ev_PHONE_DETAILS_CHANGED:
+      'Số điện thoại đã đăng ký lần đầu với “{registered}” ({at}); bài này được bắt đầu với “{entered}” nhưng được tính cho đăng ký đầu tiên.',
     ev_PHONE_DETAILS_CHANGED_verified: 'Lần bắt đầu này đã xác minh số điện thoại bằng mã.',
     nameUses: '{name} ({n} lượt)',
     otherAttempts: 'Các bài thi khác cùng chuỗi:',
@@ -150,7 +160,8 @@ export const t = translator({
     notFinalized: 'The list is not finalized yet.',
     finalize: 'Finalize the winners list',
     finalizeConfirmTitle: 'Finalize the list for {scope}?',
-    finalizeConfirmText: 'The list is ranked under the current prize plan and frozen with a SHA-256 hash. Once finalized, a change needs a reopening with a reason, which the award log records.',
+    finalizeConfirmText:
+      'The list is ranked under the current prize plan and frozen with a SHA-256 hash. Once finalized, a change needs a reopening with a reason, which the award log records.',
     confirmFinalize: 'Finalize',
     cancel: 'Cancel',
     finalizing: 'Finalizing…',
@@ -171,7 +182,8 @@ export const t = translator({
     tb_ATTEMPT_ID: 'attempt id',
     winners: 'Winners',
     noWinners: 'No winners.',
-    redacted: 'The personal data of this list were removed at {at}, at the end of the retention period: names are replaced by “Ẩn danh” (anonymous), and there are no phone numbers, emails, CSV or XLSX files any more. The SHA-256 is still the original list’s, to check a file downloaded before.',
+    redacted:
+      'The personal data of this list were removed at {at}, at the end of the retention period: names are replaced by “Ẩn danh” (anonymous), and there are no phone numbers, emails, CSV or XLSX files any more. The SHA-256 is still the original list’s, to check a file downloaded before.',
     rank: 'Rank',
     prize: 'Prize',
     name: 'Full name',
@@ -217,7 +229,8 @@ export const t = translator({
     reopening: 'Reopening…',
     reopened: 'The list is reopened.',
     exclusions: 'Excluded attempts',
-    exclusionsHint: 'An excluded attempt wins nothing (nor counts for its unit). Cannot change while a finalized list covers it.',
+    exclusionsHint:
+      'An excluded attempt wins nothing (nor counts for its unit). Cannot change while a finalized list covers it.',
     excludeAttempt: 'Attempt id to exclude',
     excludeReason: 'Reason for excluding',
     exclude: 'Exclude',
@@ -243,7 +256,8 @@ export const t = translator({
     minutes: 'min',
     seconds: 's',
     flagsTitle: 'Warning signs: {scope}',
-    flagsHint: 'Each sign is for the committee to look into, not a verdict: a school computer room also puts many people on one network. An answer sequence gives the position of the option chosen in the order shown (A is the first option, - a question left unanswered).',
+    flagsHint:
+      'Each sign is for the committee to look into, not a verdict: a school computer room also puts many people on one network. An answer sequence gives the position of the option chosen in the order shown (A is the first option, - a question left unanswered).',
     flagsNone: 'No warning signs.',
     flagsSummary: 'Signs by kind',
     flagsAttempts: '{n} attempts with a sign',
@@ -262,13 +276,19 @@ export const t = translator({
     kind_SHARED_DEVICE: 'Many people on one device',
     kind_PHONE_MANY_NAMES: 'One phone, many names',
     kind_PHONE_DETAILS_CHANGED: 'Phone registered with other details',
-    ev_TOO_FAST: 'Submitted after {duration} for {questions} questions, under the least reading time of {threshold}; {score}/{questions} right (signs start at {minScore}).',
-    ev_IDENTICAL_ANSWERS: 'Answer sequence {sequence}, the same as {others} other people’s ({attempts} attempts with it).',
-    ev_SHARED_NETWORK: '{participants} people started {attempts} attempts from one network (label {label}) between {from} and {to}; threshold: {threshold} people within {window}.',
-    ev_SHARED_DEVICE: '{participants} people started {attempts} attempts in one browser (label {label}) between {from} and {to}; threshold: {threshold} people within {window}.',
-    ev_PHONE_MANY_NAMES: 'The phone number was used with {count} different names: {names}. This attempt was started as “{entered}”.',
+    ev_TOO_FAST:
+      'Submitted after {duration} for {questions} questions, under the least reading time of {threshold}; {score}/{questions} right (signs start at {minScore}).',
+    ev_IDENTICAL_ANSWERS:
+      'Answer sequence {sequence}, the same as {others} other people’s ({attempts} attempts with it).',
+    ev_SHARED_NETWORK:
+      '{participants} people started {attempts} attempts from one network (label {label}) between {from} and {to}; threshold: {threshold} people within {window}.',
+    ev_SHARED_DEVICE:
+      '{participants} people started {attempts} attempts in one browser (label {label}) between {from} and {to}; threshold: {threshold} people within {window}.',
+    ev_PHONE_MANY_NAMES:
+      'The phone number was used with {count} different names: {names}. This attempt was started as “{entered}”.',
     ev_PHONE_MANY_NAMES_unknown: 'The phone number was used with {count} different names: {names}.',
-    ev_PHONE_DETAILS_CHANGED: 'The phone number was first registered as “{registered}” ({at}); this attempt was started as “{entered}” but counts for the first registration.',
+    ev_PHONE_DETAILS_CHANGED:
+      'The phone number was first registered as “{registered}” ({at}); this attempt was started as “{entered}” but counts for the first registration.',
     ev_PHONE_DETAILS_CHANGED_verified: 'This start verified the phone with a code.',
     nameUses: '{name} ({n} attempts)',
     otherAttempts: 'Other attempts with the sequence:',

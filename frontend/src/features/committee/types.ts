@@ -72,3 +72,8 @@ export interface ContestRounds {
   title: string;
   rounds: { number: number; name: string; opensAt: string; closesAt: string }[];
 }
+
+/** What the committee's components get from the page: where a 401 (the session ended) goes. */
+export interface CommitteeProps {
+  onUnauthorized: () => void;
+}

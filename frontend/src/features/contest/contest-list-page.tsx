@@ -4,13 +4,16 @@ import type { ContestSummary } from '../../lib/api-types';
 import { forgetContest } from '../../lib/attempt-session';
 import { dateTime } from '../../lib/format';
 import { navigate } from '../../lib/router';
-import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
+import { ErrorAlert } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { t } from './messages';
 
 export function ContestListPage() {
   const { data, error, reload } = useLoad(() => api<ContestSummary[]>('/api/contests'), 'contests');
-  const open = data?.filter((contest) => contest.status === 'OPEN') ?? [];
   useEffect(() => {
+    const open = data?.filter((contest) => contest.status === 'OPEN') ?? [];
     // nothing of a closed contest is kept on the device
     data?.filter((contest) => contest.status !== 'OPEN').forEach((contest) => forgetContest(contest.slug));
     // one campaign at a time is the usual case: its page is the home page
@@ -21,7 +24,13 @@ export function ContestListPage() {
   return (
     <>
       <PageHeading title={t('contestsTitle')}>{t('contestsTitle')}</PageHeading>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : data.length === 0 ? <p>{t('noContests')}</p> : (
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : !data ? (
+        <Loading />
+      ) : data.length === 0 ? (
+        <p>{t('noContests')}</p>
+      ) : (
         <ul class="cards">
           {data.map((contest) => (
             <li class="card" key={contest.slug}>

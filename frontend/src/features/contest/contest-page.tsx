@@ -4,7 +4,10 @@ import type { ContestDetails } from '../../lib/api-types';
 import { forgetContest, latestAttemptSession } from '../../lib/attempt-session';
 import { ForgetDevice } from '../../lib/forget-device';
 import { dateTime } from '../../lib/format';
-import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
+import { ErrorAlert } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { Countdown } from './countdown';
 import { Leaderboard } from './leaderboard';
 import { t } from './messages';
@@ -83,10 +86,17 @@ export function ContestPage(props: { slug: string }) {
         <h2 id="rounds-heading">{t('rounds')}</h2>
         <ol class="rounds">
           {contest.rounds.map((round) => (
-            <li key={round.number} class={round.current ? 'current' : ''} aria-current={round.current ? 'step' : undefined}>
-              <strong>{round.name}</strong> {round.current && <span class="badge status-open">{t('currentRound')}</span>}
+            <li
+              key={round.number}
+              class={round.current ? 'current' : ''}
+              aria-current={round.current ? 'step' : undefined}
+            >
+              <strong>{round.name}</strong>{' '}
+              {round.current && <span class="badge status-open">{t('currentRound')}</span>}
               <br />
-              <span class="muted">{t('roundWindow', { from: dateTime(round.opensAt), to: dateTime(round.closesAt) })}</span>
+              <span class="muted">
+                {t('roundWindow', { from: dateTime(round.opensAt), to: dateTime(round.closesAt) })}
+              </span>
             </li>
           ))}
         </ol>

@@ -14,9 +14,18 @@ const contest = {
 
 describe('contest countdown', () => {
   it('counts down to the opening, the end of the current round, the next round, then nothing', () => {
-    expect(countdownTarget(contest, Date.parse('2026-02-28T00:00:00Z'))).toMatchObject({ label: 'Cuộc thi bắt đầu sau', at: Date.parse(contest.opensAt) });
-    expect(countdownTarget(contest, Date.parse('2026-03-02T00:00:00Z'))).toMatchObject({ label: 'Vòng thi hiện tại kết thúc sau', at: Date.parse('2026-03-07T00:00:00Z') });
-    expect(countdownTarget(contest, Date.parse('2026-03-07T12:00:00Z'))).toMatchObject({ label: 'Vòng tiếp theo bắt đầu sau', at: Date.parse('2026-03-08T00:00:00Z') });
+    expect(countdownTarget(contest, Date.parse('2026-02-28T00:00:00Z'))).toMatchObject({
+      label: 'Cuộc thi bắt đầu sau',
+      at: Date.parse(contest.opensAt),
+    });
+    expect(countdownTarget(contest, Date.parse('2026-03-02T00:00:00Z'))).toMatchObject({
+      label: 'Vòng thi hiện tại kết thúc sau',
+      at: Date.parse('2026-03-07T00:00:00Z'),
+    });
+    expect(countdownTarget(contest, Date.parse('2026-03-07T12:00:00Z'))).toMatchObject({
+      label: 'Vòng tiếp theo bắt đầu sau',
+      at: Date.parse('2026-03-08T00:00:00Z'),
+    });
     expect(countdownTarget(contest, Date.parse('2026-03-16T00:00:00Z'))).toBeNull();
   });
 });

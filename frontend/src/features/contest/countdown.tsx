@@ -36,8 +36,7 @@ export function Countdown(props: { contest: ContestDetails; offsetMs: number }) 
   const m = minutes % 60;
   return (
     <p class="countdown">
-      {target.label}{' '}
-      <strong>{d > 0 ? t('countdown', { d, h, m }) : t('countdownShort', { h, m })}</strong>
+      {target.label} <strong>{d > 0 ? t('countdown', { d, h, m }) : t('countdownShort', { h, m })}</strong>
     </p>
   );
 }

@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { api } from '../../lib/api-client';
 import type { ContestDetails, LeaderboardPage } from '../../lib/api-types';
 import { clockText } from '../../lib/format';
-import { ErrorAlert, Loading, useLoad } from '../../lib/ui';
+import { ErrorAlert } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { useLoad } from '../../lib/use-load';
 import { t } from './messages';
 
 export function Leaderboard(props: { contest: ContestDetails }) {
@@ -59,11 +61,17 @@ export function Leaderboard(props: { contest: ContestDetails }) {
           )}
         </select>
       </label>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : !data ? <Loading /> : (
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : !data ? (
+        <Loading />
+      ) : (
         <>
           <p>{t('ranked', { n: data.ranked })}</p>
           {data.scoresHidden && <p class="note">{t('scoresHidden')}</p>}
-          {data.entries.length === 0 ? <p>{t('emptyBoard')}</p> : (
+          {data.entries.length === 0 ? (
+            <p>{t('emptyBoard')}</p>
+          ) : (
             <div class="table-scroll">
               <table class="board" data-testid="leaderboard">
                 <thead>

@@ -20,7 +20,8 @@ export const t = translator({
     byParticipants: 'cho đơn vị có nhiều người dự thi nhất.',
     byRate: 'cho đơn vị có tỷ lệ người dự thi cao nhất.',
     highestOnly: 'Mỗi người chỉ nhận giải cao nhất của mình trong toàn cuộc thi.',
-    facts: 'Mỗi lượt thi có {questions} câu hỏi trắc nghiệm, làm trong {minutes} phút; tối đa {attempts} lượt mỗi vòng. Cuối bài có một câu hỏi dự đoán.',
+    facts:
+      'Mỗi lượt thi có {questions} câu hỏi trắc nghiệm, làm trong {minutes} phút; tối đa {attempts} lượt mỗi vòng. Cuối bài có một câu hỏi dự đoán.',
     rounds: 'Các vòng thi',
     currentRound: 'đang diễn ra',
     roundWindow: '{from} – {to}',
@@ -70,7 +71,8 @@ export const t = translator({
     byParticipants: 'for the units with the most participants.',
     byRate: 'for the units with the highest share of their people taking part.',
     highestOnly: 'A person receives only their highest prize in the whole contest.',
-    facts: 'Each attempt has {questions} multiple-choice questions to answer in {minutes} minutes; at most {attempts} attempts per round. A prediction question comes at the end.',
+    facts:
+      'Each attempt has {questions} multiple-choice questions to answer in {minutes} minutes; at most {attempts} attempts per round. A prediction question comes at the end.',
     rounds: 'Rounds',
     currentRound: 'in progress',
     roundWindow: '{from} – {to}',

@@ -1,5 +1,5 @@
 import { api } from '../../lib/api-client';
-import { useLoad } from '../../lib/ui';
+import { useLoad } from '../../lib/use-load';
 import { t } from './messages';
 
 interface Tier {
@@ -29,7 +29,8 @@ export function Prizes(props: { slug: string }) {
   );
   const empty =
     !data ||
-    data.round.length + data.contest.length + data.unitsByParticipants.length + data.unitsByParticipationRate.length === 0;
+    data.round.length + data.contest.length + data.unitsByParticipants.length + data.unitsByParticipationRate.length ===
+      0;
   return (
     <section aria-labelledby="prizes-heading">
       <h2 id="prizes-heading">{t('prizes')}</h2>

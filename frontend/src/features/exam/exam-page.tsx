@@ -3,7 +3,9 @@ import { api, ApiError, NetworkError } from '../../lib/api-client';
 import type { AttemptStarted, AttemptView, SubmissionResult } from '../../lib/api-types';
 import { attemptSession, forgetAttempt } from '../../lib/attempt-session';
 import { clockText } from '../../lib/format';
-import { ErrorAlert, Loading, PageHeading, errorText } from '../../lib/ui';
+import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
 import { ExamSession, type ExamData } from './exam-session';
 import { ExamStorage } from './exam-storage';
 import { t } from './messages';
@@ -11,9 +13,7 @@ import { announcementDue } from './server-clock';
 import { isRetryable, predictionValue } from './submission';
 
 type Loaded =
-  | { kind: 'open'; data: ExamData; receivedAt: number; offline?: boolean }
-  | { kind: 'submitted' }
-  | { kind: 'expired' };
+  { kind: 'open'; data: ExamData; receivedAt: number; offline?: boolean } | { kind: 'submitted' } | { kind: 'expired' };
 
 async function loadAttempt(attemptId: string, token: string): Promise<Loaded> {
   try {
@@ -26,7 +26,13 @@ async function loadAttempt(attemptId: string, token: string): Promise<Loaded> {
     return {
       kind: 'open',
       receivedAt,
-      data: { attemptId, deadline: view.deadline, serverTime: view.serverTime, questions: view.questions ?? [], predictionQuestion: view.predictionQuestion ?? '' },
+      data: {
+        attemptId,
+        deadline: view.deadline,
+        serverTime: view.serverTime,
+        questions: view.questions ?? [],
+        predictionQuestion: view.predictionQuestion ?? '',
+      },
     };
   } catch (error) {
     // offline: what this device kept lets the participant go on
@@ -38,7 +44,13 @@ async function loadAttempt(attemptId: string, token: string): Promise<Loaded> {
         kind: 'open',
         receivedAt: now,
         offline: true,
-        data: { attemptId, deadline: kept.deadline, serverTime, questions: kept.questions, predictionQuestion: kept.predictionQuestion ?? '' },
+        data: {
+          attemptId,
+          deadline: kept.deadline,
+          serverTime,
+          questions: kept.questions,
+          predictionQuestion: kept.predictionQuestion ?? '',
+        },
       };
     }
     throw error;
@@ -66,6 +78,7 @@ export function ExamPage(props: ExamPageProps) {
   useEffect(() => {
     if (loaded || !credentials) return;
     loadAttempt(props.attemptId, credentials.token).then(setLoaded, setError);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads per attempt and per retry, not when the loaded answer arrives
   }, [props.attemptId, round]);
 
   useEffect(() => {
@@ -78,6 +91,7 @@ export function ExamPage(props: ExamPageProps) {
       forgetAttempt(props.attemptId);
     }
     if (loaded?.kind === 'submitted') props.onSubmitted(props.attemptId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per answer from the server, not again for a new onSubmitted
   }, [loaded]);
 
   if (!credentials) {
@@ -87,13 +101,24 @@ export function ExamPage(props: ExamPageProps) {
       </div>
     );
   }
-  if (error) return <ErrorAlert error={error} onRetry={() => { setError(null); setRound(round + 1); }} />;
+  if (error)
+    return (
+      <ErrorAlert
+        error={error}
+        onRetry={() => {
+          setError(null);
+          setRound(round + 1);
+        }}
+      />
+    );
   if (!loaded || loaded.kind === 'submitted') return <Loading />;
   if (loaded.kind === 'expired') {
     return (
       <>
         <PageHeading title={t('title')}>{t('title')}</PageHeading>
-        <p class="alert alert-error" role="alert">{t('expired')}</p>
+        <p class="alert alert-error" role="alert">
+          {t('expired')}
+        </p>
         <a href={`#/c/${encodeURIComponent(credentials.slug)}`}>{t('backToContest')}</a>
       </>
     );
@@ -111,7 +136,14 @@ export function ExamPage(props: ExamPageProps) {
   );
 }
 
-function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; token: string; slug: string; onSubmitted: (id: string) => void }) {
+function Exam(props: {
+  data: ExamData;
+  receivedAt: number;
+  offline: boolean;
+  token: string;
+  slug: string;
+  onSubmitted: (id: string) => void;
+}) {
   const session = useMemo(
     () =>
       new ExamSession(props.data, {
@@ -123,6 +155,7 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
             headers: { 'X-Attempt-Token': props.token },
           }),
       }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one session per attempt: it keeps the state, so it is not made anew on each render
     [props.data.attemptId],
   );
   const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -150,7 +183,7 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
         const time = due >= 60 ? t('minutes', { n: due / 60 }) : t('seconds', { n: due });
         setAnnouncement(t('announce', { time }));
       }
-      session.tick();
+      void session.tick();
     };
     const timer = setInterval(update, 1000);
     // a phone that slept or a hidden tab (timers slowed down) catches up as soon as it is back
@@ -175,6 +208,7 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
       session.forget();
       props.onSubmitted(session.data.attemptId);
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once when the submission is done, not again for a new onSubmitted
   }, [session.phase]);
 
   // focus moves to the new question in the same commit, before anything else can take it
@@ -184,6 +218,7 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
       return;
     }
     heading.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- session.current is the question shown (not a ref): focus follows it
   }, [session.current]);
 
   const questions = session.data.questions;
@@ -222,7 +257,12 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
           <span class="timer-label" id="timer-label">
             {t('timeLeft')}
           </span>
-          <span role="timer" aria-labelledby="timer-label" class={`timer${remaining < 60_000 ? ' urgent' : ''}`} data-testid="timer">
+          <span
+            role="timer"
+            aria-labelledby="timer-label"
+            class={`timer${remaining < 60_000 ? ' urgent' : ''}`}
+            data-testid="timer"
+          >
             {clockText(remaining)}
           </span>
         </div>
@@ -236,7 +276,12 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
       </p>
       {props.offline && <p class="note">{t('offline')}</p>}
 
-      <div class="exam-screen" ref={heading} tabIndex={-1} aria-label={onPrediction ? t('prediction') : t('questionOf', { n: current + 1, total })}>
+      <div
+        class="exam-screen"
+        ref={heading}
+        tabIndex={-1}
+        aria-label={onPrediction ? t('prediction') : t('questionOf', { n: current + 1, total })}
+      >
         {!onPrediction ? (
           <fieldset class="question" key={question.id} disabled={locked}>
             <legend>
@@ -294,7 +339,12 @@ function Exam(props: { data: ExamData; receivedAt: number; offline: boolean; tok
       </div>
 
       <div class="exam-nav">
-        <button type="button" class="button secondary" disabled={current === 0} onClick={() => session.goTo(current - 1)}>
+        <button
+          type="button"
+          class="button secondary"
+          disabled={current === 0}
+          onClick={() => session.goTo(current - 1)}
+        >
           {t('previous')}
         </button>
         {!onPrediction ? (

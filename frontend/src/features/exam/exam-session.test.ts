@@ -35,7 +35,13 @@ const data: ExamData = {
   predictionQuestion: 'How many?',
 };
 
-const result: SubmissionResult = { attemptId: 'a-1', score: 2, total: 3, durationMs: 60_000, submittedAt: '2026-03-01T08:06:00Z' };
+const result: SubmissionResult = {
+  attemptId: 'a-1',
+  score: 2,
+  total: 3,
+  durationMs: 60_000,
+  submittedAt: '2026-03-01T08:06:00Z',
+};
 
 const noWait = { delaysMs: [10, 10, 10], sleep: () => Promise.resolve() };
 
@@ -50,7 +56,11 @@ describe('server clock', () => {
 
   it('the session uses the offset measured when the answer arrived', () => {
     let now = phoneNow;
-    const session = new ExamSession(data, { storage: new ExamStorage(new MemoryStorage()), now: () => now, send: vi.fn() });
+    const session = new ExamSession(data, {
+      storage: new ExamStorage(new MemoryStorage()),
+      now: () => now,
+      send: vi.fn(),
+    });
     expect(session.remainingMs()).toBe(20 * 60_000);
     now += 61_000;
     expect(session.remainingMs()).toBe(20 * 60_000 - 61_000);
@@ -79,11 +89,17 @@ describe('local persistence', () => {
     first.setPrediction('4700');
     first.goTo(2);
 
-    const other = new ExamSession({ ...data, attemptId: 'a-2' }, { storage: new ExamStorage(storage), now: () => phoneNow, send: vi.fn() });
+    const other = new ExamSession(
+      { ...data, attemptId: 'a-2' },
+      { storage: new ExamStorage(storage), now: () => phoneNow, send: vi.fn() },
+    );
     expect(other.answers).toEqual({});
 
     // a reload: a new session on the same storage, from GET /api/attempts/{id}
-    const reloaded = new ExamSession({ ...data, serverTime: '2026-03-01T08:07:00Z' }, { storage: new ExamStorage(storage), now: () => phoneNow + 120_000, send: vi.fn() });
+    const reloaded = new ExamSession(
+      { ...data, serverTime: '2026-03-01T08:07:00Z' },
+      { storage: new ExamStorage(storage), now: () => phoneNow + 120_000, send: vi.fn() },
+    );
     expect(reloaded.answers).toEqual({ 10: 3, 20: 1 });
     expect(reloaded.prediction).toBe('4700');
     expect(reloaded.current).toBe(2);
@@ -92,7 +108,13 @@ describe('local persistence', () => {
   });
 
   it('goes on in memory when storage is broken or full', () => {
-    const broken = { getItem: () => '{not json', setItem: () => { throw new Error('QuotaExceeded'); }, removeItem: () => {} };
+    const broken = {
+      getItem: () => '{not json',
+      setItem: () => {
+        throw new Error('QuotaExceeded');
+      },
+      removeItem: () => {},
+    };
     const session = new ExamSession(data, { storage: new ExamStorage(broken), now: () => phoneNow, send: vi.fn() });
     session.answer(10, 2);
     expect(session.answers).toEqual({ 10: 2 });
@@ -113,7 +135,9 @@ describe('submission', () => {
     // what the server would refuse is left out, so an automatic submission always goes through
     expect(JSON.parse(submissionBody(questions, {}, '100000001'))).not.toHaveProperty('prediction');
     expect(JSON.parse(submissionBody(questions, {}, '12abc'))).not.toHaveProperty('prediction');
-    expect(JSON.parse(submissionBody(questions, {}, '100000000')).prediction).toBe(100_000_000);
+    expect((JSON.parse(submissionBody(questions, {}, '100000000')) as { prediction: number }).prediction).toBe(
+      100_000_000,
+    );
   });
 
   it('retries network failures and server errors with the same body, then succeeds', async () => {
@@ -124,7 +148,12 @@ describe('submission', () => {
       if (bodies.length === 2) throw new ApiError(503, { code: 'TEMPORARILY_UNAVAILABLE' });
       return result;
     });
-    const session = new ExamSession(data, { storage: new ExamStorage(new MemoryStorage()), now: () => phoneNow, send, retry: noWait });
+    const session = new ExamSession(data, {
+      storage: new ExamStorage(new MemoryStorage()),
+      now: () => phoneNow,
+      send,
+      retry: noWait,
+    });
     session.answer(10, 1);
     await expect(session.submit()).resolves.toEqual(result);
     expect(bodies).toHaveLength(3);
@@ -147,7 +176,12 @@ describe('submission', () => {
       bodies.push(body);
       throw new NetworkError(new TypeError('offline'));
     });
-    const session = new ExamSession(data, { storage: new ExamStorage(storage), now: () => phoneNow, send: failing, retry: noWait });
+    const session = new ExamSession(data, {
+      storage: new ExamStorage(storage),
+      now: () => phoneNow,
+      send: failing,
+      retry: noWait,
+    });
     session.answer(10, 2);
     session.setPrediction('12');
     await expect(session.submit()).rejects.toBeInstanceOf(NetworkError);
@@ -159,7 +193,12 @@ describe('submission', () => {
       bodies.push(body);
       return result;
     });
-    const reloaded = new ExamSession(data, { storage: new ExamStorage(storage), now: () => phoneNow, send: succeeding, retry: noWait });
+    const reloaded = new ExamSession(data, {
+      storage: new ExamStorage(storage),
+      now: () => phoneNow,
+      send: succeeding,
+      retry: noWait,
+    });
     expect(reloaded.hasPendingSubmission).toBe(true);
     await reloaded.submit();
     expect(new Set(bodies)).toEqual(new Set([submissionBody(questions, { 10: 2 }, '12')]));
@@ -168,9 +207,17 @@ describe('submission', () => {
 
   it('unlocks the answers when the server refuses the body as malformed (nothing was stored)', async () => {
     const send = vi.fn(async () => {
-      throw new ApiError(400, { code: 'VALIDATION_FAILED', errors: [{ field: 'prediction', code: 'PREDICTION_INVALID', message: '…' }] });
+      throw new ApiError(400, {
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'prediction', code: 'PREDICTION_INVALID', message: '…' }],
+      });
     });
-    const session = new ExamSession(data, { storage: new ExamStorage(new MemoryStorage()), now: () => phoneNow, send, retry: noWait });
+    const session = new ExamSession(data, {
+      storage: new ExamStorage(new MemoryStorage()),
+      now: () => phoneNow,
+      send,
+      retry: noWait,
+    });
     await expect(session.submit()).rejects.toBeInstanceOf(ApiError);
     expect(session.locked).toBe(false);
     session.answer(10, 4);

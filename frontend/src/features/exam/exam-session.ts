@@ -105,7 +105,9 @@ export class ExamSession {
     if (this.locked) {
       return;
     }
-    this.state = this.storage.update(this.data.attemptId, { answers: { ...this.state.answers, [questionId]: optionId } });
+    this.state = this.storage.update(this.data.attemptId, {
+      answers: { ...this.state.answers, [questionId]: optionId },
+    });
     this.changed();
   }
 

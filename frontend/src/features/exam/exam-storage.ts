@@ -31,7 +31,7 @@ export class ExamStorage {
     const empty: StoredExam = { answers: {}, prediction: '', current: 0 };
     try {
       const raw = this.storage.getItem(attemptDataKey(attemptId));
-      return raw ? { ...empty, ...JSON.parse(raw) } : empty;
+      return raw ? { ...empty, ...(JSON.parse(raw) as Partial<StoredExam>) } : empty;
     } catch {
       return empty;
     }

@@ -17,7 +17,8 @@ export const t = translator({
     next: 'Câu tiếp',
     toPrediction: 'Đến câu hỏi dự đoán',
     prediction: 'Câu hỏi dự đoán',
-    predictionHint: 'Nhập một số nguyên từ 0 đến 100.000.000. Câu trả lời được dùng để xét giải giữa những người bằng điểm.',
+    predictionHint:
+      'Nhập một số nguyên từ 0 đến 100.000.000. Câu trả lời được dùng để xét giải giữa những người bằng điểm.',
     predictionInvalid: 'Số dự đoán phải là số nguyên từ 0 đến 100.000.000.',
     submit: 'Nộp bài',
     confirmTitle: 'Nộp bài?',

@@ -43,7 +43,11 @@ export interface RetryOptions {
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Sends `body` until it is answered or a refusal that a retry cannot change. */
-export async function sendWithRetry<T>(send: (body: string) => Promise<T>, body: string, options: RetryOptions = {}): Promise<T> {
+export async function sendWithRetry<T>(
+  send: (body: string) => Promise<T>,
+  body: string,
+  options: RetryOptions = {},
+): Promise<T> {
   const delays = options.delaysMs ?? [1000, 2000, 3000, 5000, 5000];
   const sleep = options.sleep ?? sleepFor;
   for (let attempt = 0; ; attempt++) {

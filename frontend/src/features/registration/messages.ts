@@ -35,7 +35,8 @@ export const t = translator({
     continueExam: 'Tiếp tục làm bài',
     back: 'Quay lại trang cuộc thi',
     verifyTitle: 'Xác minh số điện thoại',
-    verifyHint: 'Cuộc thi này yêu cầu xác minh số điện thoại. Bấm “Gửi mã” để nhận mã 6 chữ số qua tin nhắn, rồi nhập mã vào ô “Mã xác minh”.',
+    verifyHint:
+      'Cuộc thi này yêu cầu xác minh số điện thoại. Bấm “Gửi mã” để nhận mã 6 chữ số qua tin nhắn, rồi nhập mã vào ô “Mã xác minh”.',
     sendCode: 'Gửi mã',
     resendCode: 'Gửi lại mã',
     sending: 'Đang gửi mã…',
@@ -65,7 +66,8 @@ export const t = translator({
     consentTitle: 'Use of personal data',
     consentSource: 'The organizers’ own text, in the language of the contest:',
     consent: 'I agree to the use of my personal data as described above',
-    consentChanged: 'The organizers have just updated the text above. Please read it again and tick your agreement once more.',
+    consentChanged:
+      'The organizers have just updated the text above. Please read it again and tick your agreement once more.',
     start: 'Start the exam',
     starting: 'Preparing your exam…',
     fixErrors: 'Please correct the marked fields.',
@@ -81,7 +83,8 @@ export const t = translator({
     continueExam: 'Continue the exam',
     back: 'Back to the contest',
     verifyTitle: 'Phone verification',
-    verifyHint: 'This contest verifies phone numbers. Press “Send code” to get a 6-digit code by text message, then enter it under “Verification code”.',
+    verifyHint:
+      'This contest verifies phone numbers. Press “Send code” to get a 6-digit code by text message, then enter it under “Verification code”.',
     sendCode: 'Send code',
     resendCode: 'Send a new code',
     sending: 'Sending the code…',

@@ -1,9 +1,19 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api-client';
 import { intlLocale } from '../../lib/i18n';
-import { errorText } from '../../lib/ui';
+import { errorText } from '../../lib/ui/error-alert';
 import { t } from './messages';
-import { cleanCode, codeLooksValid, needsNewCode, proofOf, sentToThisPhone, tokenFor, type CodeSent, type PhoneProof, type PhoneVerified } from './phone-code';
+import {
+  cleanCode,
+  codeLooksValid,
+  needsNewCode,
+  proofOf,
+  sentToThisPhone,
+  tokenFor,
+  type CodeSent,
+  type PhoneProof,
+  type PhoneVerified,
+} from './phone-code';
 import { phoneE164 } from './validation';
 
 /** Where the page moves focus to ask for the code: the code box, or the button that sends one. */
@@ -12,7 +22,11 @@ export function focusPhoneCode(): void {
 }
 
 function timeOfDay(iso: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(), {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(new Date(iso));
 }
 
 /**
@@ -90,7 +104,10 @@ export function PhoneCodeField(props: {
     setError(null);
     props.onClearError();
     try {
-      const verified = await api<PhoneVerified>(`${base}/verify`, { method: 'POST', body: { phone: props.phone.trim(), code: cleanCode(code) } });
+      const verified = await api<PhoneVerified>(`${base}/verify`, {
+        method: 'POST',
+        body: { phone: props.phone.trim(), code: cleanCode(code) },
+      });
       const proof = proofOf(props.phone, verified);
       if (proof) {
         props.onProof(proof);
@@ -157,7 +174,14 @@ export function PhoneCodeField(props: {
         </p>
       )}
       <div>
-        <button type="button" id="f-sendCode" class="button secondary" disabled={busy !== null} onClick={() => void sendCode()} aria-describedby={sentHere ? undefined : describedBy}>
+        <button
+          type="button"
+          id="f-sendCode"
+          class="button secondary"
+          disabled={busy !== null}
+          onClick={() => void sendCode()}
+          aria-describedby={sentHere ? undefined : describedBy}
+        >
           {busy === 'sending' ? t('sending') : sentHere ? t('resendCode') : t('sendCode')}
         </button>
       </div>

@@ -4,24 +4,54 @@ import { api, ApiError } from '../../lib/api-client';
 import type { AttemptStarted, ContestDetails } from '../../lib/api-types';
 import { latestAttemptSession } from '../../lib/attempt-session';
 import { deviceId } from '../../lib/device-id';
-import { ErrorAlert, Loading, PageHeading, errorText, useLoad } from '../../lib/ui';
+import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { t } from './messages';
 import { tokenFor, type PhoneProof } from './phone-code';
 import { focusPhoneCode, PhoneCodeField } from './phone-code-field';
 import { maxBirthYear, registrationBody, validate, type FieldName, type RegistrationForm } from './validation';
 
-const EMPTY: RegistrationForm = { fullName: '', phone: '', unitCode: '', district: '', birthYear: '', email: '', nationalId: '', consent: false };
+const EMPTY: RegistrationForm = {
+  fullName: '',
+  phone: '',
+  unitCode: '',
+  district: '',
+  birthYear: '',
+  email: '',
+  nationalId: '',
+  consent: false,
+};
 
-const FIELD_ORDER: FieldName[] = ['fullName', 'phone', 'unitCode', 'district', 'birthYear', 'email', 'nationalId', 'consent'];
+const FIELD_ORDER: FieldName[] = [
+  'fullName',
+  'phone',
+  'unitCode',
+  'district',
+  'birthYear',
+  'email',
+  'nationalId',
+  'consent',
+];
 
-export function RegistrationPage(props: { slug: string; onStarted: (started: AttemptStarted, slug: string, receivedAt: number) => void }) {
-  const { data, error, reload } = useLoad(() => api<ContestDetails>(`/api/contests/${encodeURIComponent(props.slug)}`), props.slug);
+export function RegistrationPage(props: {
+  slug: string;
+  onStarted: (started: AttemptStarted, slug: string, receivedAt: number) => void;
+}) {
+  const { data, error, reload } = useLoad(
+    () => api<ContestDetails>(`/api/contests/${encodeURIComponent(props.slug)}`),
+    props.slug,
+  );
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!data) return <Loading />;
   return <Form contest={data} onStarted={props.onStarted} />;
 }
 
-function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStarted, slug: string, receivedAt: number) => void }) {
+function Form(props: {
+  contest: ContestDetails;
+  onStarted: (started: AttemptStarted, slug: string, receivedAt: number) => void;
+}) {
   const { contest } = props;
   const [form, setForm] = useState<RegistrationForm>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
@@ -148,7 +178,12 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
   const described = (name: FieldName, hint: boolean) =>
     [hint ? `f-${name}-hint` : '', errors[name] ? `f-${name}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-  const text = (name: 'fullName' | 'phone' | 'birthYear' | 'email' | 'nationalId', extra: Record<string, string | boolean>, hint: boolean, required = true) => (
+  const text = (
+    name: 'fullName' | 'phone' | 'birthYear' | 'email' | 'nationalId',
+    extra: Record<string, string | boolean>,
+    hint: boolean,
+    required = true,
+  ) => (
     <input
       id={`f-${name}`}
       name={name}
@@ -167,8 +202,18 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
       <p class="muted">{contest.title}</p>
       <p>{t('intro')}</p>
       <form ref={formRef} noValidate onSubmit={onSubmit} class="form">
-        {field('fullName', t('fullName'), text('fullName', { type: 'text', autocomplete: 'name', maxLength: '100' }, true), t('fullNameHint'))}
-        {field('phone', t('phone'), text('phone', { type: 'tel', autocomplete: 'tel', inputMode: 'tel' }, true), t('phoneHint'))}
+        {field(
+          'fullName',
+          t('fullName'),
+          text('fullName', { type: 'text', autocomplete: 'name', maxLength: '100' }, true),
+          t('fullNameHint'),
+        )}
+        {field(
+          'phone',
+          t('phone'),
+          text('phone', { type: 'tel', autocomplete: 'tel', inputMode: 'tel' }, true),
+          t('phoneHint'),
+        )}
         {verifiesPhones && (
           <PhoneCodeField
             slug={contest.slug}
@@ -223,9 +268,25 @@ function Form(props: { contest: ContestDetails; onStarted: (started: AttemptStar
             ))}
           </select>,
         )}
-        {field('birthYear', t('birthYear'), text('birthYear', { type: 'text', inputMode: 'numeric', autocomplete: 'bday-year', maxLength: '4' }, false))}
-        {field('email', t('email'), text('email', { type: 'email', autocomplete: 'email' }, false, false), undefined, false)}
-        {field('nationalId', t('nationalId'), text('nationalId', { type: 'text', inputMode: 'numeric', autocomplete: 'off' }, true, false), t('nationalIdHint'), false)}
+        {field(
+          'birthYear',
+          t('birthYear'),
+          text('birthYear', { type: 'text', inputMode: 'numeric', autocomplete: 'bday-year', maxLength: '4' }, false),
+        )}
+        {field(
+          'email',
+          t('email'),
+          text('email', { type: 'email', autocomplete: 'email' }, false, false),
+          undefined,
+          false,
+        )}
+        {field(
+          'nationalId',
+          t('nationalId'),
+          text('nationalId', { type: 'text', inputMode: 'numeric', autocomplete: 'off' }, true, false),
+          t('nationalIdHint'),
+          false,
+        )}
         <fieldset class={`consent${errors.consent ? ' invalid' : ''}`}>
           <legend>{t('consentTitle')}</legend>
           <p class="hint">{t('consentSource')}</p>

@@ -25,7 +25,19 @@ describe('registration checks', () => {
   it('names each field at fault', () => {
     expect(validate(valid, new Date('2026-01-01'))).toEqual({});
     expect(
-      validate({ ...valid, fullName: ' ', phone: '123', unitCode: '', birthYear: '2025', email: 'a@b', nationalId: '1234', consent: false }, new Date('2026-01-01')),
+      validate(
+        {
+          ...valid,
+          fullName: ' ',
+          phone: '123',
+          unitCode: '',
+          birthYear: '2025',
+          email: 'a@b',
+          nationalId: '1234',
+          consent: false,
+        },
+        new Date('2026-01-01'),
+      ),
     ).toEqual({
       fullName: 'required',
       phone: 'phoneInvalid',
@@ -39,7 +51,9 @@ describe('registration checks', () => {
 
   it('sends the version of the consent text the form showed', () => {
     const version = 'a'.repeat(64);
-    expect(registrationBody({ ...valid, fullName: ' Nguyễn Thị Hồng Nhung ', nationalId: '0791 2345 6789' }, version)).toEqual({
+    expect(
+      registrationBody({ ...valid, fullName: ' Nguyễn Thị Hồng Nhung ', nationalId: '0791 2345 6789' }, version),
+    ).toEqual({
       fullName: 'Nguyễn Thị Hồng Nhung',
       phone: '0912 345 678',
       unitCode: 'HP-LMHTX',

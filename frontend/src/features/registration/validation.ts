@@ -62,7 +62,8 @@ export function validate(form: RegistrationForm, now = new Date()): Partial<Reco
   if (!form.district) problems.district = 'chooseRequired';
   const year = form.birthYear.trim();
   if (!year) problems.birthYear = 'required';
-  else if (!/^\d{4}$/.test(year) || Number(year) < 1900 || Number(year) > maxBirthYear(now)) problems.birthYear = 'birthYearInvalid';
+  else if (!/^\d{4}$/.test(year) || Number(year) < 1900 || Number(year) > maxBirthYear(now))
+    problems.birthYear = 'birthYearInvalid';
   const email = form.email.trim();
   if (email && (email.length > 254 || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))) problems.email = 'emailInvalid';
   const id = form.nationalId.replace(/\s/g, '');

@@ -20,7 +20,8 @@ export const t = translator({
     ranksHidden: 'Thứ hạng được ẩn khi vòng thi đang diễn ra và sẽ được công bố khi vòng thi kết thúc.',
     rankLoadFailed: 'Chưa tải được thứ hạng.',
     next: 'Tiếp theo',
-    nextText: 'Kết quả của bạn đã được ghi nhận. Người dự thi được xếp hạng theo điểm cao nhất, rồi thời gian làm bài ngắn hơn, rồi nộp bài sớm hơn; câu hỏi dự đoán dùng để xét giải. Ban tổ chức công bố kết quả và danh sách đạt giải sau khi vòng thi kết thúc.',
+    nextText:
+      'Kết quả của bạn đã được ghi nhận. Người dự thi được xếp hạng theo điểm cao nhất, rồi thời gian làm bài ngắn hơn, rồi nộp bài sớm hơn; câu hỏi dự đoán dùng để xét giải. Ban tổ chức công bố kết quả và danh sách đạt giải sau khi vòng thi kết thúc.',
     roundEnds: 'Vòng thi hiện tại kết thúc lúc {at}.',
     attemptsLeft: 'Bạn có thể thi tối đa {n} lượt mỗi vòng; lượt có kết quả tốt nhất được tính.',
     noAnswers: 'Đáp án đúng không được công bố trong thời gian diễn ra cuộc thi.',
@@ -50,7 +51,8 @@ export const t = translator({
     ranksHidden: 'Ranks are hidden while the round is in progress and published when it ends.',
     rankLoadFailed: 'The ranking could not be loaded yet.',
     next: 'What happens next',
-    nextText: 'Your result is recorded. Participants are ranked by their best score, then shorter time, then earlier submission; the prediction question is used for prizes. The organizers publish the results and prize winners after the round ends.',
+    nextText:
+      'Your result is recorded. Participants are ranked by their best score, then shorter time, then earlier submission; the prediction question is used for prizes. The organizers publish the results and prize winners after the round ends.',
     roundEnds: 'The current round ends at {at}.',
     attemptsLeft: 'You may take up to {n} attempts per round; your best one counts.',
     noAnswers: 'Correct answers are not published while the contest runs.',

@@ -4,7 +4,10 @@ import type { AttemptRank, AttemptView, ContestDetails, Standing } from '../../l
 import { attemptSession } from '../../lib/attempt-session';
 import { ForgetDevice } from '../../lib/forget-device';
 import { dateTime, durationText } from '../../lib/format';
-import { ErrorAlert, Loading, PageHeading, useLoad } from '../../lib/ui';
+import { ErrorAlert } from '../../lib/ui/error-alert';
+import { Loading } from '../../lib/ui/loading';
+import { PageHeading } from '../../lib/ui/page-heading';
+import { useLoad } from '../../lib/use-load';
 import { t } from './messages';
 
 export function ResultPage(props: { attemptId: string }) {
@@ -30,7 +33,11 @@ export function ResultPage(props: { attemptId: string }) {
         <p class="alert" role="status">
           {attempt.status === 'EXPIRED' ? t('expired') : t('notSubmitted')}
         </p>
-        {attempt.status === 'OPEN' ? <a href={`#/exam/${props.attemptId}`}>{t('toExam')}</a> : <a href={contestLink}>{t('backToContest')}</a>}
+        {attempt.status === 'OPEN' ? (
+          <a href={`#/exam/${props.attemptId}`}>{t('toExam')}</a>
+        ) : (
+          <a href={contestLink}>{t('backToContest')}</a>
+        )}
       </>
     );
   }

@@ -32,7 +32,16 @@ export function Field(props: {
   return (
     <div class={`field${error ? ' invalid' : ''}`}>
       <label for={id}>{props.label}</label>
-      {props.multiline ? <textarea rows={3} {...common} /> : <input type={props.type ?? 'text'} inputMode={props.inputMode} autoComplete={props.autoComplete ?? 'off'} {...common} />}
+      {props.multiline ? (
+        <textarea rows={3} {...common} />
+      ) : (
+        <input
+          type={props.type ?? 'text'}
+          inputMode={props.inputMode}
+          autoComplete={props.autoComplete ?? 'off'}
+          {...common}
+        />
+      )}
       {props.hint && (
         <p class="hint" id={`${id}-hint`}>
           {props.hint}
@@ -46,5 +55,3 @@ export function Field(props: {
     </div>
   );
 }
-
-/** Links between the pages of one contest. */

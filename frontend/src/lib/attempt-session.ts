@@ -38,10 +38,11 @@ const ATTEMPT_DATA = `${PREFIX}exam.`;
 
 /**
  * After the deadline, the server's grace (15 s by default) and this margin, an unfinished
- * attempt can no longer be submitted: it is forgotten. The margin also covers the guess of
- * the server's clock being off.
+ * attempt can no longer be submitted: it is forgotten. The margin is long (12 hours) because
+ * the expiry is counted on this browser's clock: a school computer whose clock jumps forward
+ * when it syncs must not drop an attempt still running.
  */
-export const EXPIRY_MARGIN_MS = 10 * 60_000;
+export const EXPIRY_MARGIN_MS = 12 * 60 * 60_000;
 
 /** Attempts saved before expiresAt existed are forgotten a day after they started. */
 const UNDATED_MAX_AGE_MS = 24 * 3_600_000;

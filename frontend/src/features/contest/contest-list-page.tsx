@@ -14,8 +14,9 @@ export function ContestListPage() {
   const { data, error, reload } = useLoad(() => api<ContestSummary[]>('/api/contests'), 'contests');
   useEffect(() => {
     const open = data?.filter((contest) => contest.status === 'OPEN') ?? [];
-    // nothing of a closed contest is kept on the device
-    data?.filter((contest) => contest.status !== 'OPEN').forEach((contest) => forgetContest(contest.slug));
+    // nothing of a finalized contest is kept on the device (one closed for a while may
+    // open again: its page forgets it once it is past its end)
+    data?.filter((contest) => contest.status === 'FINALIZED').forEach((contest) => forgetContest(contest.slug));
     // one campaign at a time is the usual case: its page is the home page
     if (open.length === 1) {
       navigate(`/c/${encodeURIComponent(open[0].slug)}`, true);

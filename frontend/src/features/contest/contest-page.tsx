@@ -18,19 +18,23 @@ async function loadContest(slug: string): Promise<{ contest: ContestDetails; off
   return { contest, offsetMs: Date.parse(contest.serverTime) - Date.now() };
 }
 
-/** Closed by the organizers, or past its end by the server's clock: no attempt can go on. */
-function isClosed(contest: ContestDetails): boolean {
-  return contest.status !== 'OPEN' || Date.parse(contest.serverTime) >= Date.parse(contest.closesAt);
+/**
+ * Over for good: finalized, or past its end by the server's clock, so that no attempt can go
+ * on. A contest the organizers closed for a while (they can open it again) keeps what the
+ * device holds.
+ */
+function isOver(contest: ContestDetails): boolean {
+  return contest.status === 'FINALIZED' || Date.parse(contest.serverTime) >= Date.parse(contest.closesAt);
 }
 
 export function ContestPage(props: { slug: string }) {
   const { data, error, reload } = useLoad(() => loadContest(props.slug), props.slug);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const closed = data !== undefined && isClosed(data.contest);
+  const over = data !== undefined && isOver(data.contest);
   useEffect(() => {
-    // nothing of a closed contest is kept on the device
-    if (closed) forgetContest(props.slug);
-  }, [closed, props.slug]);
+    // nothing of a contest that is over is kept on the device
+    if (over) forgetContest(props.slug);
+  }, [over, props.slug]);
   if (error) {
     return <ErrorAlert error={error} onRetry={reload} />;
   }
@@ -38,7 +42,7 @@ export function ContestPage(props: { slug: string }) {
     return <Loading />;
   }
   const { contest, offsetMs } = data;
-  const mine = closed ? undefined : latestAttemptSession(contest.slug);
+  const mine = over ? undefined : latestAttemptSession(contest.slug);
   const canRegister = contest.status === 'OPEN' && contest.currentRound !== null;
   return (
     <>

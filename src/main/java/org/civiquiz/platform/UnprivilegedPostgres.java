@@ -74,6 +74,13 @@ final class UnprivilegedPostgres implements AutoCloseable {
 		if (reachableByOthers(dir)) {
 			return dir;
 		}
+		if (Files.exists(dir.resolve("postgres").resolve("PG_VERSION"))) {
+			// a database made there by an ordinary user: starting an empty one elsewhere
+			// would look like lost data
+			throw new IllegalStateException("The embedded PostgreSQL's data in " + dir.resolve("postgres")
+					+ " cannot be reached by the account " + ACCOUNT + " (a parent directory is closed to other "
+					+ "accounts). Run as the user who made it, or move the checkout somewhere other accounts can enter.");
+		}
 		String name = dir.toString().replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+", "");
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
@@ -88,6 +95,12 @@ final class UnprivilegedPostgres implements AutoCloseable {
 	static UnprivilegedPostgres start(Path home, int port, Map<String, String> config, Duration wait, Log log)
 			throws IOException {
 		ensureAccount(log);
+		// whatever root's umask, the account must enter these
+		Files.createDirectories(home);
+		openToOthers(home);
+		if (home.startsWith(RELOCATED_BASE)) {
+			openToOthers(Path.of(RELOCATED_BASE));
+		}
 		Path bin = binaries(home.resolve("postgres-bin"));
 		Path data = home.resolve("postgres");
 		Files.createDirectories(data);
@@ -182,8 +195,13 @@ final class UnprivilegedPostgres implements AutoCloseable {
 		return dir.resolve("bin");
 	}
 
+	private static void openToOthers(Path dir) throws IOException {
+		Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+	}
+
 	private static void unpack(InputStream txz, Path dir) throws IOException {
 		Files.createDirectories(dir);
+		openToOthers(dir);
 		try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(txz))) {
 			for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
 				Path target = dir.resolve(entry.getName()).normalize();
@@ -192,9 +210,13 @@ final class UnprivilegedPostgres implements AutoCloseable {
 				}
 				if (entry.isDirectory()) {
 					Files.createDirectories(target);
+					openToOthers(target);
 					continue;
 				}
-				Files.createDirectories(target.getParent());
+				if (!Files.isDirectory(target.getParent())) {
+					Files.createDirectories(target.getParent());
+					openToOthers(target.getParent());
+				}
 				Files.deleteIfExists(target);
 				if (entry.isSymbolicLink() || entry.isLink()) {
 					Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
@@ -226,7 +248,8 @@ final class UnprivilegedPostgres implements AutoCloseable {
 				PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class,
 						LinkOption.NOFOLLOW_LINKS);
 				if (!attributes.owner().equals(owner)) {
-					Files.setOwner(path, owner);
+					Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+						.setOwner(owner);
 				}
 				if (!attributes.group().equals(group)) {
 					Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)

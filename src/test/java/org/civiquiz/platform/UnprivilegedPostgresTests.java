@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class UnprivilegedPostgresTests {
 
@@ -37,6 +38,19 @@ class UnprivilegedPostgresTests {
 		assertThat(moved.getFileName().toString()).matches(".*root-home_civiquiz_\\.civiquiz-data-[0-9a-f]{12}");
 		assertThat(UnprivilegedPostgres.home(dataDir)).as("the same checkout, the same place").isEqualTo(moved);
 		assertThat(UnprivilegedPostgres.home(other)).as("another checkout, another place").isNotEqualTo(moved);
+	}
+
+	@Test
+	void refusesToStartAnEmptyDatabaseElsewhereWhenAnUnreachableOneExists() throws IOException {
+		Path home = Files.createDirectories(this.temp.resolve("alice"));
+		Path dataDir = home.resolve("civiquiz").resolve(".civiquiz-data");
+		Files.createDirectories(dataDir.resolve("postgres"));
+		Files.writeString(dataDir.resolve("postgres").resolve("PG_VERSION"), "17\n");
+		Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+
+		assertThatIllegalStateException().isThrownBy(() -> UnprivilegedPostgres.home(dataDir))
+			.withMessageContaining(UnprivilegedPostgres.ACCOUNT)
+			.withMessageContaining("Run as the user who made it");
 	}
 
 }

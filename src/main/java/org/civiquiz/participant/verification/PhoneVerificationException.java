@@ -16,6 +16,8 @@ final class PhoneVerificationException extends CiviquizException {
 
 	private final HttpHeaders headers;
 
+	private boolean mayHaveBeenSent;
+
 	private PhoneVerificationException(HttpStatus status, String code, Map<String, Object> properties,
 			HttpHeaders headers, Object... args) {
 		super(status, code, args);
@@ -37,6 +39,20 @@ final class PhoneVerificationException extends CiviquizException {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "30");
 		return new PhoneVerificationException(HttpStatus.SERVICE_UNAVAILABLE, "PHONE_CODE_NOT_SENT", Map.of(), headers);
+	}
+
+	/**
+	 * The gateway did not answer in time: the message may still arrive (its code stays
+	 * valid), so the phone's own limit is not given back.
+	 */
+	static PhoneVerificationException notConfirmed() {
+		PhoneVerificationException ex = notSent();
+		ex.mayHaveBeenSent = true;
+		return ex;
+	}
+
+	boolean mayHaveBeenSent() {
+		return this.mayHaveBeenSent;
 	}
 
 	/** No code to try: none was sent, it expired, or it was used. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -93,10 +94,15 @@ class PhoneVerificationService {
 			return this.limiter.check(RateLimiter.Limit.PHONE_CODE_PER_IP, address)
 				.then(this.limiter.check(RateLimiter.Limit.PHONE_CODE_PER_PHONE, phone))
 				.then(Mono.defer(() -> deliver(contest, phone, now)))
-				// a code the gateway or Redis failed to deliver costs nothing
+				// a code the gateway or Redis failed to deliver costs the address
+				// nothing; the
+				// phone's own limit is given back only when no message can have gone out
+				// (a gateway that timed out may have sent it: the phone must not be
+				// flooded)
 				.onErrorResume((ex) -> StoreUnavailable.causedBy(ex) || ex instanceof PhoneVerificationException,
 						(ex) -> this.limiter.refund(RateLimiter.Limit.PHONE_CODE_PER_IP, address)
-							.then(this.limiter.refund(RateLimiter.Limit.PHONE_CODE_PER_PHONE, phone))
+							.then(mayHaveBeenSent(ex) ? Mono.empty()
+									: this.limiter.refund(RateLimiter.Limit.PHONE_CODE_PER_PHONE, phone))
 							.then(Mono.error(ex)));
 		});
 	}
@@ -111,12 +117,31 @@ class PhoneVerificationService {
 				contest.slug());
 		return this.codes.store(contest, phone, code, this.properties.codeValidity())
 			.then(Mono.defer(() -> this.sender.send(message)).onErrorResume((ex) -> {
-				logger.warn("Phone code not sent for " + Phones.masked(phone) + " in " + contest.slug() + ": " + ex);
+				// the exception's class only: a gateway's error may quote its URL and key
+				logger.warn("Phone code not sent for " + Phones.masked(phone) + " in " + contest.slug() + ": "
+						+ ex.getClass().getSimpleName());
+				if (timedOut(ex)) {
+					// the message may have gone out: its code stays valid
+					return Mono.error(PhoneVerificationException.notConfirmed());
+				}
 				return this.codes.forget(contest, phone)
 					.onErrorResume((forgotten) -> Mono.empty())
 					.then(Mono.error(PhoneVerificationException.notSent()));
 			}))
 			.thenReturn(new CodeSent(now.plus(this.properties.codeValidity()), this.properties.maxTries()));
+	}
+
+	private static boolean timedOut(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean mayHaveBeenSent(Throwable ex) {
+		return ex instanceof PhoneVerificationException refusal && refusal.mayHaveBeenSent();
 	}
 
 	/**

@@ -47,7 +47,7 @@ import static org.civiquiz.participant.verification.PhoneVerificationIntegration
 		"civiquiz.rate-limits.phone-code-per-ip.capacity=4", "civiquiz.rate-limits.phone-code-per-ip.period=10m",
 		"civiquiz.phone-verification.code-validity=3s", "civiquiz.phone-verification.sender=http",
 		"civiquiz.phone-verification.http.api-key=Bearer test-key",
-		"civiquiz.phone-verification.http.phone-format=national" })
+		"civiquiz.phone-verification.http.phone-format=national", "civiquiz.phone-verification.http.timeout=2s" })
 class PhoneCodeLimitsIntegrationTests {
 
 	private static final TestGateway gateway = TestGateway.start();
@@ -129,6 +129,20 @@ class PhoneCodeLimitsIntegrationTests {
 		gateway.reset();
 		send(this.client, this.slug, phone, address).expectStatus().isAccepted();
 		verify(this.client, this.slug, phone, code()).expectStatus().isOk();
+	}
+
+	@Test
+	void aGatewayThatTimesOutMayHaveSentSoThePhonesOwnLimitIsNotGivenBack() {
+		String phone = ExamFixtures.newPhone();
+		gateway.answerAfter(Duration.ofSeconds(3));
+		for (int i = 0; i < 3; i++) {
+			problem(send(this.client, this.slug, phone, newAddress()), 503, "PHONE_CODE_NOT_SENT");
+		}
+		gateway.reset();
+		// the phone's three codes are spent: nobody floods it by timing the gateway out
+		refused(send(this.client, this.slug, phone, newAddress()));
+		// the addresses got theirs back
+		send(this.client, this.slug, ExamFixtures.newPhone(), newAddress()).expectStatus().isAccepted();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.civiquiz.platform;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -177,21 +178,36 @@ final class UnprivilegedPostgres implements AutoCloseable {
 		}
 	}
 
-	/** The PostgreSQL binaries of the Maven artifact, unpacked once. */
-	private static Path binaries(Path dir) throws IOException {
+	/**
+	 * The PostgreSQL binaries of the Maven artifact, unpacked once per archive: the
+	 * directory is named after the archive's SHA-256, so that another version of the
+	 * artifact is unpacked anew (as zonky names its own).
+	 */
+	private static Path binaries(Path base) throws IOException {
 		String os = "Linux";
 		String arch = "amd64".equals(System.getProperty("os.arch")) ? "x86_64" : System.getProperty("os.arch");
-		Path marker = dir.resolve(".unpacked");
-		if (Files.exists(marker)) {
-			return dir.resolve("bin");
-		}
-		try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(os, arch)) {
-			if (archive == null) {
+		byte[] archive;
+		try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(os, arch)) {
+			if (in == null) {
 				throw new IllegalStateException("No embedded PostgreSQL binaries for " + os + " " + arch);
 			}
-			unpack(archive, dir);
+			archive = in.readAllBytes();
 		}
-		Files.createFile(marker);
+		Path dir;
+		try {
+			dir = base
+				.resolve("PG-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive), 0, 8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		Path marker = dir.resolve(".unpacked");
+		if (!Files.exists(marker)) {
+			Files.createDirectories(base);
+			openToOthers(base);
+			unpack(new ByteArrayInputStream(archive), dir);
+			Files.createFile(marker);
+		}
 		return dir.resolve("bin");
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.List;
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.platform.KeyedHasher;
 import org.civiquiz.platform.RedisGuard;
+import org.civiquiz.platform.RedisKeys;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -70,31 +70,26 @@ class PhoneCodes {
 	 * @return what the try found
 	 */
 	Mono<Try> attempt(ContestSettings contest, String phone, String code, int maxTries) {
-		String key = key(contest, phone);
-		return eval(TRY, ReturnType.MULTI, key).map((reply) -> {
-			List<?> values = (List<?>) reply;
-			if (values.isEmpty()) {
-				return new Try(Outcome.NONE, 0);
-			}
-			int tries = ((Number) values.get(1)).intValue();
-			if (tries > maxTries) {
-				return new Try(Outcome.USED_UP, 0);
-			}
-			byte[] stored = bytes(values.get(0));
-			boolean matches = MessageDigest.isEqual(stored,
-					hash(contest, phone, code).getBytes(StandardCharsets.US_ASCII));
-			if (matches) {
-				return new Try(Outcome.MATCHED, maxTries - tries);
-			}
-			return new Try((tries == maxTries) ? Outcome.USED_UP : Outcome.WRONG, maxTries - tries);
-		})
-			.defaultIfEmpty(new Try(Outcome.NONE, 0))
-			.flatMap((result) -> (result.outcome() == Outcome.MATCHED) ? forget(contest, phone).thenReturn(result)
-					: Mono.just(result));
+		return eval(TRY, ReturnType.MULTI, key(contest, phone), hash(contest, phone, code), Integer.toString(maxTries))
+			.map((reply) -> {
+				List<?> values = (List<?>) reply;
+				if (values.isEmpty()) {
+					return new Try(Outcome.NONE, 0);
+				}
+				int tries = ((Number) values.get(0)).intValue();
+				if (((Number) values.get(1)).intValue() == 1) {
+					return new Try(Outcome.MATCHED, maxTries - tries);
+				}
+				if (tries >= maxTries) {
+					return new Try(Outcome.USED_UP, 0);
+				}
+				return new Try(Outcome.WRONG, maxTries - tries);
+			})
+			.defaultIfEmpty(new Try(Outcome.NONE, 0));
 	}
 
 	/**
-	 * Drops the phone's code (used, or never sent).
+	 * Drops the phone's code (one the gateway never took).
 	 * @param contest the contest
 	 * @param phone the phone, E.164
 	 * @return completion
@@ -120,20 +115,11 @@ class PhoneCodes {
 	/** One contest's codes share its hash tag, as its other keys do. */
 	private String key(ContestSettings contest, String phone) {
 		byte[] hash = this.hasher.hash("phone-code-key", contest.id() + ":" + phone);
-		return "civiquiz:{" + contest.slug() + "}:phone-code:" + HexFormat.of().formatHex(hash, 0, 16);
+		return RedisKeys.ofContest(contest.slug(), "phone-code").key(HexFormat.of().formatHex(hash, 0, 16));
 	}
 
 	private String hash(ContestSettings contest, String phone, String code) {
 		return HexFormat.of().formatHex(this.hasher.hash("phone-code", contest.id() + ":" + phone + ":" + code));
-	}
-
-	private static byte[] bytes(Object value) {
-		if (value instanceof ByteBuffer buffer) {
-			byte[] bytes = new byte[buffer.remaining()];
-			buffer.duplicate().get(bytes);
-			return bytes;
-		}
-		return (value instanceof byte[] bytes) ? bytes : String.valueOf(value).getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private static ByteBuffer utf8(String value) {

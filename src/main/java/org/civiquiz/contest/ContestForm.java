@@ -23,7 +23,7 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * @param rules the rules and prizes, as participants read them
  * @param consentText what a person agrees to when registering: which personal data are
  * used, what for and how long they are kept. Blank: the default text
- * ({@code civiquiz.contest.default-consent-text}); left out of an edit: unchanged
+ * ({@code consent.default} in the messages bundle); left out of an edit: unchanged
  * @param questionBank the question bank drawn from
  * @param opensAt start of the contest window
  * @param closesAt end of the contest window

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -65,7 +68,8 @@ public class ContestService {
 	private final Map<Long, Mono<PublicContest>> publicById = new ConcurrentHashMap<>();
 
 	ContestService(ContestRepository contests, RoundRepository rounds, UnitRepository units, ConsentTexts consentTexts,
-			JsonMapper json, Clock clock, ContestProperties properties) {
+			JsonMapper json, Clock clock, ContestProperties properties, MessageSource messages,
+			@Value("${civiquiz.retention.days}") int retentionDays) {
 		this.contests = contests;
 		this.rounds = rounds;
 		this.units = units;
@@ -73,7 +77,20 @@ public class ContestService {
 		this.json = json;
 		this.clock = clock;
 		this.cacheTtl = properties.cacheTtl();
-		this.defaultConsentText = properties.defaultConsentText();
+		// in the messages bundle, in Vietnamese: the data used, what for, who sees them,
+		// and
+		// how long they are kept (the retention feature's setting, read here by name
+		// because
+		// retention depends on contests, not the other way round)
+		this.defaultConsentText = ConsentTexts.normalize(
+				messages.getMessage("consent.default", new Object[] { retentionDays }, Locale.forLanguageTag("vi")));
+	}
+
+	/**
+	 * @return the consent text a contest gets when its organizers set none
+	 */
+	public String defaultConsentText() {
+		return this.defaultConsentText;
 	}
 
 	/**

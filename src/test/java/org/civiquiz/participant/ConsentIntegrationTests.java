@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
-import org.civiquiz.contest.ContestProperties;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewUnit;
 import org.civiquiz.exam.AttemptStarted;
@@ -55,9 +54,6 @@ class ConsentIntegrationTests {
 	private ContestService contests;
 
 	@Autowired
-	private ContestProperties contestProperties;
-
-	@Autowired
 	private DatabaseClient database;
 
 	private Map<Long, BankQuestion> bank;
@@ -73,7 +69,7 @@ class ConsentIntegrationTests {
 
 	@Test
 	void aContestWithoutATextOfItsOwnHasTheDefaultOneTheMigrationGaveEarlierContests() {
-		String defaultText = this.contestProperties.defaultConsentText();
+		String defaultText = this.contests.defaultConsentText();
 		assertThat(defaultText).contains("180 ngày")
 			.contains("họ và tên, số điện thoại, đơn vị, quận/huyện và năm sinh");
 		assertThat(this.database.sql("select body from consent_text order by id limit 1")
@@ -169,7 +165,7 @@ class ConsentIntegrationTests {
 		publicText(stored);
 
 		setText(" ").expectStatus().isOk();
-		publicText(this.contestProperties.defaultConsentText());
+		publicText(this.contests.defaultConsentText());
 
 		setText("x".repeat(10_001)).expectStatus()
 			.isBadRequest()

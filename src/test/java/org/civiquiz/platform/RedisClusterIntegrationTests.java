@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.lettuce.core.cluster.SlotHash;
+import reactor.test.StepVerifier;
+
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
@@ -165,7 +167,7 @@ class RedisClusterIntegrationTests {
 			.expectBody()
 			.jsonPath("$.replayed")
 			.value((Integer replayed) -> assertThat(replayed).isGreaterThanOrEqualTo(3));
-		assertThat(this.redis.hasKey(stray).block()).isFalse();
+		StepVerifier.create(this.redis.hasKey(stray)).expectNext(false).verifyComplete();
 		assertThat(boardOnceTheRoundClosed()).isEqualTo(board);
 		organizer(this.client.get().uri("/api/admin/contests/{slug}/stats", slug)).exchange()
 			.expectBody()
@@ -234,10 +236,10 @@ class RedisClusterIntegrationTests {
 			this.redis.opsForValue().set(kept, "v").block();
 			assertThat(cluster.node(node).keys(pattern)).hasSize(1200);
 
-			RedisKeys.deleteMatching(this.redis, pattern).block();
+			StepVerifier.create(RedisKeys.deleteMatching(this.redis, pattern)).verifyComplete();
 
 			assertThat(cluster.node(node).keys(pattern)).isEmpty();
-			assertThat(this.redis.hasKey(kept).block()).isTrue();
+			StepVerifier.create(this.redis.hasKey(kept)).expectNext(true).verifyComplete();
 		}
 	}
 
@@ -259,12 +261,14 @@ class RedisClusterIntegrationTests {
 		session(csrf, second).expectStatus().isOk();
 		session(csrf, first).expectStatus().isUnauthorized();
 		String key = "civiquiz:session:sessions:" + second;
-		assertThat(this.redis.hasKey(key).block()).isTrue();
-		assertThat(this.redis.getExpire(key).block()).isPositive();
+		StepVerifier.create(this.redis.hasKey(key)).expectNext(true).verifyComplete();
+		StepVerifier.create(this.redis.getExpire(key))
+			.assertNext((expire) -> assertThat(expire).isPositive())
+			.verifyComplete();
 
 		csrfRequest(this.client.delete().uri("/api/session"), csrf, second).exchange().expectStatus().isNoContent();
 		session(csrf, second).expectStatus().isUnauthorized();
-		assertThat(this.redis.hasKey(key).block()).isFalse();
+		StepVerifier.create(this.redis.hasKey(key)).expectNext(false).verifyComplete();
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import reactor.test.StepVerifier;
+
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
@@ -116,12 +118,13 @@ class RetentionIntegrationTests {
 		// the round's list is old, the contest's is not: not due yet
 		execute("update award_list set finalized_at = now() - interval '400 days' where round_id is not null and "
 				+ own());
-		assertThat(this.retention.run(180, false).collectList().block()).noneMatch(this::mine);
+		StepVerifier.create(this.retention.run(180, false).filter(this::mine)).verifyComplete();
 		execute("update award_list set finalized_at = now() - interval '181 days' where " + own());
 
 		// a dry run counts and changes nothing
-		assertThat(this.retention.run(180, true).filter(this::mine).collectList().block())
-			.containsExactly(new ContestRetention(this.slug, 3, 4, 2, false));
+		StepVerifier.create(this.retention.run(180, true).filter(this::mine))
+			.expectNext(new ContestRetention(this.slug, 3, 4, 2, false))
+			.verifyComplete();
 		assertThat(dump()).contains(people.get(0).fullName());
 
 		new RetentionRunner(this.retention, new RetentionProperties(180, true, false, false), this.context).run(null);
@@ -167,8 +170,9 @@ class RetentionIntegrationTests {
 		}
 
 		// nothing more to do: a second run changes nothing
-		assertThat(this.retention.run(180, false).filter(this::mine).collectList().block())
-			.containsExactly(new ContestRetention(this.slug, 0, 0, 0, false));
+		StepVerifier.create(this.retention.run(180, false).filter(this::mine))
+			.expectNext(new ContestRetention(this.slug, 0, 0, 0, false))
+			.verifyComplete();
 		assertThat(figures()).isEqualTo(before);
 	}
 

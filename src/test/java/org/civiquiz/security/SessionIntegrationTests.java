@@ -99,7 +99,9 @@ class SessionIntegrationTests {
 		browser.loginOk("organizer", IntegrationTest.ORGANIZER_PASSWORD);
 		assertThat(browser.sessionCookie).isNotEqualTo(first.getValue());
 		String session = browser.sessionCookie;
-		assertThat(this.redis.hasKey("civiquiz:session:sessions:" + session).block()).isTrue();
+		StepVerifier.create(this.redis.hasKey("civiquiz:session:sessions:" + session))
+			.expectNext(true)
+			.verifyComplete();
 
 		browser.get("/api/session").expectStatus().isOk().expectBody().jsonPath("$.username").isEqualTo("organizer");
 		browser.get("/api/admin/contests").expectStatus().isOk();
@@ -115,7 +117,9 @@ class SessionIntegrationTests {
 
 		browser.delete("/api/session").expectStatus().isNoContent();
 		browser.get("/api/admin/contests").expectStatus().isUnauthorized();
-		assertThat(this.redis.hasKey("civiquiz:session:sessions:" + session).block()).isFalse();
+		StepVerifier.create(this.redis.hasKey("civiquiz:session:sessions:" + session))
+			.expectNext(false)
+			.verifyComplete();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
+import org.civiquiz.platform.web.RequestBodyLimitFilter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.civiquiz.IntegrationTest;
-import org.civiquiz.platform.EmbeddedServers;
+import org.civiquiz.platform.embedded.EmbeddedServers;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package org.civiquiz.exam;
 import java.util.Map;
 
 import org.civiquiz.IntegrationTest;
-import org.civiquiz.platform.EmbeddedServers;
+import org.civiquiz.platform.embedded.EmbeddedServers;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.Test;
 

@@ -17,7 +17,7 @@ import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewUnit;
-import org.civiquiz.platform.EmbeddedServers;
+import org.civiquiz.platform.embedded.EmbeddedServers;
 import org.civiquiz.platform.Outages;
 import org.civiquiz.question.BankQuestion;
 import org.civiquiz.security.RateLimiter;

@@ -14,7 +14,7 @@ import org.civiquiz.contest.ContestService.NewUnit;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamFixtures;
 import org.civiquiz.participant.PersonFixtures.Person;
-import org.civiquiz.platform.EmbeddedServers;
+import org.civiquiz.platform.embedded.EmbeddedServers;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

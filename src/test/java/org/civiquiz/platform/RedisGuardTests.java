@@ -1,5 +1,7 @@
 package org.civiquiz.platform;
 
+import org.civiquiz.platform.redis.RedisOutageProperties;
+
 import java.io.IOException;
 import java.time.Duration;
 

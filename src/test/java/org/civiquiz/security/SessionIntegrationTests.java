@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.civiquiz.IntegrationTest;
-import org.civiquiz.platform.EmbeddedServers;
+import org.civiquiz.platform.embedded.EmbeddedServers;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;

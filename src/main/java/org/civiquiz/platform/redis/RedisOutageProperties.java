@@ -1,4 +1,4 @@
-package org.civiquiz.platform;
+package org.civiquiz.platform.redis;
 
 import java.time.Duration;
 

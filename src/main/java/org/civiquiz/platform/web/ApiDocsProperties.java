@@ -1,4 +1,4 @@
-package org.civiquiz.platform;
+package org.civiquiz.platform.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,6 @@
-package org.civiquiz.platform;
+package org.civiquiz.platform.web;
+
+import org.civiquiz.platform.Problems;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,10 +32,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * answers the same. Runs first, so that no later filter buffers a body it should not.
  */
 @Component
-class RequestBodyLimitFilter implements WebFilter, Ordered {
+public class RequestBodyLimitFilter implements WebFilter, Ordered {
 
 	/** The exchange attribute holding the limit that applies to the request, in bytes. */
-	static final String LIMIT_ATTRIBUTE = RequestBodyLimitFilter.class.getName() + ".limit";
+	public static final String LIMIT_ATTRIBUTE = RequestBodyLimitFilter.class.getName() + ".limit";
 
 	private final long maxBody;
 
@@ -88,7 +90,7 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
 	}
 
 	/** The limit as people write it: {@code 64 KB}, {@code 5 MB}. */
-	static String describe(long bytes) {
+	public static String describe(long bytes) {
 		if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
 			return (bytes / (1024 * 1024)) + " MB";
 		}

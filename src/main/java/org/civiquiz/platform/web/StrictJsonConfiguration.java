@@ -1,4 +1,4 @@
-package org.civiquiz.platform;
+package org.civiquiz.platform.web;
 
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;

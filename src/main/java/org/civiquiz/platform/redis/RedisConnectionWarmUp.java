@@ -1,4 +1,4 @@
-package org.civiquiz.platform;
+package org.civiquiz.platform.redis;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

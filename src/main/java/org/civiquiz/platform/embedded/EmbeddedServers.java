@@ -1,4 +1,4 @@
-package org.civiquiz.platform;
+package org.civiquiz.platform.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.civiquiz.platform;
+package org.civiquiz.platform.embedded;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

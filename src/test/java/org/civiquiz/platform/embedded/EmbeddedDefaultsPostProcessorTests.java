@@ -1,4 +1,4 @@
-package org.civiquiz.platform;
+package org.civiquiz.platform.embedded;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.civiquiz.platform;
+package org.civiquiz.platform.web;
 
 import java.time.Duration;
 

@@ -5,6 +5,7 @@ import { tc } from '../lib/common-messages';
 import { onLocaleChange } from '../lib/i18n';
 import { match, navigate, useHashPath } from '../lib/router';
 import { LanguageSwitch } from '../lib/ui/language-switch';
+import { AnswerKeyPage } from '../features/answer-key/answer-key-page';
 import { ContestListPage } from '../features/contest/contest-list-page';
 import { ContestPage } from '../features/contest/contest-page';
 import { ExamPage } from '../features/exam/exam-page';
@@ -49,6 +50,8 @@ export function CitizenApp() {
   let params: Record<string, string> | null;
   if ((params = match('/c/:slug/register', path))) {
     page = <RegistrationPage slug={params.slug} onStarted={onStarted} />;
+  } else if ((params = match('/c/:slug/answer-key', path))) {
+    page = <AnswerKeyPage slug={params.slug} />;
   } else if ((params = match('/c/:slug', path))) {
     page = <ContestPage slug={params.slug} />;
   } else if ((params = match('/exam/:id', path))) {

@@ -60,7 +60,11 @@ export interface ContestDetails extends ContestSummary {
   /** REQUIRED: the registration asks for a one-time code sent to the phone before the start. */
   phoneVerification?: 'OFF' | 'REQUIRED';
   serverTime: string;
+  /** When an attempt may be reviewed and the answer key read. */
+  reviewPolicy?: ReviewPolicy;
 }
+
+export type ReviewPolicy = 'AFTER_SUBMISSION' | 'AFTER_ROUND_CLOSES' | 'AFTER_CONTEST_CLOSES' | 'NEVER';
 
 export interface ExamOption {
   id: number;

@@ -39,3 +39,36 @@ export function durationText(ms: number, words: { min: string; sec: string }): s
   const s = total % 60;
   return m > 0 ? `${m} ${words.min} ${s} ${words.sec}` : `${s} ${words.sec}`;
 }
+
+/** 5 → "V": how the law numbers its chapters. */
+export function romanNumeral(n: number): string {
+  const numerals: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let rest = n;
+  let text = '';
+  for (const [value, numeral] of numerals) {
+    while (rest >= value) {
+      text += numeral;
+      rest -= value;
+    }
+  }
+  return text;
+}
+
+/** 0 → "A": an option's letter by its place on the page. */
+export function optionLetter(index: number): string {
+  return String.fromCharCode(65 + index);
+}

@@ -28,9 +28,20 @@ export interface ContestForm {
   warnings?: ContestWarning[];
   /** REQUIRED: a one-time code sent to the phone before each person's start. */
   phoneVerification?: PhoneVerification;
+  /** When a participant may review an attempt and anyone read the answer key. */
+  reviewPolicy?: ReviewPolicy;
 }
 
 export type PhoneVerification = 'OFF' | 'REQUIRED';
+
+export type ReviewPolicy = 'AFTER_SUBMISSION' | 'AFTER_ROUND_CLOSES' | 'AFTER_CONTEST_CLOSES' | 'NEVER';
+
+export const REVIEW_POLICIES: ReviewPolicy[] = [
+  'AFTER_SUBMISSION',
+  'AFTER_ROUND_CLOSES',
+  'AFTER_CONTEST_CLOSES',
+  'NEVER',
+];
 
 export type ContestStatus = 'DRAFT' | 'OPEN' | 'CLOSED' | 'FINALIZED';
 
@@ -69,6 +80,7 @@ export interface FormFields {
   districts: string;
   status: ContestStatus;
   phoneVerification: PhoneVerification;
+  reviewPolicy: ReviewPolicy;
   rounds: RoundFields[];
   units: UnitFields[];
 }
@@ -100,6 +112,7 @@ export function newContestFields(): FormFields {
     districts: '',
     status: 'DRAFT',
     phoneVerification: 'OFF',
+    reviewPolicy: 'AFTER_CONTEST_CLOSES',
     rounds: [emptyRound(1)],
     units: [emptyUnit()],
   };
@@ -158,6 +171,7 @@ export function fieldsOf(form: ContestForm): FormFields {
     districts: (form.districts ?? []).join('\n'),
     status: form.status,
     phoneVerification: form.phoneVerification ?? 'OFF',
+    reviewPolicy: form.reviewPolicy ?? 'AFTER_CONTEST_CLOSES',
     rounds: (form.rounds ?? []).map((r) => ({
       number: text(r.number),
       name: r.name ?? '',
@@ -204,6 +218,7 @@ export function requestOf(fields: FormFields): { form: ContestForm; errors: Reco
       .filter((d) => d !== ''),
     status: fields.status,
     phoneVerification: fields.phoneVerification,
+    reviewPolicy: fields.reviewPolicy,
     rounds: fields.rounds.map((r) => ({
       number: wholeNumber(r.number),
       name: r.name.trim(),

@@ -14,6 +14,8 @@ import {
   type ContestStatus,
   type FormFields,
   type PhoneVerification,
+  REVIEW_POLICIES,
+  type ReviewPolicy,
   emptyRound,
   emptyUnit,
   fieldsOf,
@@ -48,6 +50,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   districts: 'districts',
   status: 'status',
   phoneVerification: 'phoneVerification',
+  reviewPolicy: 'reviewPolicy',
   rounds: 'rounds',
   units: 'units',
   number: 'roundNumber',
@@ -335,6 +338,25 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
               ))}
             </select>
             {errors.phoneVerification && <p class="field-error">{errors.phoneVerification}</p>}
+          </div>
+          <div class={`field${errors.reviewPolicy ? ' invalid' : ''}`}>
+            <label for={fieldId('reviewPolicy')}>{t('reviewPolicy')}</label>
+            <p class="hint" id={`${fieldId('reviewPolicy')}-hint`}>
+              {t('reviewPolicyHint')}
+            </p>
+            <select
+              id={fieldId('reviewPolicy')}
+              value={fields.reviewPolicy}
+              aria-describedby={`${fieldId('reviewPolicy')}-hint`}
+              onChange={(e) => set({ reviewPolicy: (e.target as HTMLSelectElement).value as ReviewPolicy })}
+            >
+              {REVIEW_POLICIES.map((v) => (
+                <option key={v} value={v}>
+                  {t(`reviewPolicy_${v}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+            {errors.reviewPolicy && <p class="field-error">{errors.reviewPolicy}</p>}
           </div>
         </fieldset>
 

@@ -48,6 +48,13 @@ export const t = translator({
     phoneVerification_REQUIRED: 'Bắt buộc: gửi mã qua tin nhắn trước khi làm bài',
     phoneVerificationHint:
       'Khi bắt buộc, người dự thi nhận mã 6 chữ số qua tin nhắn và nhập mã trước khi làm bài, để không ai đăng ký được bằng số điện thoại của người khác. Mỗi tin nhắn có chi phí; máy chủ cần được cấu hình cổng gửi tin nhắn (xem docs/api.md).',
+    reviewPolicy: 'Xem lại bài và đáp án',
+    reviewPolicy_AFTER_SUBMISSION: 'Ngay sau khi nộp bài (thi thử, ôn tập)',
+    reviewPolicy_AFTER_ROUND_CLOSES: 'Sau khi vòng thi của lượt đó kết thúc',
+    reviewPolicy_AFTER_CONTEST_CLOSES: 'Sau khi cuộc thi kết thúc (mặc định)',
+    reviewPolicy_NEVER: 'Không công bố',
+    reviewPolicyHint:
+      'Khi nào người dự thi được xem lại bài của mình (đáp án đúng, giải thích, nội dung điều luật) và khi nào trang đáp án được mở cho mọi người. Các vòng thi dùng chung một ngân hàng câu hỏi: công bố đáp án sớm là để lộ đáp án cho các vòng sau.',
     rounds: 'Các vòng thi',
     roundN: 'Vòng {n}',
     roundNumber: 'Số thứ tự vòng',
@@ -69,6 +76,12 @@ export const t = translator({
     fixErrors: 'Chưa lưu được: có {n} lỗi cần sửa.',
     back: '← Danh sách cuộc thi',
     importTitle: 'Ngân hàng câu hỏi: {title}',
+    articlesHeading: 'Nội dung điều luật',
+    articlesHint:
+      'Khi người dự thi xem lại bài, mỗi câu hỏi kèm nội dung điều luật mà câu hỏi dẫn chiếu. Bộ câu hỏi đi kèm đã có toàn văn Luật Hợp tác xã 2023; bộ câu hỏi về luật khác cần tệp CSV với các cột chapter, article, title, text (xem hướng dẫn). Tệp mới thay toàn bộ nội dung cũ.',
+    articlesFile: 'Tệp nội dung điều luật (CSV)',
+    articlesImport: 'Nhập nội dung điều luật',
+    articlesImported: 'Đã nhập {chapters} chương và {articles} điều vào ngân hàng {bank}.',
     importHeading: 'Nhập câu hỏi từ tệp',
     importHint:
       'Tệp CSV (UTF-8) hoặc Excel (.xlsx, trang đầu, dòng đầu là tiêu đề) với các cột code, chapter, article, text, option_a, option_b, option_c, option_d, correct, explanation. Câu cùng mã sẽ được thay thế. Nếu có dòng lỗi, không câu nào được nhập.',
@@ -173,6 +186,13 @@ export const t = translator({
     phoneVerification_REQUIRED: 'Required: a code by text message before the exam',
     phoneVerificationHint:
       'When required, participants get a 6-digit code by text message and enter it before the exam, so that nobody can register with someone else’s number. Each message costs money; the server needs a messaging gateway configured (see docs/api.md).',
+    reviewPolicy: 'Review and answer key',
+    reviewPolicy_AFTER_SUBMISSION: 'Right after each submission (practice)',
+    reviewPolicy_AFTER_ROUND_CLOSES: 'Once the attempt’s round has closed',
+    reviewPolicy_AFTER_CONTEST_CLOSES: 'Once the contest has closed (default)',
+    reviewPolicy_NEVER: 'Never',
+    reviewPolicyHint:
+      'When participants may review their attempts (the correct answers, explanations and the articles of the law) and when the answer key page opens to everyone. Rounds share one question bank: publishing the key early gives it to later rounds.',
     rounds: 'Rounds',
     roundN: 'Round {n}',
     roundNumber: 'Round number',
@@ -194,6 +214,12 @@ export const t = translator({
     fixErrors: 'Not saved: errors to fix: {n}.',
     back: '← All contests',
     importTitle: 'Question bank: {title}',
+    articlesHeading: 'The law’s own words',
+    articlesHint:
+      'A participant’s review shows, beside each question, the article of the law it cites. The bundled bank brings the Cooperative Law 2023; a bank for another law needs a CSV file with the columns chapter, article, title, text (see the guide). A new file replaces the old texts.',
+    articlesFile: 'Law text file (CSV)',
+    articlesImport: 'Import the law’s text',
+    articlesImported: 'Imported {chapters} chapters and {articles} articles into bank {bank}.',
     importHeading: 'Import questions from a file',
     importHint:
       'A CSV file (UTF-8) or an Excel workbook (.xlsx, first sheet, header in the first row) with the columns code, chapter, article, text, option_a, option_b, option_c, option_d, correct, explanation. A question with the same code is replaced. If any row is wrong, nothing is imported.',

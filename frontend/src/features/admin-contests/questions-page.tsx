@@ -9,6 +9,7 @@ import { useLoad } from '../../lib/use-load';
 import type { ContestForm } from './contest-form-model';
 import { t } from './messages';
 import { adminApi } from '../../lib/staff-session';
+import { ArticleImport } from './article-import';
 import { ContestTabs } from './contest-tabs';
 import { PublicBankWarning } from './public-bank-warning';
 
@@ -55,6 +56,7 @@ export function QuestionsPage(props: { slug: string; onUnauthorized: () => void 
       {contest.error ? <ErrorAlert error={contest.error} onRetry={contest.reload} /> : null}
       {publicBank && <PublicBankWarning slug={props.slug} bank={publicBank.bank} onQuestionsPage />}
       <ImportSection {...props} onImported={setImported} />
+      <ArticleImport {...props} />
       <DrawPreview {...props} />
     </>
   );

@@ -85,6 +85,18 @@ export function ContestPage(props: { slug: string }) {
           <p class="prose">{contest.rules}</p>
         </section>
       )}
+      {contest.reviewPolicy && contest.reviewPolicy !== 'NEVER' && (
+        <p data-testid="review-policy">
+          {t(
+            contest.reviewPolicy === 'AFTER_SUBMISSION'
+              ? 'reviewAfterSubmission'
+              : contest.reviewPolicy === 'AFTER_ROUND_CLOSES'
+                ? 'reviewAfterRound'
+                : 'reviewAfterContest',
+          )}{' '}
+          <a href={`#/c/${encodeURIComponent(contest.slug)}/answer-key`}>{t('answerKey')}</a>
+        </p>
+      )}
       <Prizes slug={contest.slug} />
       <section aria-labelledby="rounds-heading">
         <h2 id="rounds-heading">{t('rounds')}</h2>

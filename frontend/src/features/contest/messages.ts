@@ -11,6 +11,13 @@ export const t = translator({
     window: 'Thời gian: {from} – {to}',
     about: 'Giới thiệu',
     rules: 'Thể lệ',
+    reviewAfterSubmission:
+      'Bạn xem lại được bài của mình, với đáp án đúng và nội dung điều luật, ngay sau khi nộp bài.',
+    reviewAfterRound:
+      'Bạn xem lại được bài của mình, với đáp án đúng và nội dung điều luật, sau khi vòng thi của lượt đó kết thúc.',
+    reviewAfterContest:
+      'Bạn xem lại được bài của mình, với đáp án đúng và nội dung điều luật, sau khi cuộc thi kết thúc.',
+    answerKey: 'Đáp án',
     prizes: 'Giải thưởng',
     prizesText: 'Cơ cấu giải thưởng do Ban tổ chức công bố theo thể lệ cuộc thi.',
     prizesEachRound: 'Mỗi vòng thi: {list}.',
@@ -62,6 +69,13 @@ export const t = translator({
     window: 'When: {from} – {to}',
     about: 'About',
     rules: 'Rules',
+    reviewAfterSubmission:
+      'You can review your attempt, with the correct answers and the articles of the law, right after submitting it.',
+    reviewAfterRound:
+      'You can review your attempt, with the correct answers and the articles of the law, once its round has ended.',
+    reviewAfterContest:
+      'You can review your attempt, with the correct answers and the articles of the law, once the contest has ended.',
+    answerKey: 'Answer key',
     prizes: 'Prizes',
     prizesText: 'The organizers announce the prizes under the contest rules.',
     prizesEachRound: 'Each round: {list}.',

@@ -9,6 +9,7 @@ import { Loading } from '../../lib/ui/loading';
 import { PageHeading } from '../../lib/ui/page-heading';
 import { useLoad } from '../../lib/use-load';
 import { t } from './messages';
+import { Review } from './review';
 
 export function ResultPage(props: { attemptId: string }) {
   // read once: "forget me" on this page leaves the result shown
@@ -61,7 +62,7 @@ export function ResultPage(props: { attemptId: string }) {
       </dl>
       <Ranks attemptId={props.attemptId} token={credentials.token} />
       <WhatNext slug={credentials.slug} />
-      <p class="muted">{t('noAnswers')}</p>
+      <Review attemptId={props.attemptId} token={credentials.token} slug={credentials.slug} />
       <div class="actions">
         <a class="button primary" href={`${contestLink}/register`}>
           {t('again')}

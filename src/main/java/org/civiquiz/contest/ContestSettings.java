@@ -25,11 +25,12 @@ import java.util.Optional;
  * @param rounds the rounds, in order
  * @param units the units participants choose from
  * @param phoneVerification whether a start needs a phone verified by a one-time code
+ * @param reviewPolicy when an attempt may be reviewed and the answer key read
  */
 public record ContestSettings(long id, String slug, String questionBank, Instant opensAt, Instant closesAt,
 		Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas,
 		String predictionQuestion, List<String> districts, ContestStatus status, List<Round> rounds, List<Unit> units,
-		PhoneVerification phoneVerification) {
+		PhoneVerification phoneVerification, ReviewPolicy reviewPolicy) {
 
 	public Optional<Unit> unit(String code) {
 		return this.units.stream().filter((unit) -> unit.code().equals(code)).findFirst();

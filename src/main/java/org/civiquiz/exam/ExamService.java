@@ -258,6 +258,20 @@ public class ExamService {
 	}
 
 	/**
+	 * A submitted attempt's questions and answers, for its participant's review.
+	 * @param attemptId the attempt
+	 * @param token the attempt token
+	 * @return the answers, or an error {@code ATTEMPT_NOT_SUBMITTED}
+	 */
+	public Mono<AttemptAnswers> answers(UUID attemptId, String token) {
+		return load(attemptId, token).flatMap(
+				(attempt) -> (attempt.status() != AttemptStatus.SUBMITTED) ? Mono.error(ExamException.notSubmitted())
+						: Mono.just(new AttemptAnswers(attempt.id(), attempt.contestId(), attempt.roundId(),
+								attempt.submittedAt(), attempt.questionIds(), attempt.optionOrders(), attempt.answers(),
+								attempt.score())));
+	}
+
+	/**
 	 * Every submitted attempt of a contest, read from PostgreSQL, as it was announced:
 	 * for the read side to rebuild itself.
 	 * @param contest the contest

@@ -61,6 +61,16 @@ class AdminQuestionController {
 	}
 
 	/**
+	 * The law texts the contest's bank brings (chapter titles, the articles' own words),
+	 * which reviews show beside each question: the file replaces the bank's texts.
+	 */
+	@PostMapping(path = "/articles", consumes = { "text/csv", "text/plain", "application/octet-stream" })
+	Mono<QuestionBankService.ArticleImportResult> importArticles(@PathVariable String slug, @RequestBody byte[] csv) {
+		return this.contests.settings(slug)
+			.flatMap((contest) -> this.banks.importArticles(contest.questionBank(), csv));
+	}
+
+	/**
 	 * What an attempt would get now: a draw under the contest's count and chapter quotas,
 	 * with the correct options, stored nowhere.
 	 */

@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * An immutable snapshot of a bank's active questions, which draws take from, and of its
- * retired ones, which only the attempts that drew them still find by id.
+ * An immutable snapshot of a bank's active questions, which draws take from, of its
+ * retired ones, which only the attempts that drew them still find by id, and of the law
+ * texts it brings (chapter titles, the articles' own words) for reviews.
  */
 public final class QuestionBank {
 
@@ -26,12 +27,19 @@ public final class QuestionBank {
 
 	private final Map<Integer, List<BankQuestion>> byChapter;
 
+	private final LawTexts texts;
+
 	QuestionBank(String name, List<BankQuestion> questions) {
 		this(name, questions, List.of());
 	}
 
 	QuestionBank(String name, List<BankQuestion> questions, List<BankQuestion> retired) {
+		this(name, questions, retired, LawTexts.NONE);
+	}
+
+	QuestionBank(String name, List<BankQuestion> questions, List<BankQuestion> retired, LawTexts texts) {
 		this.name = name;
+		this.texts = texts;
 		this.questions = List.copyOf(questions);
 		this.byId = Stream.concat(questions.stream(), retired.stream())
 			.collect(Collectors.toUnmodifiableMap(BankQuestion::id, Function.identity()));
@@ -58,6 +66,40 @@ public final class QuestionBank {
 	 */
 	public BankQuestion question(long id) {
 		return this.byId.get(id);
+	}
+
+	/**
+	 * The law texts the bank brings: chapter titles and the articles' own words (none for
+	 * a bank imported without them).
+	 * @return the texts
+	 */
+	public LawTexts texts() {
+		return this.texts;
+	}
+
+	/**
+	 * The articles of a chapter, in order, for a reader to go back to: those the bank's
+	 * law texts place in it, or, without them, those its questions of the chapter cite.
+	 * @param chapter the chapter
+	 * @return the article numbers, ascending (empty for a chapter the bank knows nothing
+	 * of)
+	 */
+	public List<Integer> chapterArticles(int chapter) {
+		Stream<Integer> numbers = this.texts.articles()
+			.values()
+			.stream()
+			.filter((article) -> article.chapter() == chapter)
+			.map(LawArticle::article);
+		List<Integer> known = numbers.sorted().toList();
+		if (!known.isEmpty()) {
+			return known;
+		}
+		return this.byChapter.getOrDefault(chapter, List.of())
+			.stream()
+			.map(BankQuestion::article)
+			.distinct()
+			.sorted()
+			.toList();
 	}
 
 	/**

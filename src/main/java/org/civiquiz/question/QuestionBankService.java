@@ -61,7 +61,8 @@ public class QuestionBankService implements PublicQuestionBanks {
 				(name) -> this.questions.findByBankOrderByCode(name)
 					.collect(Collectors.partitioningBy(Question::active,
 							Collectors.mapping(QuestionBankService::toBankQuestion, Collectors.toList())))
-					.map((byActive) -> new QuestionBank(name, byActive.get(true), byActive.get(false)))
+					.zipWith(texts(name),
+							(byActive, texts) -> new QuestionBank(name, byActive.get(true), byActive.get(false), texts))
 					// a failed read is not kept: the next request tries again
 					.cache((loaded) -> this.cacheTtl, (error) -> Duration.ZERO, () -> this.cacheTtl));
 	}
@@ -106,6 +107,113 @@ public class QuestionBankService implements PublicQuestionBanks {
 	 */
 	public Mono<ImportResult> importBundled(String bank, byte[] csv) {
 		return importParsed(bank, QuestionCsv.parse(csv), true, DrawNeeds.NONE);
+	}
+
+	/**
+	 * Imports a question file shipped with the platform as
+	 * {@link #importBundled(String, byte[])} does, with the law texts shipped beside it
+	 * (see {@link #importArticles}), all in one transaction.
+	 * @param bank the bank's name
+	 * @param csv the question file's bytes
+	 * @param articles the law-text file's bytes
+	 * @return what was imported, or an error {@code QUESTION_IMPORT_REJECTED}
+	 */
+	public Mono<ImportResult> importBundled(String bank, byte[] csv, byte[] articles) {
+		ArticleCsv.Parsed texts = ArticleCsv.parse(articles);
+		if (!texts.problems().isEmpty()) {
+			return Mono.error(QuestionBankException.importRejected(texts.problems()));
+		}
+		return importParsed(bank, QuestionCsv.parse(csv), true, DrawNeeds.NONE)
+			.flatMap((result) -> storeTexts(bank, texts).thenReturn(result))
+			.as(this.transaction::transactional)
+			.doOnSuccess((result) -> this.banks.remove(bank));
+	}
+
+	/**
+	 * Imports the law texts a bank brings (see {@link ArticleCsv}), all or nothing: the
+	 * file replaces the bank's chapter titles and article texts as a whole. A review
+	 * shows, beside each question, the text of the article it cites. The bank's questions
+	 * and whether it is public do not change (the law's text is public anyway).
+	 * @param bank the bank's name
+	 * @param csv the file's bytes
+	 * @return what was imported, or an error {@code QUESTION_IMPORT_REJECTED}
+	 */
+	public Mono<ArticleImportResult> importArticles(String bank, byte[] csv) {
+		ArticleCsv.Parsed parsed = ArticleCsv.parse(csv);
+		if (!parsed.problems().isEmpty()) {
+			return Mono.error(QuestionBankException.importRejected(parsed.problems()));
+		}
+		return storeTexts(bank, parsed).as(this.transaction::transactional)
+			.doOnSuccess((result) -> this.banks.remove(bank));
+	}
+
+	/**
+	 * Imports law texts shipped with the platform into a bank that has none yet (a bank
+	 * seeded before law texts were shipped): an organizer's own texts are kept.
+	 * @param bank the bank's name
+	 * @param csv the file's bytes
+	 * @return whether they were imported
+	 */
+	public Mono<Boolean> importArticlesIfNone(String bank, byte[] csv) {
+		return this.database.sql("select exists (select 1 from law_article where bank = :bank)")
+			.bind("bank", bank)
+			.map((row, metadata) -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+			.one()
+			.flatMap((present) -> present ? Mono.just(false) : importArticles(bank, csv).thenReturn(true));
+	}
+
+	private Mono<ArticleImportResult> storeTexts(String bank, ArticleCsv.Parsed parsed) {
+		return this.database.sql("insert into question_bank (name) values (:bank) on conflict (name) do nothing")
+			.bind("bank", bank)
+			.fetch()
+			.rowsUpdated()
+			.then(this.database.sql("delete from law_chapter where bank = :bank")
+				.bind("bank", bank)
+				.fetch()
+				.rowsUpdated())
+			.then(this.database.sql("delete from law_article where bank = :bank")
+				.bind("bank", bank)
+				.fetch()
+				.rowsUpdated())
+			.thenMany(Flux.fromIterable(parsed.chapters().entrySet())
+				.concatMap((chapter) -> this.database
+					.sql("insert into law_chapter (bank, chapter, title) values (:bank, :chapter, :title)")
+					.bind("bank", bank)
+					.bind("chapter", chapter.getKey().shortValue())
+					.bind("title", chapter.getValue())
+					.fetch()
+					.rowsUpdated()))
+			.thenMany(Flux.fromIterable(parsed.articles())
+				.concatMap((article) -> this.database.sql("""
+						insert into law_article (bank, article, chapter, title, text)
+						values (:bank, :article, :chapter, :title, :text)
+						""")
+					.bind("bank", bank)
+					.bind("article", (short) article.article())
+					.bind("chapter", (short) article.chapter())
+					.bind("title", article.title())
+					.bind("text", article.text())
+					.fetch()
+					.rowsUpdated()))
+			.then(Mono.just(new ArticleImportResult(bank, parsed.chapters().size(), parsed.articles().size())));
+	}
+
+	private Mono<LawTexts> texts(String bank) {
+		Mono<Map<Integer, String>> chapters = this.database
+			.sql("select chapter, title from law_chapter where bank = :bank")
+			.bind("bank", bank)
+			.map((row, metadata) -> Map.entry(row.get("chapter", Short.class).intValue(),
+					row.get("title", String.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		Mono<Map<Integer, LawArticle>> articles = this.database
+			.sql("select article, chapter, title, text from law_article where bank = :bank")
+			.bind("bank", bank)
+			.map((row, metadata) -> new LawArticle(row.get("article", Short.class), row.get("chapter", Short.class),
+					row.get("title", String.class), row.get("text", String.class)))
+			.all()
+			.collectMap(LawArticle::article);
+		return Mono.zip(chapters, articles).map((both) -> new LawTexts(both.getT1(), both.getT2()));
 	}
 
 	/**
@@ -238,6 +346,16 @@ public class QuestionBankService implements PublicQuestionBanks {
 	 * {@code public}
 	 */
 	public record ImportResult(String bank, int imported, int retired, @JsonProperty("public") boolean publicBank) {
+	}
+
+	/**
+	 * The outcome of a law-text import.
+	 *
+	 * @param bank the bank
+	 * @param chapters how many chapter titles it has now
+	 * @param articles how many article texts it has now
+	 */
+	public record ArticleImportResult(String bank, int chapters, int articles) {
 	}
 
 	/**

@@ -75,15 +75,18 @@ class ReferenceContestSeeder implements ApplicationRunner {
 		// start-up, not a request: blocking here (the file, then the database) is
 		// intended
 		byte[] bank = bank();
+		byte[] articles = articles();
 		Boolean created = this.contests.exists(SLUG)
-			.flatMap((exists) -> exists ? Mono.just(false) : seed(bank))
+			// a contest seeded before the law's texts were shipped gets them now
+			.flatMap((exists) -> exists ? this.banks.importArticlesIfNone(SEED_BANK, articles).thenReturn(false)
+					: seed(bank, articles))
 			.block();
 		if (Boolean.TRUE.equals(created)) {
 			logger.info("Seeded the contest " + SLUG + " with the Cooperative Law 2023 question bank");
 		}
 	}
 
-	private Mono<Boolean> seed(byte[] bank) {
+	private Mono<Boolean> seed(byte[] bank, byte[] articles) {
 		Instant opens = LocalDate.now(this.clock.withZone(VIETNAM)).atStartOfDay(VIETNAM).toInstant();
 		List<NewRound> rounds = IntStream.rangeClosed(1, 8)
 			.mapToObj((week) -> new NewRound(week, "Tuần " + week, opens.plus(Duration.ofDays(7L * (week - 1))),
@@ -105,7 +108,7 @@ class ReferenceContestSeeder implements ApplicationRunner {
 		// two
 		// steps simply does both again, while a contest without its bank would stay
 		// broken
-		return this.banks.importBundled(SEED_BANK, bank)
+		return this.banks.importBundled(SEED_BANK, bank, articles)
 			.then(this.contests.create(contest, rounds, HaiPhong.units()))
 			.then(this.prizePlans.updatePlan(SLUG, PRIZE_PLAN, "seed"))
 			.thenReturn(true);
@@ -128,7 +131,19 @@ class ReferenceContestSeeder implements ApplicationRunner {
 	 * The bundled Cooperative Law 2023 question bank (a blocking read: start-up only).
 	 */
 	static byte[] bank() {
-		try (InputStream in = new ClassPathResource("questions/luat-htx-2023.csv").getInputStream()) {
+		return resource("questions/luat-htx-2023.csv");
+	}
+
+	/**
+	 * The Cooperative Law 2023's own text, chapter titles and articles, that reviews show
+	 * beside the bundled bank's questions (a blocking read: start-up only).
+	 */
+	static byte[] articles() {
+		return resource("questions/luat-htx-2023-articles.csv");
+	}
+
+	private static byte[] resource(String path) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
 			return in.readAllBytes();
 		}
 		catch (IOException ex) {

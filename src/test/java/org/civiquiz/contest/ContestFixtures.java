@@ -45,11 +45,31 @@ public final class ContestFixtures {
 	 */
 	public static String openContest(ContestService contests, String slug, List<String> districts, List<NewUnit> units,
 			PhoneVerification phoneVerification) {
+		return openContest(contests, slug, districts, units, phoneVerification, ReviewPolicy.AFTER_CONTEST_CLOSES);
+	}
+
+	/**
+	 * Creates an open contest as {@link #openContest(ContestService, String, List, List)}
+	 * does, with a review policy.
+	 * @param contests the service
+	 * @param slug the new contest's slug
+	 * @param districts its districts
+	 * @param units its units
+	 * @param reviewPolicy when its attempts may be reviewed
+	 * @return the slug
+	 */
+	public static String openContest(ContestService contests, String slug, List<String> districts, List<NewUnit> units,
+			ReviewPolicy reviewPolicy) {
+		return openContest(contests, slug, districts, units, PhoneVerification.OFF, reviewPolicy);
+	}
+
+	private static String openContest(ContestService contests, String slug, List<String> districts, List<NewUnit> units,
+			PhoneVerification phoneVerification, ReviewPolicy reviewPolicy) {
 		Instant now = Instant.now();
 		contests.create(
 				new NewContest(slug, "Test " + slug, "Law", "", "", IntegrationTest.CONTEST,
 						now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 20, 3,
-						Map.of(), "How many?", districts, ContestStatus.OPEN, null, phoneVerification),
+						Map.of(), "How many?", districts, ContestStatus.OPEN, null, phoneVerification, reviewPolicy),
 				List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))), units)
 			.block();
 		return slug;

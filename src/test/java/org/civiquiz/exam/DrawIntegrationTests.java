@@ -19,7 +19,8 @@ import static org.civiquiz.exam.ExamFixtures.start;
 
 /**
  * Many real draws: the seeded contest's chapter quotas hold in every one, and no response
- * tells which option is correct.
+ * tells which option is correct: not the start's, nor a review's or the answer key's
+ * before the contest's review policy allows them.
  */
 @IntegrationTest
 class DrawIntegrationTests {
@@ -71,6 +72,48 @@ class DrawIntegrationTests {
 		}
 		// the draw spreads over the bank rather than repeating a few questions
 		assertThat(timesDrawn.size()).isGreaterThan(bank.size() / 2);
+	}
+
+	@Test
+	void noReviewOrAnswerKeyTellsACorrectOptionBeforeItsTime() {
+		Map<Long, BankQuestion> bank = ExamFixtures.bank(this.client);
+		// the seeded contest keeps its key until it closes (AFTER_CONTEST_CLOSES), weeks
+		// away
+		this.client.get()
+			.uri("/api/contests/{slug}", IntegrationTest.CONTEST)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.reviewPolicy")
+			.isEqualTo("AFTER_CONTEST_CLOSES");
+		for (int i = 0; i < 5; i++) {
+			AttemptStarted attempt = ExamFixtures.started(this.client, newPhone());
+			assertNothingTold(review(attempt), 409);
+			ExamFixtures.submit(this.client, attempt, ExamFixtures.answers(attempt, bank, 10, 10, 1L))
+				.expectStatus()
+				.isOk();
+			assertNothingTold(review(attempt), 403);
+			assertNothingTold(
+					this.client.get().uri("/api/contests/{slug}/answer-key", IntegrationTest.CONTEST).exchange(), 403);
+		}
+	}
+
+	private WebTestClient.ResponseSpec review(AttemptStarted attempt) {
+		return this.client.get()
+			.uri("/api/attempts/{id}/review", attempt.attemptId())
+			.header(ExamController.TOKEN_HEADER, attempt.token())
+			.exchange();
+	}
+
+	private static void assertNothingTold(WebTestClient.ResponseSpec response, int status) {
+		String json = response.expectStatus()
+			.isEqualTo(status)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(json).doesNotContainIgnoringCase("correct")
+			.doesNotContainIgnoringCase("explanation")
+			.doesNotContain("\"article")
+			.doesNotContain("\"options\"");
 	}
 
 }

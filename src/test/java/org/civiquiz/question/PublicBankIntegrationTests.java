@@ -271,7 +271,7 @@ class PublicBankIntegrationTests {
 		assertThat(details.propertyNames()).containsExactlyInAnyOrder("slug", "title", "law", "description", "rules",
 				"status", "opensAt", "closesAt", "timeLimitSeconds", "questionsPerAttempt", "maxAttemptsPerRound",
 				"chapterQuotas", "predictionQuestion", "rounds", "currentRound", "units", "districts", "consentText",
-				"consentVersion", "phoneVerification", "serverTime");
+				"consentVersion", "phoneVerification", "serverTime", "reviewPolicy");
 		JsonNode list = publicJson("/api/contests");
 		assertThat(list).isNotEmpty();
 		list.forEach((contest) -> assertThat(contest.propertyNames()).containsExactlyInAnyOrder("slug", "title", "law",

@@ -31,6 +31,7 @@ import org.civiquiz.contest.ContestService.NewRound;
 import org.civiquiz.contest.ContestService.NewUnit;
 import org.civiquiz.contest.ContestStatus;
 import org.civiquiz.contest.PhoneVerification;
+import org.civiquiz.contest.ReviewPolicy;
 import org.civiquiz.exam.AttemptStarted;
 import org.civiquiz.exam.ExamFixtures;
 import org.civiquiz.participant.verification.LogPhoneCodeSender;
@@ -115,6 +116,24 @@ class BrowserJourneysIntegrationTests {
 	}
 
 	/**
+	 * A short contest whose attempts are reviewed right after each submission
+	 * ({@code AFTER_SUBMISSION}), or, closed, one whose answer key is published.
+	 */
+	private String reviewContest(String slug, ContestStatus status, ReviewPolicy policy) {
+		Instant now = Instant.now();
+		this.contests
+			.create(new NewContest(slug, "Ôn tập " + slug, "Luật Hợp tác xã 2023",
+					"Cuộc thi ngắn để ôn tập: xem lại bài ngay sau khi nộp.", "Mỗi lượt có 5 câu hỏi.",
+					IntegrationTest.CONTEST, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)),
+					Duration.ofMinutes(20), 5, 3, Map.of(), "Có bao nhiêu người trả lời đúng cả 5 câu?",
+					List.of("Quận Hồng Bàng"), status, null, PhoneVerification.OFF, policy),
+					List.of(new NewRound(1, "Vòng 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
+					List.of(new NewUnit("WEB-R", "Hợp tác xã Dịch vụ Nông nghiệp Kiến Thụy", null, null)))
+			.block();
+		return slug;
+	}
+
+	/**
 	 * A contest whose only round has closed, with three submitted attempts and a prize
 	 * plan: ready for the committee to finalize.
 	 */
@@ -182,6 +201,12 @@ class BrowserJourneysIntegrationTests {
 				List.of("Quận Lê Chân", "Quận Ngô Quyền"),
 				List.of(new NewUnit("WEB-PH", "Hợp tác xã Dịch vụ Nông nghiệp Tiên Lãng", null, null)),
 				PhoneVerification.REQUIRED);
+		// and one whose attempts are reviewed right after submitting, and a closed one
+		// whose answer key is published
+		String review = reviewContest("web-review-" + System.nanoTime() % 1_000_000, ContestStatus.OPEN,
+				ReviewPolicy.AFTER_SUBMISSION);
+		String key = reviewContest("web-key-" + System.nanoTime() % 1_000_000, ContestStatus.CLOSED,
+				ReviewPolicy.AFTER_CONTEST_CLOSES);
 		HttpServer codes = codes();
 		Path frontend = Path.of("frontend").toAbsolutePath();
 		Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
@@ -202,6 +227,8 @@ class BrowserJourneysIntegrationTests {
 		env.put("TIMED_CONTEST", timed);
 		env.put("AWARD_CONTEST", awards);
 		env.put("PHONE_CONTEST", phones);
+		env.put("REVIEW_CONTEST", review);
+		env.put("KEY_CONTEST", key);
 		env.put("PHONE_CODES_URL", "http://127.0.0.1:" + codes.getAddress().getPort() + "/code");
 		env.put("ORGANIZER_PASSWORD", IntegrationTest.ORGANIZER_PASSWORD);
 		env.put("COMMITTEE_PASSWORD", IntegrationTest.COMMITTEE_PASSWORD);

@@ -14,6 +14,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldError[];
+  /** The whole problem, for the members some codes add (the waiting room's `ticket`, …). */
+  readonly problem: Record<string, unknown>;
 
   constructor(status: number, problem: Partial<{ code: string; title: string; detail: string; errors: FieldError[] }>) {
     super(problem.detail || problem.title || `HTTP ${status}`);
@@ -23,6 +25,7 @@ export class ApiError extends Error {
     this.title = problem.title ?? '';
     this.detail = problem.detail ?? '';
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+    this.problem = problem;
   }
 
   /** Worth sending again unchanged: the server or a proxy had trouble, not the request. */

@@ -175,14 +175,14 @@ public class WaitingRoom {
 
 	private static Place place(String ticket, List<?> values) {
 		if (number(values, 0) == 1) {
-			return new Place(ticket, true, Instant.ofEpochMilli(number(values, 1)), 0, 0, 0);
+			return new Place(ticket, true, Instant.ofEpochMilli(number(values, 1)), null, null, null);
 		}
 		long wait = number(values, 2);
 		return new Place(ticket, false, null, number(values, 1), (wait + 999) / 1000, number(values, 3));
 	}
 
 	private Place open(String ticket) {
-		return new Place(ticket, true, this.clock.instant().plus(this.properties.admittedFor()), 0, 0, 0);
+		return new Place(ticket, true, this.clock.instant().plus(this.properties.admittedFor()), null, null, null);
 	}
 
 	private Pass pass() {
@@ -256,11 +256,12 @@ public class WaitingRoom {
 	 * @param admitted whether it may start now
 	 * @param admittedUntil until when its admission holds (admitted only)
 	 * @param position its place in the line, 1 next (waiting only)
-	 * @param estimatedWaitSeconds the wait its place means at the admission rate
-	 * @param retryAfterMs when to ask again
+	 * @param estimatedWaitSeconds the wait its place means at the admission rate (waiting
+	 * only)
+	 * @param retryAfterMs when to ask again (waiting only)
 	 */
-	public record Place(String ticket, boolean admitted, Instant admittedUntil, long position,
-			long estimatedWaitSeconds, long retryAfterMs) {
+	public record Place(String ticket, boolean admitted, Instant admittedUntil, Long position,
+			Long estimatedWaitSeconds, Long retryAfterMs) {
 	}
 
 	/**

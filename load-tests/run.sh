@@ -8,6 +8,7 @@
 #   load-tests/run.sh [--simulation EntrantJourney|DeadlineRush|OrganizersWatching|CampaignDay|Baseline]
 #                     [--replicas 1|2] [--redis-cluster] [--fault redis|app|postgres]
 #                     [--fault-at SECONDS] [--redis-data keep|lose] [--warmup ENTRANTS (0: none)] [--keep]
+#                     [--burst] [--room (the waiting room on without the burst)]
 #                     [-Dload.entrants=30000 -Dload.arrivalRate=100 ...]
 #
 # Simulation parameters are the -Dload.* system properties of load-tests/src/test/java/org/civiquiz/
@@ -16,6 +17,8 @@
 #   load-tests/run.sh --simulation Baseline -Dload.concurrency=32 -Dload.durationSeconds=60
 #   load-tests/run.sh --simulation CampaignDay   (30 arrivals/s for 3 min, 500 organizers, committee, visitors)
 #   load-tests/run.sh --fault redis -Dload.entrants=6000 -Dload.arrivalRate=60
+#   load-tests/run.sh --simulation DeadlineRush --burst   (3 × capacity for 2 min, then half: the
+#     waiting room; -Dload.capacity=54 journeys/s by default; checks the burst's bounds at the end)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +30,8 @@ fault=""
 fault_at=30
 redis_data=keep
 keep=false
+burst=false
+room=""
 warmup=1000
 gatling_args=()
 while [ $# -gt 0 ]; do
@@ -38,13 +43,22 @@ while [ $# -gt 0 ]; do
 		--fault-at) fault_at="$2"; shift 2 ;;
 		--redis-data) redis_data="$2"; shift 2 ;;
 		--keep) keep=true; shift ;;
+		--burst) burst=true; shift ;;
+		--room) room=true; shift ;;
 		--warmup) warmup="$2"; shift 2 ;;
 		-D*) gatling_args+=("$1"); shift ;;
-		-h|--help) sed -n 2,16p "$0"; exit 0 ;;
+		-h|--help) sed -n 2,19p "$0"; exit 0 ;;
 		*) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
 	esac
 done
 case "$replicas" in 1|2) ;; *) echo "--replicas 1 or 2" >&2; exit 2 ;; esac
+# the waiting room only for the burst (and --room): the other simulations' entrants do not wait
+# in line, and their figures stay comparable with the runs before it
+room="${room:-$burst}"
+if [ "$burst" = true ]; then
+	[ "$simulation" = DeadlineRush ] || { echo "--burst is a shape of --simulation DeadlineRush" >&2; exit 2; }
+	gatling_args+=(-Dload.shape=burst)
+fi
 case "$fault" in ""|redis|app|postgres) ;; *) echo "--fault redis, app or postgres" >&2; exit 2 ;; esac
 # --redis-data lose: the Redis fault brings Redis back empty, as after a lost disk (a Redis
 # Cluster here keeps no data either way)
@@ -168,6 +182,7 @@ start_app() { # replica number, port
 		CIVIQUIZ_ADMIN_PASSWORD="$admin_password" CIVIQUIZ_ORGANIZER_PASSWORD="$organizer_password" \
 		CIVIQUIZ_COMMITTEE_PASSWORD="$committee_password" \
 		CIVIQUIZ_SEED_ENABLED=true CIVIQUIZ_SECURITY_TRUSTED_PROXIES="$trusted_proxies" SERVER_PORT="$port" \
+		CIVIQUIZ_WAITING_ROOM_ENABLED="$room" \
 		java $app_java_opts -jar "$jar" "${@:3}" >> "$run_dir/app-$n.log" 2>&1 &
 	echo $! > "$run_dir/app-$n.pid"
 }
@@ -316,9 +331,41 @@ python3 "$repo/load-tests/summary.py" --report "$report" --result "$run_dir/resu
 	--commit "$app_label" --java-opts "$app_java_opts" --replicas "$replicas" \
 	--cluster "$cluster" --app-logs "$(ls "$run_dir"/app-*.log | paste -sd, -)" | tee "$run_dir/summary.txt"
 summary_status=${PIPESTATUS[0]}
+# --- the burst's bounds (issue 15): the room's answers, the admitted starts, the order of
+# admissions, the heap (what survives a young collection, against the largest heap) ---------------
+burst_status=0
+if [ "$burst" = true ]; then
+	max_heap_mib=$(( $(java $app_java_opts -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {print $4}') / 1048576 ))
+	python3 - "$run_dir/result.properties" "$run_dir/samples.csv" "$max_heap_mib" "${gatling_args[@]}" <<-'PY' | tee -a "$run_dir/summary.txt" || burst_status=1
+	import csv, sys
+	result = dict(line.strip().split("=", 1) for line in open(sys.argv[1]) if "=" in line)
+	args = dict(a[2:].split("=", 1) for a in sys.argv[4:] if a.startswith("-D") and "=" in a)
+	def bound(name, default):
+	    return float(args.get("load." + name, default))
+	rows = list(csv.DictReader(open(sys.argv[2])))
+	retained = max((float(r.get("heap_retained_max_mib") or 0) for r in rows), default=0)
+	used = max((float(r.get("heap_used_mib") or 0) for r in rows), default=0)
+	max_heap = float(sys.argv[3])
+	checks = [
+	    ("room answers p99 (503 WAITING_ROOM and polls)", float(result.get("room.p99Ms", 0)), bound("roomP99Ms", 50), "ms"),
+	    ("admitted starts p99", float(result.get("start.admitted.p99Ms", 0)), bound("admittedP99Ms", 500), "ms"),
+	    ("admissions out of arrival order by at most", float(result.get("room.orderInversionMs", 0)), bound("orderToleranceMs", 1000), "ms"),
+	    ("heap retained after young collections, peak", retained, 0.75 * max_heap, "MiB"),
+	]
+	print(f"burst: {result.get('room.placesGiven', 0)} places given in line, {result.get('room.answers', 0)} room answers, "
+	      f"{result.get('start.admitted', 0)} starts admitted; heap used peak {used:.0f} MiB of {max_heap:.0f} MiB (eden included)")
+	failed = False
+	for label, value, limit, unit in checks:
+	    ok = value <= limit
+	    failed |= not ok
+	    print(f"burst bound {'ok  ' if ok else 'FAIL'} {label}: {value:.0f} {unit} (bound {limit:.0f} {unit})")
+	sys.exit(1 if failed else 0)
+	PY
+fi
 log "files: $run_dir; Gatling's report: ${report}index.html"
 if [ "$gatling_status" -ne 0 ]; then
 	echo "Gatling reported failed assertions or errors (exit $gatling_status): see $run_dir/gatling.log" >&2
 	exit "$gatling_status"
 fi
-exit "$summary_status"
+[ "$summary_status" -ne 0 ] && exit "$summary_status"
+exit "$burst_status"

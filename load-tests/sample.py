@@ -101,14 +101,17 @@ def heap(pid):
                 v = dict(zip(entry[1], (float(c) for c in cols)))
                 used = v["S0U"] + v["S1U"] + v["EU"] + v["OU"]
                 committed = v["S0C"] + v["S1C"] + v["EC"] + v["OC"]
-                entry[2] = (used / 1024, committed / 1024, v.get("GCT", 0.0))
+                # what survives a young collection: the old generation and the survivors
+                # (eden is garbage or about to be copied; its fill says nothing of queued work)
+                retained = v["S0U"] + v["S1U"] + v["OU"]
+                entry[2] = (used / 1024, committed / 1024, v.get("GCT", 0.0), retained / 1024)
     return entry[2]
 
 
 groups = ["app", "postgres", "redis", "gatling", "nginx"]
 with open(out_path, "w") as out:
     out.write("t,machine_busy_pct," + ",".join(f"{g}_cpu_pct" for g in groups)
-              + ",heap_used_mib,heap_committed_mib,gc_seconds\n")
+              + ",heap_used_mib,heap_committed_mib,gc_seconds,heap_retained_max_mib\n")
     last = processes()
     last_total, last_idle = machine()
     started = time.time()
@@ -130,11 +133,12 @@ with open(out_path, "w") as out:
         heap_used = sum(h[0] for h in heaps)
         heap_committed = sum(h[1] for h in heaps)
         gc = sum(h[2] for h in heaps)
+        retained = max((h[3] for h in heaps), default=0)
         # ticks over the elapsed second, as a percentage of one core
         elapsed_ticks = span / cores
         out.write(f"{time.time() - started:.0f},{busy:.1f},"
                   + ",".join(f"{100.0 * used[g] / elapsed_ticks:.1f}" for g in groups)
-                  + f",{heap_used:.0f},{heap_committed:.0f},{gc:.2f}\n")
+                  + f",{heap_used:.0f},{heap_committed:.0f},{gc:.2f},{retained:.0f}\n")
         out.flush()
         last, last_total, last_idle = now, total, idle
 for p, _, _ in jstats.values():

@@ -14,7 +14,7 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldError[];
-  /** The problem's members as sent, its own ones included (`availableAt`). */
+  /** The problem's members as sent, its own ones included (`availableAt`, the waiting room's `ticket`, …). */
   readonly members: Record<string, unknown>;
 
   constructor(status: number, problem: Partial<{ code: string; title: string; detail: string; errors: FieldError[] }>) {

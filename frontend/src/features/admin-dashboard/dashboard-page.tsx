@@ -15,6 +15,7 @@ import { useStatsStream } from './stats-stream';
 import type { ContestStats, DistrictFigures, QuestionFigures, UnitFigures } from './stats-types';
 import './dashboard.css';
 import { TimelineChart } from './timeline-chart';
+import { WaitingLinePanel } from './waiting-line';
 
 export function ContestPicker() {
   const { data, error, reload } = useLoad(() => api<ContestSummary[]>('/api/contests'), 'contests');
@@ -89,6 +90,7 @@ export function DashboardPage(props: { slug: string; canManage: boolean; onUnaut
           )}
         </p>
       </div>
+      <WaitingLinePanel slug={props.slug} onUnauthorized={props.onUnauthorized} />
       {!stats ? <Loading /> : <Figures stats={stats} />}
     </>
   );

@@ -2,6 +2,9 @@ import { translator } from '../../lib/i18n';
 
 export const t = translator({
   vi: {
+    waitingLine: 'Hàng chờ bắt đầu thi:',
+    waitingLineEmpty: 'không có ai chờ (nhận tối đa {rate} lượt/giây).',
+    waitingLineLength: '{waiting} người đang chờ, người cuối chờ khoảng {minutes} phút (nhận {rate} lượt/giây).',
     contests: 'Chọn cuộc thi',
     title: 'Thống kê trực tiếp',
     signOut: 'Đăng xuất',
@@ -58,6 +61,9 @@ export const t = translator({
     publicBankImport: 'Nhập bộ câu hỏi riêng',
   },
   en: {
+    waitingLine: 'Waiting line for starts:',
+    waitingLineEmpty: 'nobody waiting (up to {rate} starts a second).',
+    waitingLineLength: '{waiting} waiting; the last waits about {minutes} minutes ({rate} starts a second).',
     contests: 'Choose a contest',
     title: 'Live figures',
     signOut: 'Sign out',

@@ -47,6 +47,13 @@ export const t = translator({
     codeInvalid: 'Mã xác minh gồm 6 chữ số.',
     verified: 'Đã xác minh số điện thoại {phone}.',
     codeNeeded: 'Vui lòng xác minh số điện thoại trước khi bắt đầu: bấm “Gửi mã” rồi nhập mã nhận được.',
+    waiting: 'Đang chờ đến lượt…',
+    waitingPosition: 'Bạn đang ở vị trí thứ {position} trong hàng chờ.',
+    waitingMinutes: 'Thời gian chờ ước tính: khoảng {minutes} phút.',
+    waitingUnderMinute: 'Thời gian chờ ước tính: dưới 1 phút.',
+    waitingHint:
+      'Đang có rất nhiều người bắt đầu làm bài cùng lúc. Trang sẽ tự bắt đầu bài thi khi đến lượt bạn, thông tin bạn đã điền vẫn được giữ nguyên. Vui lòng không đóng trang này.',
+    leaveLine: 'Rời hàng chờ',
   },
   en: {
     title: 'Register',
@@ -95,5 +102,12 @@ export const t = translator({
     codeInvalid: 'The code has 6 digits.',
     verified: 'Phone number {phone} verified.',
     codeNeeded: 'Please verify your phone number before starting: press “Send code”, then enter the code you receive.',
+    waiting: 'Waiting for your turn…',
+    waitingPosition: 'You are number {position} in line.',
+    waitingMinutes: 'Estimated wait: about {minutes} minutes.',
+    waitingUnderMinute: 'Estimated wait: under a minute.',
+    waitingHint:
+      'Very many people are starting at once. The page starts your exam by itself when your turn comes, and keeps what you entered. Please do not close this page.',
+    leaveLine: 'Leave the line',
   },
 });

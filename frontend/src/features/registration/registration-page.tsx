@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api-client';
 import type { AttemptStarted, ContestDetails } from '../../lib/api-types';
 import { latestAttemptSession } from '../../lib/attempt-session';
-import { deviceId } from '../../lib/device-id';
+import { deviceId, randomId } from '../../lib/device-id';
+import { locale } from '../../lib/i18n';
 import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
 import { Loading } from '../../lib/ui/loading';
 import { PageHeading } from '../../lib/ui/page-heading';
@@ -11,6 +12,7 @@ import { useLoad } from '../../lib/use-load';
 import { t } from './messages';
 import { tokenFor, type PhoneProof } from './phone-code';
 import { focusPhoneCode, PhoneCodeField } from './phone-code-field';
+import { startAttempt, waitMinutes, type WaitingPlace } from './start-attempt';
 import { maxBirthYear, registrationBody, validate, type FieldName, type RegistrationForm } from './validation';
 
 const EMPTY: RegistrationForm = {
@@ -64,6 +66,10 @@ function Form(props: {
   const [proof, setProof] = useState<PhoneProof | null>(null);
   const [codeError, setCodeError] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
+  // the waiting room's line: where this press stands, and how to leave it
+  const [waiting, setWaiting] = useState<WaitingPlace | null>(null);
+  const leave = useRef<AbortController | null>(null);
+  useEffect(() => () => leave.current?.abort(), []);
 
   const set = (field: FieldName, value: string | boolean) => {
     setForm({ ...form, [field]: value });
@@ -99,16 +105,31 @@ function Form(props: {
       return;
     }
     setBusy(true);
-    const sentAt = Date.now();
+    const controller = new AbortController();
+    leave.current = controller;
+    let sentAt = Date.now();
     try {
-      const started = await api<AttemptStarted>(`/api/contests/${encodeURIComponent(contest.slug)}/attempts`, {
-        method: 'POST',
+      const started = await startAttempt({
+        slug: contest.slug,
         body: registrationBody(form, consent.version, phoneToken),
-        headers: { 'X-Device-Id': deviceId() },
+        deviceId: deviceId(),
+        // one key per press: every retry of this press, and its start once admitted
+        // from the waiting room, is the same start
+        idempotencyKey: randomId(),
+        onWaiting: (place) => {
+          setWaiting(place);
+          sentAt = Date.now();
+        },
+        signal: controller.signal,
       });
       // the server's clock was read halfway through the round trip, as far as we can tell
       props.onStarted(started, contest.slug, (sentAt + Date.now()) / 2);
     } catch (failure) {
+      setWaiting(null);
+      if (controller.signal.aborted) {
+        setBusy(false);
+        return;
+      }
       if (failure instanceof ApiError && failure.code === 'CONSENT_TEXT_CHANGED') {
         await showNewConsentText();
         return;
@@ -328,9 +349,23 @@ function Form(props: {
             )}
           </div>
         )}
+        {waiting && (
+          <div class="alert waiting-room" role="status" data-testid="waiting-room">
+            <p>
+              <strong>{t('waitingPosition', { position: waiting.position.toLocaleString(locale()) })}</strong>{' '}
+              {waitMinutes(waiting.estimatedWaitSeconds) === 0
+                ? t('waitingUnderMinute')
+                : t('waitingMinutes', { minutes: waitMinutes(waiting.estimatedWaitSeconds) })}
+            </p>
+            <p>{t('waitingHint')}</p>
+            <button type="button" class="button secondary" onClick={() => leave.current?.abort()}>
+              {t('leaveLine')}
+            </button>
+          </div>
+        )}
         <div class="actions">
           <button type="submit" class="button primary" disabled={busy}>
-            {busy ? t('starting') : t('start')}
+            {waiting ? t('waiting') : busy ? t('starting') : t('start')}
           </button>
           <a href={`#/c/${encodeURIComponent(contest.slug)}`}>{t('back')}</a>
         </div>

@@ -26,6 +26,39 @@ class AttemptRepository {
 	private static final TypeReference<List<List<Integer>>> OPTION_ORDERS = new TypeReference<>() {
 	};
 
+	/** The start's statement without a key: the CTEs, then what they did. */
+	private static final String INSERT = """
+			%s
+			select used, open, exists (select 1 from inserted) as inserted, false as keyed from usage
+			""";
+
+	/**
+	 * With a key: the key is stored with the attempt, unless the contest holds it already
+	 * from a start made since {@code :keysBefore} (another start with the same key got
+	 * there first: {@code keyed} is then false and the caller rolls back). A key older
+	 * than that is taken over. Two of the contest's keys older than that are deleted on
+	 * the way: each start adds one, so the table holds about a day of keys.
+	 */
+	private static final String KEYED_INSERT = """
+			%s, keyed as (
+			    insert into attempt_start_key (contest_id, idempotency_key, request_hash, attempt_id, created_at)
+			    select :contest, :key, :requestHash, id, :started from inserted
+			    on conflict (contest_id, idempotency_key) do update
+			        set request_hash = excluded.request_hash, attempt_id = excluded.attempt_id,
+			            created_at = excluded.created_at
+			        where attempt_start_key.created_at < :keysBefore
+			    returning 1
+			), purged as (
+			    delete from attempt_start_key
+			    where contest_id = :contest and idempotency_key <> :key and (contest_id, idempotency_key) in (
+			        select contest_id, idempotency_key from attempt_start_key
+			        where contest_id = :contest and created_at < :keysBefore and idempotency_key <> :key
+			        limit 2)
+			)
+			select used, open, exists (select 1 from inserted) as inserted,
+			       exists (select 1 from keyed) as keyed from usage
+			""";
+
 	private final DatabaseClient database;
 
 	private final JsonMapper json;
@@ -65,10 +98,10 @@ class AttemptRepository {
 	 * @return the participant's usage before the new attempt, and whether it was stored
 	 */
 	Mono<Admission> insertIfAllowed(Attempt attempt, ExamService.ClientInfo client, RegisteredParticipant entered,
-			Instant overdueBefore, int maxAttempts) {
+			Instant overdueBefore, int maxAttempts, StartKey key, Instant keysBefore) {
 		// A data-modifying CTE's changes are not visible to the rest of its statement:
 		// the attempts it expires still read as open in "usage", hence "not in expired".
-		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
+		DatabaseClient.GenericExecuteSpec sql = this.database.sql(((key != null) ? KEYED_INSERT : INSERT).formatted("""
 				with expired as (
 				    update attempt set status = 'EXPIRED'
 				    where participant_id = :participant and status = 'OPEN' and deadline < :before
@@ -85,9 +118,7 @@ class AttemptRepository {
 				           'OPEN', :ip, :agent, :device, :name, :unitCode, :district, :verified
 				    from usage where not usage.open and usage.used < :max
 				    returning id
-				)
-				select used, open, exists (select 1 from inserted) as inserted from usage
-				""")
+				)"""))
 			.bind("id", attempt.id())
 			.bind("contest", attempt.contestId())
 			.bind("round", attempt.roundId())
@@ -103,6 +134,9 @@ class AttemptRepository {
 			.bind("unitCode", entered.enteredUnitCode())
 			.bind("district", entered.enteredDistrict())
 			.bind("verified", entered.phoneVerified());
+		if (key != null) {
+			sql = sql.bind("key", key.key()).bind("requestHash", key.requestHash()).bind("keysBefore", keysBefore);
+		}
 		sql = (client.ipHash() != null) ? sql.bind("ip", client.ipHash()) : sql.bindNull("ip", byte[].class);
 		sql = (client.userAgent() != null) ? sql.bind("agent", client.userAgent())
 				: sql.bindNull("agent", String.class);
@@ -110,7 +144,27 @@ class AttemptRepository {
 				: sql.bindNull("device", byte[].class);
 		return sql
 			.map((row, meta) -> new Admission(row.get("used", Long.class), row.get("open", Boolean.class),
-					row.get("inserted", Boolean.class)))
+					row.get("inserted", Boolean.class), row.get("keyed", Boolean.class)))
+			.one();
+	}
+
+	/**
+	 * The attempt a start's key started in the contest since the given time, with the
+	 * keyed hash of that start's body.
+	 */
+	Mono<KeyedAttempt> findByStartKey(long contestId, String key, Instant since) {
+		return this.database.sql("""
+				select k.request_hash, a.*, p.full_name as taker_name, p.unit_id as taker_unit_id,
+				       p.district as taker_district
+				from attempt_start_key k
+				join attempt a on a.id = k.attempt_id
+				join participant_record p on p.id = a.participant_id
+				where k.contest_id = :contest and k.idempotency_key = :key and k.created_at >= :since
+				""")
+			.bind("contest", contestId)
+			.bind("key", key)
+			.bind("since", since)
+			.map((row, meta) -> new KeyedAttempt(row.get("request_hash", byte[].class), attempt(row)))
 			.one();
 	}
 
@@ -171,7 +225,16 @@ class AttemptRepository {
 				where contest_id = :contest
 				  and (client_ip_hash is not null or user_agent is not null or device_hash is not null
 				       or entered_name is not null or entered_unit_code is not null or entered_district is not null)
-				""").bind("contest", contestId).fetch().rowsUpdated();
+				""")
+			.bind("contest", contestId)
+			.fetch()
+			.rowsUpdated()
+			// the keys' hashes are of the starts' bodies: names, phones
+			.flatMap((forgotten) -> this.database.sql("delete from attempt_start_key where contest_id = :contest")
+				.bind("contest", contestId)
+				.fetch()
+				.rowsUpdated()
+				.thenReturn(forgotten));
 	}
 
 	/**
@@ -234,8 +297,16 @@ class AttemptRepository {
 	 * @param used attempts the participant used in the round before this one
 	 * @param open whether one of their attempts is still open
 	 * @param inserted whether the new attempt was stored
+	 * @param keyed whether its start key was stored with it (always false without a key)
 	 */
-	record Admission(long used, boolean open, boolean inserted) {
+	record Admission(long used, boolean open, boolean inserted, boolean keyed) {
+	}
+
+	/**
+	 * @param requestHash keyed hash of the body of the start the key made
+	 * @param attempt the attempt it started
+	 */
+	record KeyedAttempt(byte[] requestHash, Attempt attempt) {
 	}
 
 	record SubmittedAttempt(UUID id, long roundId, long participantId, Attempt.Taker taker, SubmissionResult result,

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.participant.PhoneNumbers;
 import org.civiquiz.participant.Registration;
 import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.KeyedHasher;
 import org.civiquiz.platform.StoreUnavailable;
 import org.civiquiz.security.RateLimiter;
+import org.civiquiz.waitingroom.WaitingRoom;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -37,20 +39,70 @@ class ExamController {
 	/** A UUID or anything like it; any other value is ignored, never refused. */
 	private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
+	/**
+	 * One key per press of the start button, sent again with every retry of that start: 1
+	 * to 64 of {@code A-Z a-z 0-9 -}.
+	 */
+	static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+	/** The waiting room's ticket, sent back with the start once it is admitted. */
+	static final String TICKET_HEADER = "X-Waiting-Room-Ticket";
+
 	private final ExamService exams;
 
 	private final KeyedHasher hasher;
 
 	private final RateLimiter limiter;
 
-	ExamController(ExamService exams, KeyedHasher hasher, RateLimiter limiter) {
+	private final WaitingRoom room;
+
+	ExamController(ExamService exams, KeyedHasher hasher, RateLimiter limiter, WaitingRoom room) {
 		this.exams = exams;
 		this.hasher = hasher;
 		this.limiter = limiter;
+		this.room = room;
 	}
 
+	/**
+	 * A start. With an {@code Idempotency-Key}, the same start sent again (a page
+	 * retrying after a lost answer, or two at once) answers the attempt the key started,
+	 * with 200. Every start passes the waiting room first, before anything is charged or
+	 * written.
+	 */
 	@PostMapping("/api/contests/{slug}/attempts")
 	Mono<ResponseEntity<AttemptStarted>> start(@PathVariable String slug, @RequestBody Registration registration,
+			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
+			@RequestHeader(name = TICKET_HEADER, required = false) String ticket, ServerWebExchange exchange) {
+		StartKey key;
+		try {
+			key = (idempotencyKey != null) ? StartKey.of(this.hasher, slug, idempotencyKey, registration) : null;
+		}
+		catch (ExamException ex) {
+			return Mono.error(ex);
+		}
+		return this.exams.openForStarts(slug)
+			.flatMap((contest) -> this.room.enter(contest.slug(), ticket, (key != null) ? key.key() : null)
+				.flatMap(
+						(pass) -> started(contest, registration, key, exchange).doFinally((signal) -> pass.release())));
+	}
+
+	private Mono<ResponseEntity<AttemptStarted>> started(ContestSettings contest, Registration registration,
+			StartKey key, ServerWebExchange exchange) {
+		if (key == null) {
+			return charged(contest, registration, null, exchange).map(ExamController::created);
+		}
+		return this.exams.replay(contest, key)
+			.map(ResponseEntity::ok)
+			.switchIfEmpty(Mono.defer(() -> charged(contest, registration, key, exchange).map(ExamController::created)
+				// the same key started an attempt meanwhile (a duplicate sent at once):
+				// that one is the answer, and this request used none of the limits
+				.onErrorResume(ExamController::inProgress, (ex) -> this.exams.replay(contest, key)
+					.flatMap((replayed) -> refund(registration, exchange).thenReturn(ResponseEntity.ok(replayed)))
+					.switchIfEmpty(Mono.error(ex)))));
+	}
+
+	/** A new start, charged to the address's and the phone's limits. */
+	private Mono<AttemptStarted> charged(ContestSettings contest, Registration registration, StartKey key,
 			ServerWebExchange exchange) {
 		// the phone as the participant feature will read it: one bucket per person,
 		// however the number is written
@@ -58,17 +110,29 @@ class ExamController {
 		String address = this.limiter.clientAddress(exchange);
 		return this.limiter.check(RateLimiter.Limit.START_PER_IP, address)
 			.then(this.limiter.check(RateLimiter.Limit.START_PER_PHONE, phone))
-			.then(Mono.defer(() -> this.exams.start(slug, registration, client(exchange))))
+			.then(Mono.defer(() -> this.exams.start(contest, registration, client(exchange), key)))
 			// a page retrying while PostgreSQL restarts must not use up the person's
 			// starts, nor may a start refused for its input (someone typing a victim's
 			// phone with junk, or a school's computer sending nonsense), nor one without
 			// the proof of a verified phone: only a start that passes validation is
 			// charged
 			.onErrorResume((ex) -> StoreUnavailable.causedBy(ex) || invalidInput(ex),
-					(ex) -> this.limiter.refund(RateLimiter.Limit.START_PER_IP, address)
-						.then(this.limiter.refund(RateLimiter.Limit.START_PER_PHONE, phone))
-						.then(Mono.error(ex)))
-			.map((started) -> ResponseEntity.created(URI.create("/api/attempts/" + started.attemptId())).body(started));
+					(ex) -> refund(registration, exchange).then(Mono.error(ex)));
+	}
+
+	private Mono<Void> refund(Registration registration, ServerWebExchange exchange) {
+		String phone = PhoneNumbers.normalize(registration.phone()).orElse(null);
+		String address = this.limiter.clientAddress(exchange);
+		return this.limiter.refund(RateLimiter.Limit.START_PER_IP, address)
+			.then(this.limiter.refund(RateLimiter.Limit.START_PER_PHONE, phone));
+	}
+
+	private static ResponseEntity<AttemptStarted> created(AttemptStarted started) {
+		return ResponseEntity.created(URI.create("/api/attempts/" + started.attemptId())).body(started);
+	}
+
+	private static boolean inProgress(Throwable ex) {
+		return ex instanceof ExamException refused && "ATTEMPT_IN_PROGRESS".equals(refused.getCode());
 	}
 
 	/**

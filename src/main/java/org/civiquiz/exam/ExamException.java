@@ -51,6 +51,14 @@ public final class ExamException extends CiviquizException {
 		return of(HttpStatus.CONFLICT, "SUBMISSION_CONFLICT");
 	}
 
+	static ExamException idempotencyKeyInvalid() {
+		return of(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID");
+	}
+
+	static ExamException idempotencyKeyReused() {
+		return of(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED");
+	}
+
 	static ExamException tooManyAnswers(int questions, int answers) {
 		return new ExamException(HttpStatus.UNPROCESSABLE_CONTENT, "TOO_MANY_ANSWERS", List.of(), questions, answers);
 	}

@@ -1,5 +1,6 @@
 package org.civiquiz.exam;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,11 +85,49 @@ public class ExamService {
 	 * @return the started attempt, with its token
 	 */
 	public Mono<AttemptStarted> start(String slug, Registration registration, ClientInfo client) {
+		return openForStarts(slug).flatMap((contest) -> start(contest, registration, client, null));
+	}
+
+	/**
+	 * The contest, if an attempt may start in it now.
+	 * @param slug the contest
+	 * @return its settings, or an error {@code CONTEST_NOT_FOUND},
+	 * {@code CONTEST_NOT_OPEN} or {@code NO_OPEN_ROUND}
+	 */
+	public Mono<ContestSettings> openForStarts(String slug) {
 		Instant now = now();
-		return this.contests.settings(slug).flatMap((contest) -> {
-			Round round = contest.requireOpenRound(now);
+		return this.contests.settings(slug).doOnNext((contest) -> contest.requireOpenRound(now));
+	}
+
+	/**
+	 * Starts an attempt in the contest's open round, storing the start's key with it.
+	 * @param key the start's key, or null
+	 */
+	Mono<AttemptStarted> start(ContestSettings contest, Registration registration, ClientInfo client, StartKey key) {
+		Instant now = now();
+		Round round = contest.requireOpenRound(now);
+		return this.banks.bank(contest.questionBank())
+			.flatMap((bank) -> start(contest, round, draw(contest, bank), registration, client, key, now));
+	}
+
+	/**
+	 * The attempt a start's key started in the last 24 hours, as that start answered it
+	 * (same id, token, questions and deadline; the server's time of now).
+	 * @return the attempt, empty if the key started none, or an error
+	 * {@code IDEMPOTENCY_KEY_REUSED} if it came with another body
+	 */
+	Mono<AttemptStarted> replay(ContestSettings contest, StartKey key) {
+		Instant now = now();
+		return this.attempts.findByStartKey(contest.id(), key.key(), now.minus(StartKey.LIFETIME)).flatMap((found) -> {
+			Attempt attempt = found.attempt();
+			if (!MessageDigest.isEqual(found.requestHash(), key.requestHash())
+					|| !AttemptCredentials.matches(attempt.tokenHash(), key.token())) {
+				return Mono.error(ExamException.idempotencyKeyReused());
+			}
+			int round = contest.round(attempt.roundId()).map(Round::number).orElse(0);
 			return this.banks.bank(contest.questionBank())
-				.flatMap((bank) -> start(contest, round, draw(contest, bank), registration, client, now));
+				.map((bank) -> new AttemptStarted(attempt.id(), key.token(), round, attempt.startedAt(),
+						attempt.deadline(), now(), questions(drawn(attempt, bank)), contest.predictionQuestion()));
 		});
 	}
 
@@ -103,10 +142,10 @@ public class ExamService {
 	 * it.
 	 */
 	private Mono<AttemptStarted> start(ContestSettings contest, Round round, List<DrawnQuestion> drawn,
-			Registration registration, ClientInfo client, Instant now) {
+			Registration registration, ClientInfo client, StartKey key, Instant now) {
 		Instant limit = now.plus(contest.timeLimit());
 		Instant deadline = limit.isBefore(round.closesAt()) ? limit : round.closesAt();
-		String token = this.credentials.newToken();
+		String token = (key != null) ? key.token() : this.credentials.newToken();
 		return this.participants.register(contest, registration, now).flatMap((participant) -> {
 			Attempt attempt = new Attempt(this.credentials.newId(), contest.id(), round.id(), participant.id(),
 					AttemptCredentials.hash(token), drawn.stream().map((d) -> d.question().id()).toList(),
@@ -114,8 +153,8 @@ public class ExamService {
 					null, null, null, null, new Attempt.Taker(null, participant.unitId(), participant.district()));
 			return this.attempts
 				.insertIfAllowed(attempt, client, participant, now.minus(this.properties.submissionGrace()),
-						contest.maxAttemptsPerRound())
-				.flatMap((admission) -> admitted(admission, contest, attempt));
+						contest.maxAttemptsPerRound(), key, now.minus(StartKey.LIFETIME))
+				.flatMap((admission) -> admitted(admission, contest, attempt, key));
 		})
 			.as(this.transaction::transactional)
 			.onErrorMap(DuplicateKeyException.class, (ex) -> ExamException.attemptInProgress())
@@ -128,7 +167,12 @@ public class ExamService {
 	}
 
 	private static Mono<Attempt> admitted(AttemptRepository.Admission admission, ContestSettings contest,
-			Attempt attempt) {
+			Attempt attempt, StartKey key) {
+		if (admission.inserted() && key != null && !admission.keyed()) {
+			// the same key started another attempt meanwhile (a duplicate sent at once):
+			// this one is rolled back, and the caller answers with that one
+			return Mono.error(ExamException.attemptInProgress());
+		}
 		if (admission.open()) {
 			return Mono.error(ExamException.attemptInProgress());
 		}
@@ -228,17 +272,10 @@ public class ExamService {
 						attempt.deadline(), now, null, null, null));
 			}
 			return this.contests.settings(attempt.contestId())
-				.flatMap((contest) -> this.banks.bank(contest.questionBank()).map((bank) -> {
-					List<DrawnQuestion> drawn = new ArrayList<>();
-					for (int i = 0; i < attempt.total(); i++) {
-						BankQuestion question = bank.question(attempt.questionIds().get(i));
-						if (question != null) {
-							drawn.add(new DrawnQuestion(question, attempt.optionOrders().get(i)));
-						}
-					}
-					return new AttemptView(attempt.id(), attempt.status(), attempt.startedAt(), attempt.deadline(), now,
-							questions(drawn), contest.predictionQuestion(), null);
-				}));
+				.flatMap((contest) -> this.banks.bank(contest.questionBank())
+					.map((bank) -> new AttemptView(attempt.id(), attempt.status(), attempt.startedAt(),
+							attempt.deadline(), now, questions(drawn(attempt, bank)), contest.predictionQuestion(),
+							null)));
 		});
 	}
 
@@ -321,6 +358,18 @@ public class ExamService {
 			SubmissionResult result, boolean repeated) {
 		return this.events.announce(AttemptEvents.submitted(contest, attempt.roundId(), attempt.participantId(),
 				attempt.participant(), attempt.questionIds(), answers, result, repeated));
+	}
+
+	/** The attempt's questions as drawn, options in the order shown. */
+	private static List<DrawnQuestion> drawn(Attempt attempt, QuestionBank bank) {
+		List<DrawnQuestion> drawn = new ArrayList<>();
+		for (int i = 0; i < attempt.total(); i++) {
+			BankQuestion question = bank.question(attempt.questionIds().get(i));
+			if (question != null) {
+				drawn.add(new DrawnQuestion(question, attempt.optionOrders().get(i)));
+			}
+		}
+		return drawn;
 	}
 
 	private static List<AttemptStarted.ExamQuestion> questions(List<DrawnQuestion> drawn) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -54,7 +55,7 @@ final class EntrantChains {
 	}
 
 	/** The contest page's data; reloaded as a person would if it failed (fault runs). */
-	private static ChainBuilder contestPage() {
+	static ChainBuilder contestPage() {
 		return exec(tryMax(LoadParameters.RETRIES + 1, "try").on(retryPause(),
 				exec(http("contest").get("/api/contests/" + LoadParameters.CONTEST)
 					.check(status().is(200), jsonPath("$.consentVersion").saveAs("consentVersion"),
@@ -64,10 +65,13 @@ final class EntrantChains {
 
 	/** Start, think, submit: one attempt, scoring the entrant's planned score. */
 	private static ChainBuilder attempt(String scoreAttribute) {
+		// one key per attempt, sent again with every retry: a start whose answer a
+		// replica's death lost answers its attempt again (200) instead of 409
 		HttpRequestActionBuilder start = client(http("start").post("/api/contests/" + LoadParameters.CONTEST + "/attempts"))
+			.header("Idempotency-Key", "#{startKey}")
 			.body(StringBody(EntrantChains::registration))
 			.asJson()
-			.check(status().is(201), jsonPath("$.attemptId").saveAs("attemptId"),
+			.check(status().in(200, 201), jsonPath("$.attemptId").saveAs("attemptId"),
 					jsonPath("$.token").saveAs("token"), jsonPath("$.questions[*].id").ofLong().findAll().saveAs("questionIds"));
 		HttpRequestActionBuilder submit = http("submit").post("/api/attempts/#{attemptId}/submission")
 			.header("X-Attempt-Token", "#{token}")
@@ -76,7 +80,8 @@ final class EntrantChains {
 			.check(status().is(200), jsonPath("$.score").ofInt().is((session) -> session.getInt(scoreAttribute)));
 		int tries = LoadParameters.RETRIES + 1;
 		Duration think = LoadParameters.THINK_TIME;
-		return exec(tryMax(tries, "try").on(retryPause(), exec(start).exec((session) -> {
+		return exec((session) -> session.set("startKey", UUID.randomUUID().toString()))
+			.exec(tryMax(tries, "try").on(retryPause(), exec(start).exec((session) -> {
 			Results.startAccepted();
 			return session;
 		}))).exitHereIfFailed()
@@ -90,28 +95,28 @@ final class EntrantChains {
 	 * A second and later try waits a second, as a page that retries would: a replica
 	 * restarting or a store coming back takes seconds.
 	 */
-	private static ChainBuilder retryPause() {
+	static ChainBuilder retryPause() {
 		return doIf((session) -> session.getInt("try") > 0).then(pause(Duration.ofSeconds(1)));
 	}
 
-	private static ChainBuilder rank() {
+	static ChainBuilder rank() {
 		return exec(http("rank").get("/api/attempts/#{attemptId}/rank")
 			.header("X-Attempt-Token", "#{token}")
 			.check(status().is(200)));
 	}
 
-	private static ChainBuilder leaderboard() {
+	static ChainBuilder leaderboard() {
 		return exec(http("leaderboard").get("/api/contests/" + LoadParameters.CONTEST + "/leaderboard")
 			.check(status().is(200)));
 	}
 
 	/** With the entrant's own address and browser id, as a browser behind the proxy. */
-	private static HttpRequestActionBuilder client(HttpRequestActionBuilder request) {
+	static HttpRequestActionBuilder client(HttpRequestActionBuilder request) {
 		HttpRequestActionBuilder withDevice = request.header("X-Device-Id", "#{device}");
 		return LoadParameters.FORWARDED_FOR ? withDevice.header("X-Forwarded-For", "#{ip}") : withDevice;
 	}
 
-	private static String registration(Session session) {
+	static String registration(Session session) {
 		Map<String, Object> body = new HashMap<>();
 		body.put("fullName", session.getString("fullName"));
 		body.put("phone", session.getString("phone"));
@@ -124,7 +129,16 @@ final class EntrantChains {
 	}
 
 	/** Answers every question, exactly {@code score} of them right. */
-	private static String submission(Session session, int score) {
+	static String submission(Session session, int score) {
+		List<Long> questionIds = session.getList("questionIds");
+		return submission(session, score, questionIds.size());
+	}
+
+	/**
+	 * The first {@code answered} answers of {@link #submission(Session, int)} (the same
+	 * answers, in the same order), as the page saves them on the way.
+	 */
+	static String submission(Session session, int score, int answered) {
 		List<Long> questionIds = session.getList("questionIds");
 		List<Integer> positions = new ArrayList<>();
 		for (int i = 0; i < questionIds.size(); i++) {
@@ -133,7 +147,7 @@ final class EntrantChains {
 		Random shuffle = new Random(session.userId() * 31 + score);
 		Collections.shuffle(positions, shuffle);
 		List<Map<String, Object>> answers = new ArrayList<>();
-		for (int i = 0; i < questionIds.size(); i++) {
+		for (int i = 0; i < Math.min(answered, questionIds.size()); i++) {
 			long questionId = questionIds.get(positions.get(i));
 			int right = QuestionBank.correctOption(questionId);
 			int option = (i < score) ? right : (right % 4) + 1;
@@ -142,13 +156,13 @@ final class EntrantChains {
 		return write(Map.of("answers", answers, "prediction", session.getLong("prediction")));
 	}
 
-	private static Session accepted(Session session, String scoreAttribute) {
+	static Session accepted(Session session, String scoreAttribute) {
 		Results.submissionAccepted(session.getString("attemptId"), session.getString("phone"),
 				session.getInt(scoreAttribute));
 		return session;
 	}
 
-	private static String write(Object value) {
+	static String write(Object value) {
 		try {
 			return json.writeValueAsString(value);
 		}

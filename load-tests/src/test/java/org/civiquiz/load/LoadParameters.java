@@ -41,6 +41,41 @@ final class LoadParameters {
 	/** How long the peak holds. */
 	static final Duration HOLD = Duration.ofSeconds(number("load.holdSeconds", 60));
 
+	/**
+	 * DeadlineRush's shape: {@code rush} (the climb and hold above) or {@code burst}
+	 * (run.sh {@code --burst}): arrivals at {@link #BURST_FACTOR} × {@link #CAPACITY} for
+	 * {@link #BURST}, then at half the capacity for {@link #AFTER_BURST}, by entrants who
+	 * honour the waiting room, send an Idempotency-Key and save their answers.
+	 */
+	static final boolean BURST_SHAPE = "burst".equals(text("load.shape", "rush"));
+
+	/**
+	 * The app's measured capacity in entrant journeys a second (docs/performance.md and
+	 * docs/scaling.md: about 54 on this project's 2-core machine).
+	 */
+	static final double CAPACITY = decimal("load.capacity", 54);
+
+	static final double BURST_FACTOR = decimal("load.burstFactor", 3);
+
+	static final Duration BURST = Duration.ofSeconds(number("load.burstSeconds", 120));
+
+	static final Duration AFTER_BURST = Duration.ofSeconds(number("load.afterBurstSeconds", 120));
+
+	/**
+	 * How often the exam page saves answers at most ({@code PUT …/answers}): a save every
+	 * this long while the entrant answers, at least one.
+	 */
+	static final Duration SAVE_EVERY = Duration.ofSeconds(number("load.saveSeconds", 10));
+
+	/** The burst's bounds: the waiting room's answers' p99, in ms. */
+	static final int ROOM_P99_MS = number("load.roomP99Ms", 50);
+
+	/** Admitted entrants' start and submit p99, in ms. */
+	static final int ADMITTED_P99_MS = number("load.admittedP99Ms", 500);
+
+	/** Admissions in arrival order within this, in ms. */
+	static final int ORDER_TOLERANCE_MS = number("load.orderToleranceMs", 1000);
+
 	/** Organizers' dashboards open on the live statistics stream. */
 	static final int VIEWERS = number("load.viewers", 200);
 

@@ -5,7 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -29,6 +34,17 @@ final class Results {
 
 	private static final AtomicLongArray scores = new AtomicLongArray(21);
 
+	/** Response times (ms) of the waiting room's answers: its 503s to starts, and polls. */
+	private static final Queue<Long> roomAnswers = new ConcurrentLinkedQueue<>();
+
+	/** Response times (ms) of the starts that went through (201, or 200 for a key's replay). */
+	private static final Queue<Long> admittedStarts = new ConcurrentLinkedQueue<>();
+
+	/** Per start through the room: when its entrant arrived and when it learnt of its admission. */
+	private static final Queue<long[]> admissions = new ConcurrentLinkedQueue<>();
+
+	private static final AtomicLong placesInLine = new AtomicLong();
+
 	private Results() {
 	}
 
@@ -43,8 +59,47 @@ final class Results {
 		peopleAccepted.put(phone, Boolean.TRUE);
 	}
 
+	static void roomAnswer(long millis, boolean firstPlace) {
+		roomAnswers.add(millis);
+		if (firstPlace) {
+			placesInLine.incrementAndGet();
+		}
+	}
+
+	static void admittedStart(long millis) {
+		admittedStarts.add(millis);
+	}
+
+	static void admitted(long arrivedAt, long admittedAt) {
+		admissions.add(new long[] { arrivedAt, admittedAt });
+	}
+
 	static void journeyCompleted() {
 		journeysCompleted.incrementAndGet();
+	}
+
+	private static long p99(Queue<Long> times) {
+		long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+		return (sorted.length == 0) ? 0 : sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
+	}
+
+	/**
+	 * The most by which an entrant learnt of its admission after someone who arrived
+	 * later: 0 when admissions followed arrivals exactly.
+	 */
+	static long maxInversion() {
+		List<long[]> byArrival = new ArrayList<>(admissions);
+		byArrival.sort(Comparator.comparingLong((long[] a) -> a[0]));
+		long worst = 0;
+		long earliestLater = Long.MAX_VALUE;
+		for (int i = byArrival.size() - 1; i >= 0; i--) {
+			long[] admission = byArrival.get(i);
+			if (earliestLater != Long.MAX_VALUE) {
+				worst = Math.max(worst, admission[1] - earliestLater);
+			}
+			earliestLater = Math.min(earliestLater, admission[1]);
+		}
+		return worst;
 	}
 
 	/** Writes what the run saw, for run.sh to reconcile with PostgreSQL and Redis. */
@@ -63,6 +118,14 @@ final class Results {
 		}
 		out.append("scores.perfect=").append(perfect).append('\n');
 		out.append("scores.atLeast15=").append(high).append('\n');
+		if (!admissions.isEmpty() || !roomAnswers.isEmpty()) {
+			out.append("room.placesGiven=").append(placesInLine.get()).append('\n');
+			out.append("room.answers=").append(roomAnswers.size()).append('\n');
+			out.append("room.p99Ms=").append(p99(roomAnswers)).append('\n');
+			out.append("start.admitted=").append(admittedStarts.size()).append('\n');
+			out.append("start.admitted.p99Ms=").append(p99(admittedStarts)).append('\n');
+			out.append("room.orderInversionMs=").append(maxInversion()).append('\n');
+		}
 		try {
 			Path file = Path.of(LoadParameters.RESULT_FILE);
 			if (file.getParent() != null) {

@@ -19,6 +19,7 @@ const stored: ContestForm = {
   districts: ['Quận Hồng Bàng', 'Huyện Thủy Nguyên'],
   status: 'OPEN',
   phoneVerification: 'REQUIRED',
+  overdueHandling: 'DISCARD',
   rounds: [
     { number: 1, name: 'Tuần 1', opensAt: '2026-11-30T17:00:00Z', closesAt: '2026-12-07T16:59:00Z' },
     { number: 2, name: 'Tuần 2', opensAt: '2026-12-07T17:00:00Z', closesAt: '2026-12-14T16:59:00Z' },
@@ -58,6 +59,8 @@ describe('contest form', () => {
     expect(form.status).toBe('DRAFT');
     // phones are taken as typed unless the organizers ask for codes
     expect(form.phoneVerification).toBe('OFF');
+    // an attempt whose time ran out is submitted from its last save unless they say otherwise
+    expect(form.overdueHandling).toBe('AUTO_SUBMIT');
     // an empty consent text asks the server for its default one
     expect(form.consentText).toBe('');
   });

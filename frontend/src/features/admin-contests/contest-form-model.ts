@@ -28,9 +28,13 @@ export interface ContestForm {
   warnings?: ContestWarning[];
   /** REQUIRED: a one-time code sent to the phone before each person's start. */
   phoneVerification?: PhoneVerification;
+  /** AUTO_SUBMIT: an attempt whose time ran out is submitted from its last save on the server. */
+  overdueHandling?: OverdueHandling;
 }
 
 export type PhoneVerification = 'OFF' | 'REQUIRED';
+
+export type OverdueHandling = 'AUTO_SUBMIT' | 'DISCARD';
 
 export type ContestStatus = 'DRAFT' | 'OPEN' | 'CLOSED' | 'FINALIZED';
 
@@ -71,6 +75,7 @@ export interface FormFields {
   phoneVerification: PhoneVerification;
   rounds: RoundFields[];
   units: UnitFields[];
+  overdueHandling: OverdueHandling;
 }
 
 export function emptyRound(number: number): RoundFields {
@@ -102,6 +107,7 @@ export function newContestFields(): FormFields {
     phoneVerification: 'OFF',
     rounds: [emptyRound(1)],
     units: [emptyUnit()],
+    overdueHandling: 'AUTO_SUBMIT',
   };
 }
 
@@ -170,6 +176,7 @@ export function fieldsOf(form: ContestForm): FormFields {
       parentCode: u.parentCode ?? '',
       headcount: text(u.headcount),
     })),
+    overdueHandling: form.overdueHandling ?? 'AUTO_SUBMIT',
   };
 }
 
@@ -216,6 +223,7 @@ export function requestOf(fields: FormFields): { form: ContestForm; errors: Reco
       parentCode: u.parentCode.trim() || null,
       headcount: wholeNumber(u.headcount),
     })),
+    overdueHandling: fields.overdueHandling,
   };
   return { form, errors };
 }

@@ -48,6 +48,11 @@ export const t = translator({
     phoneVerification_REQUIRED: 'Bắt buộc: gửi mã qua tin nhắn trước khi làm bài',
     phoneVerificationHint:
       'Khi bắt buộc, người dự thi nhận mã 6 chữ số qua tin nhắn và nhập mã trước khi làm bài, để không ai đăng ký được bằng số điện thoại của người khác. Mỗi tin nhắn có chi phí; máy chủ cần được cấu hình cổng gửi tin nhắn (xem docs/api.md).',
+    overdueHandling: 'Khi hết giờ mà chưa nộp bài',
+    overdueHandling_AUTO_SUBMIT: 'Tự động nộp bài từ các câu trả lời đã lưu',
+    overdueHandling_DISCARD: 'Không tính: lượt thi hết hạn, không có điểm',
+    overdueHandlingHint:
+      'Trang thi lưu câu trả lời lên máy chủ trong khi làm bài. Nếu người dự thi mất mạng hoặc đóng trang đến khi hết giờ, máy chủ tự nộp bài từ lần lưu cuối (tính là nộp lúc hết giờ, thời gian làm bài bằng toàn bộ thời gian cho phép) trong vòng một phút.',
     rounds: 'Các vòng thi',
     roundN: 'Vòng {n}',
     roundNumber: 'Số thứ tự vòng',
@@ -173,6 +178,11 @@ export const t = translator({
     phoneVerification_REQUIRED: 'Required: a code by text message before the exam',
     phoneVerificationHint:
       'When required, participants get a 6-digit code by text message and enter it before the exam, so that nobody can register with someone else’s number. Each message costs money; the server needs a messaging gateway configured (see docs/api.md).',
+    overdueHandling: 'When time runs out unsubmitted',
+    overdueHandling_AUTO_SUBMIT: 'Submit automatically from the saved answers',
+    overdueHandling_DISCARD: 'Discard: the attempt expires unscored',
+    overdueHandlingHint:
+      'The exam page saves answers on the server while the participant works. If they lose the connection or close the page until time runs out, the server submits the attempt from its last save (as submitted at the deadline, with the whole time allowed as its duration) within a minute.',
     rounds: 'Rounds',
     roundN: 'Round {n}',
     roundNumber: 'Round number',

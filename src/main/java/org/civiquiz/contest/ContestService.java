@@ -167,7 +167,7 @@ public class ContestService {
 					contest.closesAt(), (int) contest.timeLimit().toSeconds(), contest.questionsPerAttempt(),
 					contest.maxAttemptsPerRound(), Json.of(this.json.writeValueAsString(contest.chapterQuotas())),
 					contest.predictionQuestion(), contest.districts().toArray(String[]::new), contest.status(),
-					consent.id(), contest.phoneVerification())))
+					consent.id(), contest.phoneVerification(), contest.overdueHandling())))
 			.flatMap((saved) -> {
 				Flux<Round> savedRounds = Flux.fromIterable(rounds)
 					.concatMap((round) -> this.rounds.save(new Round(null, saved.id(), round.number(), round.name(),
@@ -210,7 +210,8 @@ public class ContestService {
 				Duration.ofMinutes(valid.timeLimitMinutes()), valid.questionsPerAttempt(), valid.maxAttemptsPerRound(),
 				valid.chapterQuotas(), valid.predictionQuestion(), valid.districts(), valid.status(),
 				valid.consentText(),
-				(valid.phoneVerification() != null) ? valid.phoneVerification() : PhoneVerification.OFF);
+				(valid.phoneVerification() != null) ? valid.phoneVerification() : PhoneVerification.OFF,
+				(valid.overdueHandling() != null) ? valid.overdueHandling() : OverdueHandling.AUTO_SUBMIT);
 		List<NewRound> rounds = valid.rounds()
 			.stream()
 			.map((round) -> new NewRound(round.number(), round.name().strip(), round.opensAt(), round.closesAt()))
@@ -239,7 +240,8 @@ public class ContestService {
 		ContestForm valid = new ContestForm(slug, form.title(), form.law(), form.description(), form.rules(),
 				form.consentText(), form.questionBank(), form.opensAt(), form.closesAt(), form.timeLimitMinutes(),
 				form.questionsPerAttempt(), form.maxAttemptsPerRound(), form.chapterQuotas(), form.predictionQuestion(),
-				form.districts(), form.status(), form.rounds(), form.units(), form.phoneVerification())
+				form.districts(), form.status(), form.rounds(), form.units(), form.phoneVerification(),
+				form.overdueHandling())
 			.validated();
 		return this.contests.findBySlug(slug)
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
@@ -252,8 +254,8 @@ public class ContestService {
 						valid.maxAttemptsPerRound(), Json.of(this.json.writeValueAsString(valid.chapterQuotas())),
 						valid.predictionQuestion().strip(), valid.districts().toArray(String[]::new), valid.status(),
 						consent,
-						(valid.phoneVerification() != null) ? valid.phoneVerification()
-								: existing.phoneVerification())))
+						(valid.phoneVerification() != null) ? valid.phoneVerification() : existing.phoneVerification(),
+						(valid.overdueHandling() != null) ? valid.overdueHandling() : existing.overdueHandling())))
 				.then(updateRounds(existing.id(), valid.rounds()))
 				.then(updateUnits(existing.id(), valid.units()))
 				.doOnSuccess((done) -> forget(existing.id())))
@@ -333,7 +335,7 @@ public class ContestService {
 					contest.closesAt(), Duration.ofSeconds(contest.timeLimitSeconds()), contest.questionsPerAttempt(),
 					contest.maxAttemptsPerRound(), quotas(contest), contest.predictionQuestion(),
 					Arrays.asList(contest.districts()), contest.status(), tuple.getT1(), tuple.getT2(),
-					contest.phoneVerification()));
+					contest.phoneVerification(), contest.overdueHandling()));
 	}
 
 	private Map<Integer, Integer> quotas(Contest contest) {
@@ -346,7 +348,18 @@ public class ContestService {
 	public record NewContest(String slug, String title, String law, String description, String rules,
 			String questionBank, Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt,
 			int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
-			List<String> districts, ContestStatus status, String consentText, PhoneVerification phoneVerification) {
+			List<String> districts, ContestStatus status, String consentText, PhoneVerification phoneVerification,
+			OverdueHandling overdueHandling) {
+
+		/** A contest that submits overdue attempts from their last save. */
+		public NewContest(String slug, String title, String law, String description, String rules, String questionBank,
+				Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound,
+				Map<Integer, Integer> chapterQuotas, String predictionQuestion, List<String> districts,
+				ContestStatus status, String consentText, PhoneVerification phoneVerification) {
+			this(slug, title, law, description, rules, questionBank, opensAt, closesAt, timeLimit, questionsPerAttempt,
+					maxAttemptsPerRound, chapterQuotas, predictionQuestion, districts, status, consentText,
+					phoneVerification, OverdueHandling.AUTO_SUBMIT);
+		}
 
 		/** A contest that takes phones as typed. */
 		public NewContest(String slug, String title, String law, String description, String rules, String questionBank,

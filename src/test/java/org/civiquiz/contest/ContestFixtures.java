@@ -46,10 +46,9 @@ public final class ContestFixtures {
 	public static String openContest(ContestService contests, String slug, List<String> districts, List<NewUnit> units,
 			PhoneVerification phoneVerification) {
 		Instant now = Instant.now();
-		contests.create(
-				new NewContest(slug, "Test " + slug, "Law", "", "", IntegrationTest.CONTEST,
-						now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 20, 3,
-						Map.of(), "How many?", districts, ContestStatus.OPEN, null, phoneVerification),
+		contests.create(new NewContest(slug, "Test " + slug, "Law", "", "", IntegrationTest.CONTEST,
+				now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 20, 3, Map.of(),
+				"How many?", districts, ContestStatus.OPEN, null, phoneVerification, OverdueHandling.AUTO_SUBMIT),
 				List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))), units)
 			.block();
 		return slug;

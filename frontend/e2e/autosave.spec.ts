@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { expectAccessible, newPhone, screenshot, test } from './support';
+import { expectAccessible, newPhone, organizerPassword, screenshot, test } from './support';
 
 /** A contest of six questions in one minute, of its own (BrowserJourneysIntegrationTests). */
 const autosave = process.env.AUTOSAVE_CONTEST;
@@ -58,13 +58,19 @@ test('a phone that goes offline and closes mid-exam is submitted from its saved 
   await expect(page.getByTestId('progress')).toHaveText('Đã trả lời 4/6 câu');
   await page.close();
 
-  // past the deadline and the grace, the server submits it by itself: it is ranked
-  // without anyone asking for it
+  // past the deadline and the grace, the server submits it by itself, without anyone asking
+  // for it: PostgreSQL's figures count it (the live board may lag on a busy machine, until the
+  // reconciler's pass)
+  const organizer = { Authorization: `Basic ${Buffer.from(`organizer:${organizerPassword}`).toString('base64')}` };
   await expect
     .poll(
       async () => {
-        const response = await context.request.get(`/api/contests/${autosave}/leaderboard`);
-        return response.ok() ? ((await response.json()) as { ranked: number }).ranked : -1;
+        const response = await context.request.get(`/api/admin/contests/${autosave}/stats?exact=true`, {
+          headers: organizer,
+        });
+        return response.ok()
+          ? ((await response.json()) as { attemptsAutoSubmitted: number }).attemptsAutoSubmitted
+          : -1;
       },
       { timeout: 150_000, intervals: [5_000] },
     )

@@ -61,6 +61,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** sent even if the page is closed meanwhile (a save when the page is hidden) */
+  keepalive?: boolean;
 }
 
 export function requestHeaders(extra?: Record<string, string>): Record<string, string> {
@@ -111,6 +113,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       headers,
       body,
       signal: controller.signal,
+      keepalive: options.keepalive,
     });
   } catch (error) {
     throw new NetworkError(error);

@@ -94,6 +94,8 @@ export interface SubmissionResult {
   total: number;
   durationMs: number;
   submittedAt: string;
+  /** the server submitted it from its last save when its time ran out (submittedAt: the deadline) */
+  autoSubmitted?: boolean;
 }
 
 export interface AttemptView {

@@ -20,6 +20,7 @@ const stored: ContestForm = {
   status: 'OPEN',
   phoneVerification: 'REQUIRED',
   reviewPolicy: 'AFTER_ROUND_CLOSES',
+  overdueHandling: 'DISCARD',
   rounds: [
     { number: 1, name: 'Tuần 1', opensAt: '2026-11-30T17:00:00Z', closesAt: '2026-12-07T16:59:00Z' },
     { number: 2, name: 'Tuần 2', opensAt: '2026-12-07T17:00:00Z', closesAt: '2026-12-14T16:59:00Z' },
@@ -61,6 +62,8 @@ describe('contest form', () => {
     expect(form.phoneVerification).toBe('OFF');
     // the key stays secret until the contest closes unless the organizers choose otherwise
     expect(form.reviewPolicy).toBe('AFTER_CONTEST_CLOSES');
+    // an attempt whose time ran out is submitted from its last save unless they say otherwise
+    expect(form.overdueHandling).toBe('AUTO_SUBMIT');
     // an empty consent text asks the server for its default one
     expect(form.consentText).toBe('');
   });

@@ -30,6 +30,8 @@ export interface ContestForm {
   phoneVerification?: PhoneVerification;
   /** When a participant may review an attempt and anyone read the answer key. */
   reviewPolicy?: ReviewPolicy;
+  /** AUTO_SUBMIT: an attempt whose time ran out is submitted from its last save on the server. */
+  overdueHandling?: OverdueHandling;
 }
 
 export type PhoneVerification = 'OFF' | 'REQUIRED';
@@ -42,6 +44,8 @@ export const REVIEW_POLICIES: ReviewPolicy[] = [
   'AFTER_CONTEST_CLOSES',
   'NEVER',
 ];
+
+export type OverdueHandling = 'AUTO_SUBMIT' | 'DISCARD';
 
 export type ContestStatus = 'DRAFT' | 'OPEN' | 'CLOSED' | 'FINALIZED';
 
@@ -83,6 +87,7 @@ export interface FormFields {
   reviewPolicy: ReviewPolicy;
   rounds: RoundFields[];
   units: UnitFields[];
+  overdueHandling: OverdueHandling;
 }
 
 export function emptyRound(number: number): RoundFields {
@@ -115,6 +120,7 @@ export function newContestFields(): FormFields {
     reviewPolicy: 'AFTER_CONTEST_CLOSES',
     rounds: [emptyRound(1)],
     units: [emptyUnit()],
+    overdueHandling: 'AUTO_SUBMIT',
   };
 }
 
@@ -184,6 +190,7 @@ export function fieldsOf(form: ContestForm): FormFields {
       parentCode: u.parentCode ?? '',
       headcount: text(u.headcount),
     })),
+    overdueHandling: form.overdueHandling ?? 'AUTO_SUBMIT',
   };
 }
 
@@ -231,6 +238,7 @@ export function requestOf(fields: FormFields): { form: ContestForm; errors: Reco
       parentCode: u.parentCode.trim() || null,
       headcount: wholeNumber(u.headcount),
     })),
+    overdueHandling: fields.overdueHandling,
   };
   return { form, errors };
 }

@@ -13,6 +13,7 @@ import {
   type ContestForm,
   type ContestStatus,
   type FormFields,
+  type OverdueHandling,
   type PhoneVerification,
   REVIEW_POLICIES,
   type ReviewPolicy,
@@ -51,6 +52,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   status: 'status',
   phoneVerification: 'phoneVerification',
   reviewPolicy: 'reviewPolicy',
+  overdueHandling: 'overdueHandling',
   rounds: 'rounds',
   units: 'units',
   number: 'roundNumber',
@@ -357,6 +359,25 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
               ))}
             </select>
             {errors.reviewPolicy && <p class="field-error">{errors.reviewPolicy}</p>}
+          </div>
+          <div class={`field${errors.overdueHandling ? ' invalid' : ''}`}>
+            <label for={fieldId('overdueHandling')}>{t('overdueHandling')}</label>
+            <p class="hint" id={`${fieldId('overdueHandling')}-hint`}>
+              {t('overdueHandlingHint')}
+            </p>
+            <select
+              id={fieldId('overdueHandling')}
+              value={fields.overdueHandling}
+              aria-describedby={`${fieldId('overdueHandling')}-hint`}
+              onChange={(e) => set({ overdueHandling: (e.target as HTMLSelectElement).value as OverdueHandling })}
+            >
+              {(['AUTO_SUBMIT', 'DISCARD'] as OverdueHandling[]).map((v) => (
+                <option key={v} value={v}>
+                  {t(`overdueHandling_${v}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+            {errors.overdueHandling && <p class="field-error">{errors.overdueHandling}</p>}
           </div>
         </fieldset>
 

@@ -55,6 +55,11 @@ export const t = translator({
     reviewPolicy_NEVER: 'Không công bố',
     reviewPolicyHint:
       'Khi nào người dự thi được xem lại bài của mình (đáp án đúng, giải thích, nội dung điều luật) và khi nào trang đáp án được mở cho mọi người. Các vòng thi dùng chung một ngân hàng câu hỏi: công bố đáp án sớm là để lộ đáp án cho các vòng sau.',
+    overdueHandling: 'Khi hết giờ mà chưa nộp bài',
+    overdueHandling_AUTO_SUBMIT: 'Tự động nộp bài từ các câu trả lời đã lưu',
+    overdueHandling_DISCARD: 'Không tính: lượt thi hết hạn, không có điểm',
+    overdueHandlingHint:
+      'Trang thi lưu câu trả lời lên máy chủ trong khi làm bài. Nếu người dự thi mất mạng hoặc đóng trang đến khi hết giờ, máy chủ tự nộp bài từ lần lưu cuối (tính là nộp lúc hết giờ, thời gian làm bài bằng toàn bộ thời gian cho phép) trong vòng một phút.',
     rounds: 'Các vòng thi',
     roundN: 'Vòng {n}',
     roundNumber: 'Số thứ tự vòng',
@@ -193,6 +198,11 @@ export const t = translator({
     reviewPolicy_NEVER: 'Never',
     reviewPolicyHint:
       'When participants may review their attempts (the correct answers, explanations and the articles of the law) and when the answer key page opens to everyone. Rounds share one question bank: publishing the key early gives it to later rounds.',
+    overdueHandling: 'When time runs out unsubmitted',
+    overdueHandling_AUTO_SUBMIT: 'Submit automatically from the saved answers',
+    overdueHandling_DISCARD: 'Discard: the attempt expires unscored',
+    overdueHandlingHint:
+      'The exam page saves answers on the server while the participant works. If they lose the connection or close the page until time runs out, the server submits the attempt from its last save (as submitted at the deadline, with the whole time allowed as its duration) within a minute.',
     rounds: 'Rounds',
     roundN: 'Round {n}',
     roundNumber: 'Round number',

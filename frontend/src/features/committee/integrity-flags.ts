@@ -68,6 +68,8 @@ export type IntegrityFlag = {
   roundNumber: number;
   score: number;
   excluded: boolean;
+  /** the server submitted the attempt from its last save when time ran out (its duration says nothing) */
+  autoSubmitted?: boolean;
 } & (
   | { kind: 'TOO_FAST'; evidence: TooFastEvidence }
   | { kind: 'IDENTICAL_ANSWERS'; evidence: IdenticalAnswersEvidence }

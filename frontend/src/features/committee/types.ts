@@ -17,6 +17,8 @@ export interface Winner {
   submittedAt: string;
   attemptId: string;
   rankReason: string;
+  /** the server submitted the attempt from its last save when time ran out */
+  autoSubmitted?: boolean;
 }
 
 export interface UnitPrize {

@@ -3,14 +3,16 @@ import { api, ApiError, NetworkError } from '../../lib/api-client';
 import type { AttemptStarted, AttemptView, SubmissionResult } from '../../lib/api-types';
 import { attemptSession, forgetAttempt } from '../../lib/attempt-session';
 import { clockText } from '../../lib/format';
+import { intlLocale } from '../../lib/i18n';
 import { ErrorAlert, errorText } from '../../lib/ui/error-alert';
 import { Loading } from '../../lib/ui/loading';
 import { PageHeading } from '../../lib/ui/page-heading';
+import { AnswerSaver } from './answer-saver';
 import { ExamSession, type ExamData } from './exam-session';
 import { ExamStorage } from './exam-storage';
 import { t } from './messages';
 import { announcementDue } from './server-clock';
-import { isRetryable, predictionValue } from './submission';
+import { isRetryable, predictionValue, submissionBody } from './submission';
 
 type Loaded =
   { kind: 'open'; data: ExamData; receivedAt: number; offline?: boolean } | { kind: 'submitted' } | { kind: 'expired' };
@@ -158,6 +160,22 @@ function Exam(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one session per attempt: it keeps the state, so it is not made anew on each render
     [props.data.attemptId],
   );
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const saver = useMemo(
+    () =>
+      new AnswerSaver({
+        send: (body, keepalive) =>
+          api<void>(`/api/attempts/${props.data.attemptId}/answers`, {
+            method: 'PUT',
+            body,
+            keepalive,
+            headers: { 'X-Attempt-Token': props.token },
+          }),
+        onSaved: setSavedAt,
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one saver per attempt, as the session
+    [props.data.attemptId],
+  );
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [remaining, setRemaining] = useState(session.remainingMs());
   const [announcement, setAnnouncement] = useState('');
@@ -168,6 +186,34 @@ function Exam(props: {
   const firstRender = useRef(true);
 
   useEffect(() => session.subscribe(() => rerender(0)), [session]);
+
+  // the answers go to the server as they are given: what it submits if time runs out while
+  // this page is closed or offline
+  useEffect(() => {
+    const changed = () => {
+      if (session.locked) {
+        saver.stop();
+      } else {
+        saver.changed(submissionBody(session.data.questions, session.answers, session.prediction));
+      }
+    };
+    const unsubscribe = session.subscribe(changed);
+    // answers kept on this device from before a reload, perhaps never saved
+    if (session.answeredCount > 0 || session.prediction.trim() !== '') changed();
+    const hidden = () => document.visibilityState === 'hidden' && saver.flush(true);
+    const leaving = () => saver.flush(true);
+    const online = () => saver.flush(false);
+    document.addEventListener('visibilitychange', hidden);
+    window.addEventListener('pagehide', leaving);
+    window.addEventListener('online', online);
+    return () => {
+      unsubscribe();
+      saver.stop();
+      document.removeEventListener('visibilitychange', hidden);
+      window.removeEventListener('pagehide', leaving);
+      window.removeEventListener('online', online);
+    };
+  }, [session, saver]);
 
   useEffect(() => {
     // a submission fixed before a reload is sent again, unchanged
@@ -202,6 +248,22 @@ function Exam(props: {
       document.removeEventListener('visibilitychange', visible);
     };
   }, [session]);
+
+  // too late: the server may have submitted the attempt from its last save meanwhile
+  useEffect(() => {
+    if (session.phase !== 'failed' || !(session.lastError instanceof ApiError)) return;
+    if (session.lastError.code !== 'ATTEMPT_EXPIRED') return;
+    api<AttemptView>(`/api/attempts/${session.data.attemptId}`, { headers: { 'X-Attempt-Token': props.token } }).then(
+      (view) => {
+        if (view.status === 'SUBMITTED') {
+          session.forget();
+          props.onSubmitted(session.data.attemptId);
+        }
+      },
+      () => {},
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per failure
+  }, [session.phase, session.lastError]);
 
   useEffect(() => {
     if (session.phase === 'done' && session.result) {
@@ -275,6 +337,9 @@ function Exam(props: {
         {announcement}
       </p>
       {props.offline && <p class="note">{t('offline')}</p>}
+      <p class="muted" role="status" data-testid="saved-at">
+        {savedAt !== null ? t('savedAt', { time: timeOfDay(savedAt) }) : ''}
+      </p>
 
       <div
         class="exam-screen"
@@ -430,5 +495,12 @@ function Exam(props: {
         </div>
       </dialog>
     </>
+  );
+}
+
+/** 14:05, in the participant's own time (the save is theirs, just now). */
+function timeOfDay(at: number): string {
+  return new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit', hour12: false }).format(
+    new Date(at),
   );
 }

@@ -36,6 +36,7 @@ export const t = translator({
     noSession: 'Không tìm thấy lượt thi này trên thiết bị. Hãy mở lại từ trình duyệt bạn đã dùng để đăng ký.',
     offline: 'Đang không có mạng: bạn vẫn làm bài được, câu trả lời được lưu trên máy.',
     backToContest: 'Về trang cuộc thi',
+    savedAt: 'Đã lưu lúc {time}',
   },
   en: {
     title: 'Exam',
@@ -71,5 +72,6 @@ export const t = translator({
     noSession: 'This attempt is not on this device. Open it in the browser you registered with.',
     offline: 'You are offline: you can go on, your answers are saved on this device.',
     backToContest: 'Back to the contest',
+    savedAt: 'Saved at {time}',
   },
 });

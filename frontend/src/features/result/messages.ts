@@ -51,6 +51,8 @@ export const t = translator({
     notSubmitted: 'Lượt thi này chưa được nộp.',
     toExam: 'Quay lại bài thi',
     expired: 'Lượt thi này đã hết giờ mà chưa được nộp.',
+    autoSubmitted:
+      'Bài thi được nộp tự động khi hết giờ, từ các câu trả lời đã lưu lần cuối trên máy chủ; thời gian làm bài được tính bằng toàn bộ thời gian cho phép.',
     noSession: 'Không tìm thấy lượt thi này trên thiết bị.',
   },
   en: {
@@ -103,6 +105,8 @@ export const t = translator({
     notSubmitted: 'This attempt has not been submitted.',
     toExam: 'Back to the exam',
     expired: 'This attempt ran out of time without being submitted.',
+    autoSubmitted:
+      'This attempt was submitted automatically when time ran out, from the answers last saved on the server; its time taken is the whole time allowed.',
     noSession: 'This attempt is not on this device.',
   },
 });

@@ -46,6 +46,11 @@ export function ResultPage(props: { attemptId: string }) {
   return (
     <>
       <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      {result.autoSubmitted && (
+        <p class="note" data-testid="auto-submitted">
+          {t('autoSubmitted')}
+        </p>
+      )}
       <dl class="result" data-testid="result">
         <div>
           <dt>{t('score')}</dt>

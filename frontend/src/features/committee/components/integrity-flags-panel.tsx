@@ -57,6 +57,7 @@ export function IntegrityFlagsPanel(props: {
                     <td class="num">{flag.score}</td>
                     <td class="wrap">
                       {evidenceText(flag)}
+                      {flag.autoSubmitted && <span class="muted"> ({t('autoSubmitted')})</span>}
                       {flag.kind === 'IDENTICAL_ANSWERS' && flag.evidence.otherAttemptIds.length > 0 && (
                         <>
                           {' '}

@@ -75,7 +75,10 @@ export function WinnersView(props: { list: WinnersList; flagged: Map<string, Fla
             <td class="num">{w.prediction == null ? '—' : number(w.prediction)}</td>
             <td class="num">{w.actualValue == null ? '—' : number(w.actualValue)}</td>
             <td class="num">{w.predictionDistance == null ? '—' : number(w.predictionDistance)}</td>
-            <td>{when(w.submittedAt)}</td>
+            <td>
+              {when(w.submittedAt)}
+              {w.autoSubmitted && <span class="muted"> ({t('autoSubmitted')})</span>}
+            </td>
             <td class="wrap" data-reason={w.rankReason}>
               {rankReasonText(w.rankReason)}
             </td>

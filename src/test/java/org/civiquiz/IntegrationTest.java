@@ -36,7 +36,11 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 				"civiquiz.rate-limits.phone-code-per-phone.capacity=1000000",
 				// the suites start many attempts at once: the waiting room is tested on
 				// its own (WaitingRoomIntegrationTests)
-				"civiquiz.waiting-room.admission-rate=1000000", "civiquiz.waiting-room.max-starts-in-flight=1000000" })
+				"civiquiz.waiting-room.admission-rate=1000000", "civiquiz.waiting-room.max-starts-in-flight=1000000",
+				"civiquiz.rate-limits.save-per-token.capacity=1000000",
+				// overdue attempts are finished within seconds (the browser journeys wait
+				// for it); tests that race the sweeper call it themselves too
+				"civiquiz.exam.overdue-sweep-interval=2s" })
 // a 2-core build machine busy with the whole suite has stalled a first answer past the
 // default 5 s now and then
 @AutoConfigureWebTestClient(timeout = "30s")

@@ -98,12 +98,15 @@ class AwardRepository {
 	 * measured against its own round's value.
 	 */
 	Flux<Candidate> candidates(long contest, Long round, Map<Long, Long> actualPerRound) {
-		return scoped("select a.id, a.participant_id, a.round_id, a.score, a.duration_ms, a.prediction,"
-				+ " a.submitted_at from attempt_record a where " + SCOPE + " and " + COUNTS, contest, round)
+		return scoped(
+				"select a.id, a.participant_id, a.round_id, a.score, a.duration_ms, a.prediction,"
+						+ " a.submitted_at, a.auto_submitted from attempt_record a where " + SCOPE + " and " + COUNTS,
+				contest, round)
 			.map((row, meta) -> Candidate.of(row.get("id", UUID.class), row.get("participant_id", Long.class),
 					row.get("score", Short.class), row.get("duration_ms", Integer.class),
 					row.get("prediction", Long.class), row.get("submitted_at", Instant.class),
-					actualPerRound.getOrDefault(row.get("round_id", Long.class), 0L)))
+					actualPerRound.getOrDefault(row.get("round_id", Long.class), 0L),
+					row.get("auto_submitted", Boolean.class)))
 			.all();
 	}
 

@@ -14,14 +14,22 @@ import java.util.UUID;
  * @param submittedAt when the submission was accepted
  * @param actual the value the prediction question asked about, for the attempt's round
  * @param distance how far the prediction is from the actual value, {@code null} if none
+ * @param autoSubmitted whether the server submitted it from its last save when its time
+ * ran out (ranked like any other: its duration is the whole time allowed)
  */
 record Candidate(UUID attemptId, long participantId, int score, int durationMs, Long prediction, Instant submittedAt,
-		long actual, Long distance) {
+		long actual, Long distance, boolean autoSubmitted) {
 
 	static Candidate of(UUID attemptId, long participantId, int score, int durationMs, Long prediction,
 			Instant submittedAt, long actual) {
+		return of(attemptId, participantId, score, durationMs, prediction, submittedAt, actual, false);
+	}
+
+	static Candidate of(UUID attemptId, long participantId, int score, int durationMs, Long prediction,
+			Instant submittedAt, long actual, boolean autoSubmitted) {
 		Long distance = (prediction != null) ? Math.abs(prediction - actual) : null;
-		return new Candidate(attemptId, participantId, score, durationMs, prediction, submittedAt, actual, distance);
+		return new Candidate(attemptId, participantId, score, durationMs, prediction, submittedAt, actual, distance,
+				autoSubmitted);
 	}
 
 }

@@ -218,7 +218,7 @@ public class FinalizationService {
 			return new WinnersList.Winner(prize.ranked().rank(), prize.prize(), person.fullName(), unit.code(),
 					unit.name(), person.district(), person.phone(), person.email(), attempt.score(),
 					attempt.durationMs(), attempt.prediction(), attempt.actual(), attempt.distance(),
-					attempt.submittedAt(), attempt.attemptId(), prize.ranked().reason());
+					attempt.submittedAt(), attempt.attemptId(), prize.ranked().reason(), attempt.autoSubmitted());
 		}).toList();
 		List<WinnersList.PassedOver> passedOver = result.passedOver().stream().map((passed) -> {
 			Person person = people.get(passed.ranked().candidate().participantId());

@@ -57,7 +57,7 @@ public record WinnersList(String contest, Integer round, String roundName, int r
 				this.winners.stream()
 					.map((w) -> new Winner(w.rank(), w.prize(), name, w.unitCode(), w.unitName(), w.district(), null,
 							null, w.score(), w.durationMs(), w.prediction(), w.actualValue(), w.predictionDistance(),
-							w.submittedAt(), w.attemptId(), w.rankReason()))
+							w.submittedAt(), w.attemptId(), w.rankReason(), w.autoSubmitted()))
 					.toList(),
 				this.unitPrizes,
 				this.passedOver.stream()
@@ -95,10 +95,12 @@ public record WinnersList(String contest, Integer round, String roundName, int r
 	 * @param rankReason the chain step that put them ahead of the next one ranked
 	 * ({@code SCORE}, {@code PREDICTION}, {@code DURATION}, {@code SUBMITTED_AT},
 	 * {@code ATTEMPT_ID}), or {@code LAST}
+	 * @param autoSubmitted whether the server submitted the attempt from its last save
+	 * when its time ran out (false in lists frozen before this was recorded)
 	 */
 	public record Winner(int rank, String prize, String fullName, String unitCode, String unitName, String district,
 			String phone, String email, int score, int durationMs, Long prediction, long actualValue,
-			Long predictionDistance, Instant submittedAt, UUID attemptId, String rankReason) {
+			Long predictionDistance, Instant submittedAt, UUID attemptId, String rankReason, boolean autoSubmitted) {
 	}
 
 	/**

@@ -49,7 +49,7 @@ final class WinnersTable {
 			"Mã đơn vị / Unit code", "Đơn vị / Unit", "Quận, huyện / District", "Điện thoại / Phone", "Email",
 			"Điểm / Score", "Thời gian (ms) / Duration (ms)", "Thời gian / Duration", "Dự đoán / Prediction",
 			"Giá trị thực tế / Actual value", "Độ lệch / Distance", "Nộp lúc / Submitted at", "Mã bài thi / Attempt id",
-			"Lý do xếp hạng / Rank reason", "Giải thích / Explanation");
+			"Lý do xếp hạng / Rank reason", "Giải thích / Explanation", "Nộp tự động / Auto-submitted");
 
 	static final List<String> UNIT_HEADER = List.of("Giải tập thể / Unit prize", "Tiêu chí / Criterion", "Hạng / Rank",
 			"Mã đơn vị / Unit code", "Đơn vị / Unit", "Số người dự thi / Participants", "Biên chế / Headcount",
@@ -72,6 +72,9 @@ final class WinnersTable {
 			"SUBMITTED_AT", "Nộp bài sớm hơn / earlier submission", Ranking.ATTEMPT_ID,
 			"Bằng nhau mọi tiêu chí, xét mã bài thi / equal on every step, by attempt id", Ranking.LAST,
 			"Người cuối bảng xếp hạng / last ranked");
+
+	/** The mark of a winner whose attempt the server submitted from its last save. */
+	static final String AUTO_SUBMITTED = "Có / Yes";
 
 	/** RFC 4180, every cell quoted: a {@code ;} stays in its cell in any spreadsheet. */
 	static final CSVFormat CANONICAL = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
@@ -105,7 +108,8 @@ final class WinnersTable {
 					winner.unitName(), winner.district(), phone(winner.phone()), winner.email(), number(winner.score()),
 					number(winner.durationMs()), clock(winner.durationMs()), winner.prediction(), winner.actualValue(),
 					winner.predictionDistance(), TIME.format(winner.submittedAt().atZone(zone)),
-					winner.attemptId().toString(), winner.rankReason(), REASONS.get(winner.rankReason())));
+					winner.attemptId().toString(), winner.rankReason(), REASONS.get(winner.rankReason()),
+					winner.autoSubmitted() ? AUTO_SUBMITTED : ""));
 		}
 		rows.add(List.of());
 		rows.add(cells(UNIT_HEADER.toArray()));

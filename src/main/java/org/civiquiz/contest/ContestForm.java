@@ -40,6 +40,9 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * left out of a new contest: {@code OFF}; left out of an edit: unchanged
  * @param reviewPolicy when an attempt may be reviewed and the answer key read; left out
  * of a new contest: {@code AFTER_CONTEST_CLOSES}; left out of an edit: unchanged
+ * @param overdueHandling what happens to an attempt whose time ran out unsubmitted:
+ * {@code AUTO_SUBMIT} (from its last save) or {@code DISCARD}; left out of a new contest:
+ * {@code AUTO_SUBMIT}; left out of an edit: unchanged
  */
 // what organizers read back (AdminContest) may be sent back as it is: its read-only
 // fields are taken and ignored
@@ -48,7 +51,7 @@ public record ContestForm(String slug, String title, String law, String descript
 		String questionBank, Instant opensAt, Instant closesAt, Integer timeLimitMinutes, Integer questionsPerAttempt,
 		Integer maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
 		List<String> districts, ContestStatus status, List<RoundForm> rounds, List<UnitForm> units,
-		PhoneVerification phoneVerification, ReviewPolicy reviewPolicy) {
+		PhoneVerification phoneVerification, ReviewPolicy reviewPolicy, OverdueHandling overdueHandling) {
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -234,7 +237,7 @@ public record ContestForm(String slug, String title, String law, String descript
 					.map((unit) -> new UnitForm(unit.code(), unit.name(),
 							(unit.parentId() != null) ? codes.get(unit.parentId()) : null, unit.headcount()))
 					.toList(),
-				contest.phoneVerification(), contest.reviewPolicy());
+				contest.phoneVerification(), contest.reviewPolicy(), contest.overdueHandling());
 	}
 
 	/**

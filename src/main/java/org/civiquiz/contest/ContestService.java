@@ -184,7 +184,7 @@ public class ContestService {
 					contest.closesAt(), (int) contest.timeLimit().toSeconds(), contest.questionsPerAttempt(),
 					contest.maxAttemptsPerRound(), Json.of(this.json.writeValueAsString(contest.chapterQuotas())),
 					contest.predictionQuestion(), contest.districts().toArray(String[]::new), contest.status(),
-					consent.id(), contest.phoneVerification(), contest.reviewPolicy())))
+					consent.id(), contest.phoneVerification(), contest.reviewPolicy(), contest.overdueHandling())))
 			.flatMap((saved) -> {
 				Flux<Round> savedRounds = Flux.fromIterable(rounds)
 					.concatMap((round) -> this.rounds.save(new Round(null, saved.id(), round.number(), round.name(),
@@ -228,7 +228,8 @@ public class ContestService {
 				valid.chapterQuotas(), valid.predictionQuestion(), valid.districts(), valid.status(),
 				valid.consentText(),
 				(valid.phoneVerification() != null) ? valid.phoneVerification() : PhoneVerification.OFF,
-				(valid.reviewPolicy() != null) ? valid.reviewPolicy() : ReviewPolicy.AFTER_CONTEST_CLOSES);
+				(valid.reviewPolicy() != null) ? valid.reviewPolicy() : ReviewPolicy.AFTER_CONTEST_CLOSES,
+				(valid.overdueHandling() != null) ? valid.overdueHandling() : OverdueHandling.AUTO_SUBMIT);
 		List<NewRound> rounds = valid.rounds()
 			.stream()
 			.map((round) -> new NewRound(round.number(), round.name().strip(), round.opensAt(), round.closesAt()))
@@ -258,7 +259,7 @@ public class ContestService {
 				form.consentText(), form.questionBank(), form.opensAt(), form.closesAt(), form.timeLimitMinutes(),
 				form.questionsPerAttempt(), form.maxAttemptsPerRound(), form.chapterQuotas(), form.predictionQuestion(),
 				form.districts(), form.status(), form.rounds(), form.units(), form.phoneVerification(),
-				form.reviewPolicy())
+				form.reviewPolicy(), form.overdueHandling())
 			.validated();
 		return this.contests.findBySlug(slug)
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
@@ -272,7 +273,8 @@ public class ContestService {
 						valid.predictionQuestion().strip(), valid.districts().toArray(String[]::new), valid.status(),
 						consent,
 						(valid.phoneVerification() != null) ? valid.phoneVerification() : existing.phoneVerification(),
-						(valid.reviewPolicy() != null) ? valid.reviewPolicy() : existing.reviewPolicy())))
+						(valid.reviewPolicy() != null) ? valid.reviewPolicy() : existing.reviewPolicy(),
+						(valid.overdueHandling() != null) ? valid.overdueHandling() : existing.overdueHandling())))
 				.then(updateRounds(existing.id(), valid.rounds()))
 				.then(updateUnits(existing.id(), valid.units()))
 				.doOnSuccess((done) -> forget(existing.id())))
@@ -352,7 +354,7 @@ public class ContestService {
 					contest.closesAt(), Duration.ofSeconds(contest.timeLimitSeconds()), contest.questionsPerAttempt(),
 					contest.maxAttemptsPerRound(), quotas(contest), contest.predictionQuestion(),
 					Arrays.asList(contest.districts()), contest.status(), tuple.getT1(), tuple.getT2(),
-					contest.phoneVerification(), contest.reviewPolicy()));
+					contest.phoneVerification(), contest.reviewPolicy(), contest.overdueHandling()));
 	}
 
 	private Map<Integer, Integer> quotas(Contest contest) {
@@ -366,16 +368,19 @@ public class ContestService {
 			String questionBank, Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt,
 			int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
 			List<String> districts, ContestStatus status, String consentText, PhoneVerification phoneVerification,
-			ReviewPolicy reviewPolicy) {
+			ReviewPolicy reviewPolicy, OverdueHandling overdueHandling) {
 
-		/** A contest with the default review policy ({@code AFTER_CONTEST_CLOSES}). */
+		/**
+		 * A contest with the default review policy ({@code AFTER_CONTEST_CLOSES}) that
+		 * submits overdue attempts from their last save.
+		 */
 		public NewContest(String slug, String title, String law, String description, String rules, String questionBank,
 				Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound,
 				Map<Integer, Integer> chapterQuotas, String predictionQuestion, List<String> districts,
 				ContestStatus status, String consentText, PhoneVerification phoneVerification) {
 			this(slug, title, law, description, rules, questionBank, opensAt, closesAt, timeLimit, questionsPerAttempt,
 					maxAttemptsPerRound, chapterQuotas, predictionQuestion, districts, status, consentText,
-					phoneVerification, ReviewPolicy.AFTER_CONTEST_CLOSES);
+					phoneVerification, ReviewPolicy.AFTER_CONTEST_CLOSES, OverdueHandling.AUTO_SUBMIT);
 		}
 
 		/** A contest that takes phones as typed. */

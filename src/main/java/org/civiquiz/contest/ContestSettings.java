@@ -26,11 +26,12 @@ import java.util.Optional;
  * @param units the units participants choose from
  * @param phoneVerification whether a start needs a phone verified by a one-time code
  * @param reviewPolicy when an attempt may be reviewed and the answer key read
+ * @param overdueHandling what happens to an attempt whose time ran out unsubmitted
  */
 public record ContestSettings(long id, String slug, String questionBank, Instant opensAt, Instant closesAt,
 		Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas,
 		String predictionQuestion, List<String> districts, ContestStatus status, List<Round> rounds, List<Unit> units,
-		PhoneVerification phoneVerification, ReviewPolicy reviewPolicy) {
+		PhoneVerification phoneVerification, ReviewPolicy reviewPolicy, OverdueHandling overdueHandling) {
 
 	public Optional<Unit> unit(String code) {
 		return this.units.stream().filter((unit) -> unit.code().equals(code)).findFirst();
@@ -73,6 +74,14 @@ public record ContestSettings(long id, String slug, String questionBank, Instant
 	 */
 	public boolean verifiesPhones() {
 		return this.phoneVerification == PhoneVerification.REQUIRED;
+	}
+
+	/**
+	 * @return whether an attempt whose time ran out unsubmitted is submitted from its
+	 * last save
+	 */
+	public boolean autoSubmitsOverdue() {
+		return this.overdueHandling == OverdueHandling.AUTO_SUBMIT;
 	}
 
 	public boolean acceptsSubmissions() {

@@ -29,7 +29,7 @@ class AttemptRepository {
 	/** The start's statement without a key: the CTEs, then what they did. */
 	private static final String INSERT = """
 			%s
-			select used, open, exists (select 1 from inserted) as inserted, false as keyed from usage
+			select used, open, overdue, exists (select 1 from inserted) as inserted, false as keyed from usage
 			""";
 
 	/**
@@ -55,7 +55,7 @@ class AttemptRepository {
 			        where contest_id = :contest and created_at < :keysBefore and idempotency_key <> :key
 			        limit 2)
 			)
-			select used, open, exists (select 1 from inserted) as inserted,
+			select used, open, overdue, exists (select 1 from inserted) as inserted,
 			       exists (select 1 from keyed) as keyed from usage
 			""";
 
@@ -77,6 +77,71 @@ class AttemptRepository {
 	}
 
 	/**
+	 * The open attempts whose deadline is before {@code before}, earliest first: what the
+	 * overdue sweeper finishes.
+	 * @param before deadlines before this are overdue (now minus the grace)
+	 * @param limit at most this many
+	 */
+	Flux<Attempt> overdue(Instant before, int limit) {
+		return this.database.sql("""
+				select a.*, p.full_name as taker_name, p.unit_id as taker_unit_id, p.district as taker_district
+				from attempt a join participant_record p on p.id = a.participant_id
+				where a.status = 'OPEN' and a.deadline < :before
+				order by a.deadline, a.id
+				limit :limit
+				""").bind("before", before).bind("limit", limit).map(this::attempt).all();
+	}
+
+	/**
+	 * A participant's open attempts whose deadline is before {@code before}.
+	 */
+	Flux<Attempt> overdueOf(long participantId, Instant before) {
+		return this.database.sql("""
+				select a.*, p.full_name as taker_name, p.unit_id as taker_unit_id, p.district as taker_district
+				from attempt a join participant_record p on p.id = a.participant_id
+				where a.participant_id = :participant and a.status = 'OPEN' and a.deadline < :before
+				""").bind("participant", participantId).bind("before", before).map(this::attempt).all();
+	}
+
+	/**
+	 * Replaces the attempt's saved answers and prediction, if it is still open: one
+	 * statement, one row.
+	 * @return 1 if saved, 0 if it was no longer open
+	 */
+	Mono<Long> save(UUID id, List<Integer> answers, Long prediction, Instant savedAt) {
+		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
+				update attempt set saved_answers = :answers, saved_prediction = :prediction, saved_at = :at
+				where id = :id and status = 'OPEN'
+				""")
+			.bind("id", id)
+			.bind("answers", answers.stream().map(Integer::shortValue).toArray(Short[]::new))
+			.bind("at", savedAt);
+		sql = (prediction != null) ? sql.bind("prediction", prediction) : sql.bindNull("prediction", Long.class);
+		return sql.fetch().rowsUpdated();
+	}
+
+	/**
+	 * Submits the attempt from its last save, as at its deadline, if it is still open and
+	 * its last save is still the one scored ({@code savedAt}): whoever runs this
+	 * concurrently (another replica's sweeper, a late request), one wins.
+	 * @return 1 if this call submitted it, 0 otherwise
+	 */
+	Mono<Long> autoSubmit(UUID id, Instant savedAt, int score, int durationMs) {
+		return this.database.sql("""
+				update attempt set status = 'SUBMITTED', submitted_at = deadline, answers = saved_answers,
+				                   prediction = saved_prediction, score = :score, duration_ms = :duration,
+				                   auto_submitted = true
+				where id = :id and status = 'OPEN' and saved_at = :savedAt
+				""")
+			.bind("id", id)
+			.bind("savedAt", savedAt)
+			.bind("score", (short) score)
+			.bind("duration", durationMs)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
 	 * Marks the attempt as expired if it is still open.
 	 */
 	Mono<Long> expire(UUID id) {
@@ -91,24 +156,30 @@ class AttemptRepository {
 	 * as expired, counts the attempts they used in the round and whether one is still
 	 * open, and stores the new attempt, with where it was started from, the name, unit
 	 * and district entered for it and whether its phone was verified, only if none is
-	 * open and the round's limit is not reached.
+	 * open and the round's limit is not reached. An overdue attempt with a save that its
+	 * contest submits automatically is left open (and reported as overdue): scoring it
+	 * takes the question bank.
 	 * @param entered the registration of this start
 	 * @param overdueBefore open attempts whose deadline is before this are expired
+	 * @param autoSubmits whether the contest submits overdue attempts from their saves
 	 * @param maxAttempts the round's limit
 	 * @return the participant's usage before the new attempt, and whether it was stored
 	 */
 	Mono<Admission> insertIfAllowed(Attempt attempt, ExamService.ClientInfo client, RegisteredParticipant entered,
-			Instant overdueBefore, int maxAttempts, StartKey key, Instant keysBefore) {
+			Instant overdueBefore, int maxAttempts, boolean autoSubmits, StartKey key, Instant keysBefore) {
 		// A data-modifying CTE's changes are not visible to the rest of its statement:
 		// the attempts it expires still read as open in "usage", hence "not in expired".
 		DatabaseClient.GenericExecuteSpec sql = this.database.sql(((key != null) ? KEYED_INSERT : INSERT).formatted("""
 				with expired as (
 				    update attempt set status = 'EXPIRED'
 				    where participant_id = :participant and status = 'OPEN' and deadline < :before
+				      and (saved_at is null or not :autoSubmits)
 				    returning id
 				), usage as (
 				    select count(*) filter (where round_id = :round) as used,
-				           coalesce(bool_or(status = 'OPEN' and id not in (select id from expired)), false) as open
+				           coalesce(bool_or(status = 'OPEN' and id not in (select id from expired)), false) as open,
+				           coalesce(bool_or(status = 'OPEN' and deadline < :before
+				                            and id not in (select id from expired)), false) as overdue
 				    from attempt where participant_id = :participant
 				), inserted as (
 				    insert into attempt (id, contest_id, round_id, participant_id, token_hash, question_ids,
@@ -130,6 +201,7 @@ class AttemptRepository {
 			.bind("deadline", attempt.deadline())
 			.bind("before", overdueBefore)
 			.bind("max", (long) maxAttempts)
+			.bind("autoSubmits", autoSubmits)
 			.bind("name", entered.enteredName())
 			.bind("unitCode", entered.enteredUnitCode())
 			.bind("district", entered.enteredDistrict())
@@ -142,9 +214,8 @@ class AttemptRepository {
 				: sql.bindNull("agent", String.class);
 		sql = (client.deviceHash() != null) ? sql.bind("device", client.deviceHash())
 				: sql.bindNull("device", byte[].class);
-		return sql
-			.map((row, meta) -> new Admission(row.get("used", Long.class), row.get("open", Boolean.class),
-					row.get("inserted", Boolean.class), row.get("keyed", Boolean.class)))
+		return sql.map((row, meta) -> new Admission(row.get("used", Long.class), row.get("open", Boolean.class),
+				row.get("overdue", Boolean.class), row.get("inserted", Boolean.class), row.get("keyed", Boolean.class)))
 			.one();
 	}
 
@@ -244,7 +315,7 @@ class AttemptRepository {
 	Flux<SubmittedAttempt> submitted(long contestId) {
 		return this.database.sql("""
 				select a.id, a.round_id, a.participant_id, p.full_name, p.unit_id, p.district, a.score,
-				       a.duration_ms, a.submitted_at, a.question_ids, a.answers
+				       a.duration_ms, a.submitted_at, a.question_ids, a.answers, a.auto_submitted
 				from attempt a join participant_record p on p.id = a.participant_id
 				where a.contest_id = :contest and a.status = 'SUBMITTED'
 				order by a.submitted_at, a.id
@@ -255,7 +326,8 @@ class AttemptRepository {
 					new Attempt.Taker(row.get("full_name", String.class), row.get("unit_id", Long.class),
 							row.get("district", String.class)),
 					new SubmissionResult(id, row.get("score", Short.class), questionIds.size(),
-							row.get("duration_ms", Integer.class), row.get("submitted_at", Instant.class)),
+							row.get("duration_ms", Integer.class), row.get("submitted_at", Instant.class),
+							row.get("auto_submitted", Boolean.class)),
 					questionIds, Arrays.stream(row.get("answers", Short[].class)).map(Short::intValue).toList());
 		}).all();
 	}
@@ -280,6 +352,7 @@ class AttemptRepository {
 
 	private Attempt attempt(Readable row) {
 		Short[] answers = row.get("answers", Short[].class);
+		Short[] saved = row.get("saved_answers", Short[].class);
 		Short score = row.get("score", Short.class);
 		return new Attempt(row.get("id", UUID.class), row.get("contest_id", Long.class),
 				row.get("round_id", Long.class), row.get("participant_id", Long.class),
@@ -289,17 +362,23 @@ class AttemptRepository {
 				AttemptStatus.valueOf(row.get("status", String.class)), row.get("submitted_at", Instant.class),
 				(answers != null) ? Arrays.stream(answers).map(Short::intValue).toList() : null,
 				row.get("prediction", Long.class), (score != null) ? score.intValue() : null,
-				row.get("duration_ms", Integer.class), new Attempt.Taker(row.get("taker_name", String.class),
-						row.get("taker_unit_id", Long.class), row.get("taker_district", String.class)));
+				row.get("duration_ms", Integer.class),
+				new Attempt.Taker(row.get("taker_name", String.class), row.get("taker_unit_id", Long.class),
+						row.get("taker_district", String.class)),
+				(saved != null) ? Arrays.stream(saved).map(Short::intValue).toList() : null,
+				row.get("saved_prediction", Long.class), row.get("saved_at", Instant.class),
+				row.get("auto_submitted", Boolean.class));
 	}
 
 	/**
 	 * @param used attempts the participant used in the round before this one
 	 * @param open whether one of their attempts is still open
+	 * @param overdue whether that open attempt is overdue, waiting to be submitted from
+	 * its last save
 	 * @param inserted whether the new attempt was stored
 	 * @param keyed whether its start key was stored with it (always false without a key)
 	 */
-	record Admission(long used, boolean open, boolean inserted, boolean keyed) {
+	record Admission(long used, boolean open, boolean overdue, boolean inserted, boolean keyed) {
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,8 +57,11 @@ class ExamController {
 
 	private final WaitingRoom room;
 
-	ExamController(ExamService exams, KeyedHasher hasher, RateLimiter limiter, WaitingRoom room) {
+	private final AnswerSaves saves;
+
+	ExamController(ExamService exams, KeyedHasher hasher, RateLimiter limiter, WaitingRoom room, AnswerSaves saves) {
 		this.exams = exams;
+		this.saves = saves;
 		this.hasher = hasher;
 		this.limiter = limiter;
 		this.room = room;
@@ -152,6 +156,21 @@ class ExamController {
 			.then(Mono.defer(() -> this.exams.submit(attemptId, token, request)))
 			.onErrorResume(StoreUnavailable::causedBy,
 					(ex) -> this.limiter.refund(RateLimiter.Limit.SUBMIT_PER_TOKEN, token).then(Mono.error(ex)));
+	}
+
+	/**
+	 * Saves the answers so far; the last save is what an attempt whose time runs out is
+	 * submitted from. Answered 204 only once PostgreSQL has it.
+	 */
+	@PutMapping("/api/attempts/{attemptId}/answers")
+	Mono<ResponseEntity<Void>> save(@PathVariable UUID attemptId,
+			@RequestHeader(name = TOKEN_HEADER, required = false) String token,
+			@RequestBody SubmissionRequest request) {
+		return this.limiter.check(RateLimiter.Limit.SAVE_PER_TOKEN, token)
+			.then(Mono.defer(() -> this.saves.save(attemptId, token, request)))
+			.onErrorResume(StoreUnavailable::causedBy,
+					(ex) -> this.limiter.refund(RateLimiter.Limit.SAVE_PER_TOKEN, token).then(Mono.error(ex)))
+			.thenReturn(ResponseEntity.noContent().build());
 	}
 
 	@GetMapping("/api/attempts/{attemptId}")

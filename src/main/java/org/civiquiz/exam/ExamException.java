@@ -43,6 +43,10 @@ public final class ExamException extends CiviquizException {
 		return of(HttpStatus.CONFLICT, "ATTEMPT_EXPIRED");
 	}
 
+	static ExamException alreadySubmitted() {
+		return of(HttpStatus.CONFLICT, "ATTEMPT_ALREADY_SUBMITTED");
+	}
+
 	static ExamException notSubmitted() {
 		return of(HttpStatus.CONFLICT, "ATTEMPT_NOT_SUBMITTED");
 	}

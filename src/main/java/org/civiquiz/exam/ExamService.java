@@ -20,8 +20,6 @@ import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Round;
 import org.civiquiz.participant.ParticipantService;
 import org.civiquiz.participant.Registration;
-import org.civiquiz.platform.CiviquizException;
-import org.civiquiz.platform.CiviquizException.FieldProblem;
 import org.civiquiz.question.BankQuestion;
 import org.civiquiz.question.DrawnQuestion;
 import org.civiquiz.question.QuestionBank;
@@ -60,11 +58,13 @@ public class ExamService {
 
 	private final MeterRegistry meters;
 
+	private final OverdueSweeper overdue;
+
 	private final AttemptCredentials credentials = new AttemptCredentials();
 
 	ExamService(ContestService contests, QuestionBankService banks, ParticipantService participants,
 			AttemptRepository attempts, AttemptEvents events, TransactionalOperator transaction,
-			ExamProperties properties, Clock clock, MeterRegistry meters) {
+			ExamProperties properties, Clock clock, MeterRegistry meters, OverdueSweeper overdue) {
 		this.contests = contests;
 		this.banks = banks;
 		this.participants = participants;
@@ -74,6 +74,7 @@ public class ExamService {
 		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
+		this.overdue = overdue;
 	}
 
 	/**
@@ -143,6 +144,16 @@ public class ExamService {
 	 */
 	private Mono<AttemptStarted> start(ContestSettings contest, Round round, List<DrawnQuestion> drawn,
 			Registration registration, ClientInfo client, StartKey key, Instant now) {
+		return admit(contest, round, drawn, registration, client, key, now)
+			// the participant's previous attempt ran out with a save: submitted from it
+			// first (outside the start's transaction, announced like any submission),
+			// then this start is tried once more
+			.onErrorResume(OverduePending.class, (pending) -> this.overdue.finishOverdueOf(pending.participantId)
+				.then(Mono.defer(() -> admit(contest, round, drawn, registration, client, key, now))));
+	}
+
+	private Mono<AttemptStarted> admit(ContestSettings contest, Round round, List<DrawnQuestion> drawn,
+			Registration registration, ClientInfo client, StartKey key, Instant now) {
 		Instant limit = now.plus(contest.timeLimit());
 		Instant deadline = limit.isBefore(round.closesAt()) ? limit : round.closesAt();
 		String token = (key != null) ? key.token() : this.credentials.newToken();
@@ -150,10 +161,11 @@ public class ExamService {
 			Attempt attempt = new Attempt(this.credentials.newId(), contest.id(), round.id(), participant.id(),
 					AttemptCredentials.hash(token), drawn.stream().map((d) -> d.question().id()).toList(),
 					drawn.stream().map(DrawnQuestion::optionOrder).toList(), now, deadline, AttemptStatus.OPEN, null,
-					null, null, null, null, new Attempt.Taker(null, participant.unitId(), participant.district()));
+					null, null, null, null, new Attempt.Taker(null, participant.unitId(), participant.district()), null,
+					null, null, false);
 			return this.attempts
 				.insertIfAllowed(attempt, client, participant, now.minus(this.properties.submissionGrace()),
-						contest.maxAttemptsPerRound(), key, now.minus(StartKey.LIFETIME))
+						contest.maxAttemptsPerRound(), contest.autoSubmitsOverdue(), key, now.minus(StartKey.LIFETIME))
 				.flatMap((admission) -> admitted(admission, contest, attempt, key));
 		})
 			.as(this.transaction::transactional)
@@ -174,7 +186,8 @@ public class ExamService {
 			return Mono.error(ExamException.attemptInProgress());
 		}
 		if (admission.open()) {
-			return Mono.error(ExamException.attemptInProgress());
+			return Mono.error(admission.overdue() ? new OverduePending(attempt.participantId())
+					: ExamException.attemptInProgress());
 		}
 		if (admission.used() >= contest.maxAttemptsPerRound()) {
 			return Mono.error(ExamException.attemptLimitReached());
@@ -199,11 +212,7 @@ public class ExamService {
 	private Mono<SubmissionResult> submit(Attempt attempt, ContestSettings contest, QuestionBank bank,
 			SubmissionRequest request) {
 		List<Integer> answers = Scoring.answers(attempt, request);
-		Long prediction = request.prediction();
-		if (prediction != null && (prediction < 0 || prediction > this.properties.maxPrediction())) {
-			return Mono.error(CiviquizException.invalidFields(
-					List.of(new FieldProblem("prediction", "PREDICTION_INVALID", 0, this.properties.maxPrediction()))));
-		}
+		Long prediction = Scoring.prediction(request, this.properties.maxPrediction());
 		if (attempt.status() == AttemptStatus.SUBMITTED) {
 			return resent(attempt, contest, answers, prediction);
 		}
@@ -215,12 +224,9 @@ public class ExamService {
 		}
 		Instant now = now();
 		if (now.isAfter(attempt.deadline().plus(this.properties.submissionGrace()))) {
-			return this.attempts.expire(attempt.id())
-				.flatMap((expired) -> (expired == 1) ? Mono.error(ExamException.expired())
-						// a concurrent request changed it first: judge this one against
-						// what it did
-						: this.attempts.findById(attempt.id())
-							.flatMap((current) -> submit(current, contest, bank, request)));
+			// finished from its last save, or expired: this late submission is judged
+			// against what that did
+			return this.overdue.finish(attempt).flatMap((current) -> submit(current, contest, bank, request));
 		}
 		int score = Scoring.score(attempt, bank::question, answers);
 		int durationMs = Scoring.durationMs(attempt, now);
@@ -231,7 +237,8 @@ public class ExamService {
 				return this.attempts.findById(attempt.id())
 					.flatMap((current) -> submit(current, contest, bank, request));
 			}
-			SubmissionResult result = new SubmissionResult(attempt.id(), score, attempt.total(), durationMs, now);
+			SubmissionResult result = new SubmissionResult(attempt.id(), score, attempt.total(), durationMs, now,
+					false);
 			return announce(attempt, contest, answers, result, false).thenReturn(result);
 		});
 	}
@@ -239,7 +246,9 @@ public class ExamService {
 	private Mono<SubmissionResult> resent(Attempt attempt, ContestSettings contest, List<Integer> answers,
 			Long prediction) {
 		if (!attempt.answers().equals(answers) || !Objects.equals(attempt.prediction(), prediction)) {
-			return Mono.error(ExamException.submissionConflict());
+			// what the participant sent after their time ran out, over the save the
+			// server submitted: late, not a conflict
+			return Mono.error(attempt.autoSubmitted() ? ExamException.expired() : ExamException.submissionConflict());
 		}
 		SubmissionResult result = SubmissionResult.of(attempt);
 		return announce(attempt, contest, attempt.answers(), result, true).thenReturn(result);
@@ -257,8 +266,7 @@ public class ExamService {
 			boolean overdue = attempt.status() == AttemptStatus.OPEN
 					&& now.isAfter(attempt.deadline().plus(this.properties.submissionGrace()));
 			if (overdue) {
-				return this.attempts.expire(attempt.id())
-					.then(this.attempts.findById(attempt.id()))
+				return this.overdue.finish(attempt)
 					.map((expired) -> new AttemptView(expired.id(), expired.status(), expired.startedAt(),
 							expired.deadline(), now, null, null,
 							(expired.status() == AttemptStatus.SUBMITTED) ? SubmissionResult.of(expired) : null));
@@ -344,7 +352,12 @@ public class ExamService {
 		return this.attempts.forgetClients(contestId);
 	}
 
-	private Mono<Attempt> load(UUID attemptId, String token) {
+	/**
+	 * The attempt, if the token is its own.
+	 * @return the attempt, or {@code ATTEMPT_TOKEN_MISSING}, {@code ATTEMPT_NOT_FOUND},
+	 * {@code ATTEMPT_TOKEN_INVALID}
+	 */
+	Mono<Attempt> load(UUID attemptId, String token) {
 		if (token == null || token.isBlank()) {
 			return Mono.error(ExamException.tokenMissing());
 		}
@@ -429,6 +442,21 @@ public class ExamService {
 		 */
 		public ClientInfo(byte[] ipHash, String userAgent) {
 			this(ipHash, userAgent, null);
+		}
+
+	}
+
+	/**
+	 * The participant's previous attempt is overdue with a save to submit before they may
+	 * start again.
+	 */
+	private static final class OverduePending extends RuntimeException {
+
+		private final long participantId;
+
+		OverduePending(long participantId) {
+			super(null, null, false, false);
+			this.participantId = participantId;
 		}
 
 	}

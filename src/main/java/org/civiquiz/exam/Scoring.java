@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
+import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
 import org.civiquiz.question.BankQuestion;
 
@@ -69,6 +70,22 @@ final class Scoring {
 			throw ExamException.invalidAnswers(problems);
 		}
 		return List.copyOf(answers);
+	}
+
+	/**
+	 * The prediction sent, checked.
+	 * @param request what the participant sent
+	 * @param max the largest prediction accepted
+	 * @return the prediction, or {@code null} if none was sent
+	 * @throws CiviquizException {@code VALIDATION_FAILED} for a prediction out of range
+	 */
+	static Long prediction(SubmissionRequest request, long max) {
+		Long prediction = request.prediction();
+		if (prediction != null && (prediction < 0 || prediction > max)) {
+			throw CiviquizException
+				.invalidFields(List.of(new FieldProblem("prediction", "PREDICTION_INVALID", 0, max)));
+		}
+		return prediction;
 	}
 
 	/**

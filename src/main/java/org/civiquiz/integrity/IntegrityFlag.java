@@ -13,7 +13,10 @@ import java.util.UUID;
  * @param score its score
  * @param excluded whether the committee has already excluded it from the prizes
  * @param evidence why
+ * @param autoSubmitted whether the server submitted the attempt from its last save when
+ * its time ran out (its duration is then the whole time allowed, and says nothing of the
+ * participant's pace)
  */
 public record IntegrityFlag(FlagKind kind, UUID attemptId, long participantId, String maskedName, int roundNumber,
-		int score, boolean excluded, Evidence evidence) {
+		int score, boolean excluded, Evidence evidence, boolean autoSubmitted) {
 }

@@ -45,13 +45,14 @@ class IntegrityRepository {
 
 	/**
 	 * Submitted attempts of the contest faster than {@code perQuestionMs} per question
-	 * with at least {@code minScorePercent} of their questions right.
+	 * with at least {@code minScorePercent} of their questions right. One submitted by
+	 * the server when its time ran out took the whole time: it is never too fast.
 	 */
 	Flux<FastAttempt> tooFast(long contest, long perQuestionMs, int minScorePercent) {
 		return this.database.sql("""
 				select a.id, a.duration_ms, a.score, cardinality(a.question_ids) as questions
 				from attempt_record a
-				where a.contest_id = :contest and a.status = 'SUBMITTED'
+				where a.contest_id = :contest and a.status = 'SUBMITTED' and not a.auto_submitted
 				  and a.duration_ms < :perQuestion * cardinality(a.question_ids)
 				  and 100 * a.score >= :percent * cardinality(a.question_ids)
 				""")
@@ -164,7 +165,7 @@ class IntegrityRepository {
 	Flux<FlaggedAttempt> submittedAttempts(long contest, Long round, Collection<UUID> attempts,
 			Collection<Long> participants) {
 		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
-				select a.id, a.participant_id, p.full_name, a.round_id, a.score, a.entered_name,
+				select a.id, a.participant_id, p.full_name, a.round_id, a.score, a.entered_name, a.auto_submitted,
 				       exists (select 1 from award_exclusion e where e.attempt_id = a.id) as excluded
 				from attempt_record a join participant_record p on p.id = a.participant_id
 				where a.contest_id = :contest and (cast(:round as bigint) is null or a.round_id = :round)
@@ -178,7 +179,8 @@ class IntegrityRepository {
 		return sql
 			.map((row, meta) -> new FlaggedAttempt(row.get("id", UUID.class), row.get("participant_id", Long.class),
 					row.get("full_name", String.class), row.get("round_id", Long.class), row.get("score", Short.class),
-					row.get("entered_name", String.class), row.get("excluded", Boolean.class)))
+					row.get("entered_name", String.class), row.get("excluded", Boolean.class),
+					row.get("auto_submitted", Boolean.class)))
 			.all();
 	}
 
@@ -212,7 +214,7 @@ class IntegrityRepository {
 	}
 
 	record FlaggedAttempt(UUID id, long participantId, String fullName, long roundId, int score, String enteredName,
-			boolean excluded) {
+			boolean excluded, boolean autoSubmitted) {
 	}
 
 }

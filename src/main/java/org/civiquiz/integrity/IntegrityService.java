@@ -223,7 +223,8 @@ public class IntegrityService {
 
 	private static IntegrityFlag flag(ContestSettings contest, FlagKind kind, FlaggedAttempt row, Evidence evidence) {
 		return new IntegrityFlag(kind, row.id(), row.participantId(), DisplayNames.mask(row.fullName()),
-				contest.round(row.roundId()).map(Round::number).orElse(0), row.score(), row.excluded(), evidence);
+				contest.round(row.roundId()).map(Round::number).orElse(0), row.score(), row.excluded(), evidence,
+				row.autoSubmitted());
 	}
 
 	/**

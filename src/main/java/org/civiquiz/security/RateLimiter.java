@@ -309,6 +309,9 @@ public class RateLimiter implements DisposableBean {
 		/** Submissions with one attempt token. */
 		SUBMIT_PER_TOKEN("submit-token", RateLimitProperties::submitPerToken, false),
 
+		/** Saves of answers with one attempt token. */
+		SAVE_PER_TOKEN("save-token", RateLimitProperties::savePerToken, false),
+
 		/** Failed staff logins from one IP address. */
 		LOGIN_FAILURES_PER_IP("login-ip", RateLimitProperties::loginFailuresPerIp, true),
 

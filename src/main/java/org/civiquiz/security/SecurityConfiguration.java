@@ -177,7 +177,8 @@ class SecurityConfiguration {
 		if (!properties.allowedOrigins().isEmpty()) {
 			CorsConfiguration api = new CorsConfiguration();
 			api.setAllowedOrigins(properties.allowedOrigins());
-			api.setAllowedMethods(List.of("GET", "POST"));
+			// PUT: the exam page saves answers (PUT /api/attempts/{id}/answers)
+			api.setAllowedMethods(List.of("GET", "POST", "PUT"));
 			api.setAllowedHeaders(List.of("Content-Type", "Accept-Language", "X-Attempt-Token", "X-Device-Id"));
 			api.setMaxAge(3600L);
 			// only what citizens use: the admin API stays same-origin

@@ -28,13 +28,15 @@ import java.util.List;
  * @param articles per article, hardest first
  * @param chapters per chapter, in order
  * @param timeline per hour
+ * @param attemptsAutoSubmitted of the attempts submitted, those the server submitted from
+ * their last save when their time ran out (exact figures only: {@code null} in live ones)
  */
 public record ContestStats(String contest, Integer round, String source, Instant computedAt, long participants,
 		long attemptsStarted, long attemptsSubmitted, Long attemptsExpired, double attemptsPerParticipant,
 		int questionsPerAttempt, long[] scoreHistogram, long[] bestScoreHistogram, ScoreFigures attempts,
 		ScoreFigures bestAttempts, double meanDurationMs, List<UnitFigures> units, List<DistrictFigures> districts,
 		List<QuestionFigures> questions, List<ProvisionFigures> articles, List<ProvisionFigures> chapters,
-		List<HourFigures> timeline) {
+		List<HourFigures> timeline, Long attemptsAutoSubmitted) {
 
 	/**
 	 * Score figures over a set of results, as the reference campaign reported them.

@@ -58,6 +58,7 @@ class ExactStats {
 				"""
 						select count(*) as started,
 						       count(*) filter (where a.status = 'SUBMITTED') as submitted,
+						       count(*) filter (where a.status = 'SUBMITTED' and a.auto_submitted) as auto_submitted,
 						       count(*) filter (where a.status = 'EXPIRED' or (a.status = 'OPEN' and a.deadline < :overdue)) as expired,
 						       count(distinct a.participant_id) as participants,
 						       coalesce(sum(a.duration_ms) filter (where a.status = 'SUBMITTED'), 0) as duration
@@ -70,6 +71,7 @@ class ExactStats {
 				raw.started = row.get("started", Long.class);
 				raw.submitted = row.get("submitted", Long.class);
 				raw.expired = row.get("expired", Long.class);
+				raw.autoSubmitted = row.get("auto_submitted", Long.class);
 				raw.participants = row.get("participants", Long.class);
 				raw.durationSum = row.get("duration", Number.class).longValue();
 				return true;

@@ -36,6 +36,9 @@ final class RawStats {
 	/** Only PostgreSQL knows which open attempts ran out of time. */
 	Long expired;
 
+	/** Likewise, which submitted attempts the server submitted from their last save. */
+	Long autoSubmitted;
+
 	long durationSum;
 
 	final long[] histogram;
@@ -90,7 +93,8 @@ final class RawStats {
 				this.started, this.submitted, this.expired, ContestStats.share(this.started, this.participants),
 				this.histogram.length - 1, this.histogram, this.bestHistogram, ScoreFigures.of(this.histogram),
 				ScoreFigures.of(this.bestHistogram), mean(this.durationSum, this.submitted), unitFigures,
-				districtFigures, questions, provisions(questions, true), provisions(questions, false), timeline);
+				districtFigures, questions, provisions(questions, true), provisions(questions, false), timeline,
+				this.autoSubmitted);
 	}
 
 	/** Per question: drawn, right, and the wrong option chosen most; hardest first. */

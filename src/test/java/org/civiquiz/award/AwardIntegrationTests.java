@@ -680,7 +680,8 @@ class AwardIntegrationTests {
 					"%d:%02d.%03d".formatted(duration.toMinutes(), duration.toSecondsPart(), duration.toMillisPart()),
 					text(winner.prediction()), text(winner.actualValue()), text(winner.predictionDistance())));
 			row.addAll(List.of(time.format(winner.submittedAt().atZone(zone)), winner.attemptId().toString(),
-					winner.rankReason(), explanation(winner.rankReason())));
+					winner.rankReason(), explanation(winner.rankReason()),
+					winner.autoSubmitted() ? WinnersTable.AUTO_SUBMITTED : ""));
 			rows.add(row);
 		}
 		rows.add(List.of(""));

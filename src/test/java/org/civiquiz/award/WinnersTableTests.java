@@ -25,7 +25,16 @@ class WinnersTableTests {
 		assertThat(cells.get(3)).isEqualTo(WinnersTable.WINNER_HEADER);
 		assertThat(cells.get(4)).containsExactly("1", "Giải Nhất", "Nguyễn Văn An", "HP", "Hải Phòng", "Quận Lê Chân",
 				"0912 345 678", "", "20", "754123", "12:34.123", "40", "42", "2", "2026-11-20T10:04:05.123456+07:00",
-				ATTEMPT.toString(), "PREDICTION", "Dự đoán gần hơn / closer prediction");
+				ATTEMPT.toString(), "PREDICTION", "Dự đoán gần hơn / closer prediction", "");
+	}
+
+	@Test
+	void aWinnerSubmittedByTheServerWhenTimeRanOutIsMarked() {
+		List<List<String>> cells = WinnersTable
+			.cells(WinnersTable.canonical(WinnersTable.rows(list("Nguyễn Văn An", true))));
+
+		assertThat(cells.get(3).get(18)).isEqualTo("Nộp tự động / Auto-submitted");
+		assertThat(cells.get(4).get(18)).isEqualTo("Có / Yes");
 	}
 
 	@Test
@@ -63,8 +72,12 @@ class WinnersTableTests {
 	}
 
 	private static WinnersList list(String name) {
+		return list(name, false);
+	}
+
+	private static WinnersList list(String name, boolean autoSubmitted) {
 		WinnersList.Winner winner = new WinnersList.Winner(1, "Giải Nhất", name, "HP", "Hải Phòng", "Quận Lê Chân",
-				"+84912345678", null, 20, 754_123, 40L, 42, 2L, SUBMITTED, ATTEMPT, "PREDICTION");
+				"+84912345678", null, 20, 754_123, 40L, 42, 2L, SUBMITTED, ATTEMPT, "PREDICTION", autoSubmitted);
 		return new WinnersList("luat-htx-2023", 1, "Tuần 1", 3,
 				List.of(TieBreak.SCORE, TieBreak.PREDICTION, TieBreak.DURATION), 42, 17, List.of(winner), List.of(),
 				List.of(), List.of(), List.of(), "Asia/Ho_Chi_Minh", null, SUBMITTED, "committee", null);

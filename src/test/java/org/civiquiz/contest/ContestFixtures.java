@@ -69,7 +69,8 @@ public final class ContestFixtures {
 		contests.create(
 				new NewContest(slug, "Test " + slug, "Law", "", "", IntegrationTest.CONTEST,
 						now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 20, 3,
-						Map.of(), "How many?", districts, ContestStatus.OPEN, null, phoneVerification, reviewPolicy),
+						Map.of(), "How many?", districts, ContestStatus.OPEN, null, phoneVerification, reviewPolicy,
+						OverdueHandling.AUTO_SUBMIT),
 				List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))), units)
 			.block();
 		return slug;

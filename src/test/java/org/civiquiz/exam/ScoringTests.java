@@ -21,7 +21,8 @@ class ScoringTests {
 	/** Three questions shown in the order 30, 10, 20; their correct options 2, 4, 1. */
 	private static final Attempt ATTEMPT = new Attempt(UUID.randomUUID(), 1, 1, 1, new byte[32], List.of(30L, 10L, 20L),
 			List.of(List.of(3, 1, 2, 4), List.of(1, 2, 3, 4), List.of(4, 3, 2, 1)), STARTED, STARTED.plusSeconds(1200),
-			AttemptStatus.OPEN, null, null, null, null, null, new Attempt.Taker("Nguyễn Văn An", 1, "Quận Lê Chân"));
+			AttemptStatus.OPEN, null, null, null, null, null, new Attempt.Taker("Nguyễn Văn An", 1, "Quận Lê Chân"),
+			null, null, null, false);
 
 	private static final Map<Long, BankQuestion> BANK = Map.of(10L, question(10, 4), 20L, question(20, 1), 30L,
 			question(30, 2));

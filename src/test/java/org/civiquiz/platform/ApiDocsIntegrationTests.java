@@ -43,7 +43,8 @@ class ApiDocsIntegrationTests {
 		Map<String, Object> docs = apiDocs(this.client);
 		Map<String, Object> paths = section(docs, "paths");
 		assertThat(paths).containsKeys("/api/contests", "/api/contests/{slug}", "/api/contests/{slug}/attempts",
-				"/api/attempts/{attemptId}", "/api/attempts/{attemptId}/submission", "/api/attempts/{attemptId}/rank",
+				"/api/attempts/{attemptId}", "/api/attempts/{attemptId}/submission",
+				"/api/attempts/{attemptId}/answers", "/api/attempts/{attemptId}/rank",
 				"/api/contests/{slug}/leaderboard");
 		assertThat(paths.keySet()).noneMatch((path) -> path.startsWith("/api/admin"))
 			.noneMatch((path) -> path.startsWith("/api/session"));

@@ -102,13 +102,18 @@ class BrowserJourneysIntegrationTests {
 	}
 
 	private String timedContest(String slug, Duration timeLimit) {
+		return timedContest(slug, timeLimit, 5);
+	}
+
+	private String timedContest(String slug, Duration timeLimit, int questions) {
 		Instant now = Instant.now();
 		this.contests
 			.create(new NewContest(slug, "Thi nhanh " + slug, "Luật Hợp tác xã 2023",
 					"Cuộc thi ngắn để thử việc tự động nộp bài khi hết giờ.",
-					"Mỗi lượt có 5 câu hỏi, làm trong " + timeLimit.toSeconds() + " giây.", IntegrationTest.CONTEST,
-					now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), timeLimit, 5, 3, Map.of(),
-					"Có bao nhiêu người trả lời đúng cả 5 câu?", List.of("Quận Hồng Bàng"), ContestStatus.OPEN),
+					"Mỗi lượt có " + questions + " câu hỏi, làm trong " + timeLimit.toSeconds() + " giây.",
+					IntegrationTest.CONTEST, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), timeLimit,
+					questions, 3, Map.of(), "Có bao nhiêu người trả lời đúng cả " + questions + " câu?",
+					List.of("Quận Hồng Bàng"), ContestStatus.OPEN),
 					List.of(new NewRound(1, "Vòng 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
 					List.of(new NewUnit("WEB-T", "Đơn vị thử", null, null)))
 			.block();
@@ -193,6 +198,9 @@ class BrowserJourneysIntegrationTests {
 						new NewUnit("WEB-LM", "Liên minh Hợp tác xã thành phố", null, null)));
 		// and one whose time runs out while the browser watches
 		String timed = timedContest("web-timed-" + System.nanoTime() % 1_000_000, Duration.ofMinutes(1));
+		// and one whose attempts are submitted by the server from their saves, once the
+		// browser has gone (autosave.spec.ts)
+		String autosave = timedContest("web-autosave-" + System.nanoTime() % 1_000_000, Duration.ofMinutes(1), 6);
 		// and one whose round has closed, for the award committee
 		String awards = closedContestWithPrizePlan("web-award-" + System.nanoTime() % 1_000_000);
 		// and one that verifies phones, whose codes the log-only sender keeps for the
@@ -226,6 +234,7 @@ class BrowserJourneysIntegrationTests {
 		env.put("CONTEST", slug);
 		env.put("TIMED_CONTEST", timed);
 		env.put("AWARD_CONTEST", awards);
+		env.put("AUTOSAVE_CONTEST", autosave);
 		env.put("PHONE_CONTEST", phones);
 		env.put("REVIEW_CONTEST", review);
 		env.put("KEY_CONTEST", key);

@@ -149,7 +149,8 @@ public class QuestionBankService implements PublicQuestionBanks {
 			.flatMap((wasPublic) -> markBank(bank, bundled)
 				.thenMany(Flux.fromIterable(parsed.rows()).concatMap((row) -> upsert(bank, row)))
 				.then((wasPublic && !bundled) ? retireOthers(bank, codes) : Mono.just(0L))
-				.map((retired) -> new ImportResult(bank, parsed.rows().size(), retired.intValue(), bundled)))
+				.map((retired) -> new ImportResult(bank, parsed.rows().size(), retired.intValue(), bundled,
+						AnswerCues.warnings(parsed.rows()))))
 			.as(this.transaction::transactional)
 			.doOnSuccess((result) -> this.banks.remove(bank));
 	}
@@ -236,8 +237,10 @@ public class QuestionBankService implements PublicQuestionBanks {
 	 * a whole were retired
 	 * @param publicBank whether the bank is public now (a bundled file's), as JSON
 	 * {@code public}
+	 * @param warnings cues in the file that give answers away, imported all the same
 	 */
-	public record ImportResult(String bank, int imported, int retired, @JsonProperty("public") boolean publicBank) {
+	public record ImportResult(String bank, int imported, int retired, @JsonProperty("public") boolean publicBank,
+			List<ImportWarning> warnings) {
 	}
 
 	/**

@@ -1,0 +1,323 @@
+package org.civiquiz.question;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.civiquiz.question.QuestionCsv.QuestionRow;
+
+/**
+ * Cues that give an answer away to someone who does not know it, found in a set of
+ * questions without reading the law: where the correct value sits among numeric options
+ * (a bank whose key is usually a middle value is won by picking middle values), and
+ * absolute words ("chỉ", "luôn", "mọi", …), which test-wise people read as the mark of a
+ * wrong option. Pure: the import reports them as warnings, and the bundled bank's tests
+ * keep it free of them.
+ */
+final class AnswerCues {
+
+	/** The correct value's rank among numeric options is far from uniform. */
+	static final String NUMERIC_KEY_RANK_SKEW = "NUMERIC_KEY_RANK_SKEW";
+
+	/**
+	 * A question whose correct option has no absolute word while at least two wrong
+	 * options have one: striking those out leaves at most two options.
+	 */
+	static final String ABSOLUTE_WORD_CUE = "ABSOLUTE_WORD_CUE";
+
+	/** Absolute words are much more (or less) frequent in wrong options than in right. */
+	static final String ABSOLUTE_WORD_SKEW = "ABSOLUTE_WORD_SKEW";
+
+	/** The words of the 2024 audit of the Cooperative Law bank. */
+	static final List<String> ABSOLUTE_WORDS = List.of("chỉ", "luôn", "toàn bộ", "mọi", "tự động", "đương nhiên",
+			"trực tiếp");
+
+	/**
+	 * Compounds in which "chỉ" is not "only" ("chỉ định": appoint, "địa chỉ": address).
+	 */
+	private static final Pattern NOT_ABSOLUTE = Pattern
+		.compile("chỉ (định|đạo|thị|tiêu|số|dẫn|huy|rõ|ra)|(địa|đình|tôn) chỉ");
+
+	private static final Pattern ABSOLUTE = Pattern
+		.compile("(?<![\\p{L}\\p{M}\\p{N}])(" + String.join("|", ABSOLUTE_WORDS) + ")(?![\\p{L}\\p{M}\\p{N}])");
+
+	/** Below this many numeric questions a skew is as likely chance as a habit. */
+	static final int MIN_NUMERIC_QUESTIONS = 8;
+
+	/**
+	 * χ² with 3 degrees of freedom that uniform ranks exceed with probability 5 %: a bank
+	 * keyed at random is warned one time in twenty, a habit of middle values is not
+	 * missed.
+	 */
+	static final double RANK_CHI_SQUARE_LIMIT = 7.815;
+
+	/** Below this many options with an absolute word their shares say nothing. */
+	static final int MIN_ABSOLUTE_OPTIONS = 10;
+
+	/** How many times more frequent on one side than the other counts as skewed. */
+	static final double ABSOLUTE_SHARE_RATIO_LIMIT = 1.5;
+
+	private static final Pattern QUANTITY = Pattern.compile("(?<date>(\\d{1,2})/(\\d{1,2})/(\\d{4}))"
+			+ "|(?<fraction>một phần ba|hai phần ba|một phần tư|ba phần tư|một nửa)"
+			+ "|(?<![\\p{L}\\p{N}])(?<number>\\d+(?:[.,]\\d+)*)\\s*(?<unit>%|ngày làm việc|ngày|tuần|tháng|năm|tỷ đồng|triệu đồng|đồng)?"
+			+ "(?![\\p{L}\\p{M}])");
+
+	private AnswerCues() {
+	}
+
+	/**
+	 * The warnings about a set of questions, those of one file: each code at most once.
+	 * @param rows the questions
+	 * @return the warnings, possibly none
+	 */
+	static List<ImportWarning> warnings(List<QuestionRow> rows) {
+		List<ImportWarning> warnings = new ArrayList<>();
+		rankSkew(rows).ifPresent(warnings::add);
+		List<String> cued = rows.stream()
+			.filter((row) -> absoluteWordCue(row.options(), row.correctOption()))
+			.map(QuestionRow::code)
+			.toList();
+		if (!cued.isEmpty()) {
+			warnings.add(new ImportWarning(ABSOLUTE_WORD_CUE, cued, Map.of()));
+		}
+		absoluteWordSkew(rows).ifPresent(warnings::add);
+		return warnings;
+	}
+
+	/**
+	 * Where the correct value sits among the numeric options, when every option states a
+	 * quantity of the same kind and none equals the correct one.
+	 * @param options the options
+	 * @param correctOption the correct one, from 1
+	 * @return 1 when the correct value is the largest, the number of options when it is
+	 * the smallest; empty for a question whose options are not all quantities of one
+	 * kind, or with another option equal to the correct one
+	 */
+	static OptionalInt keyRank(List<String> options, int correctOption) {
+		List<Quantity> quantities = new ArrayList<>();
+		for (String option : options) {
+			Optional<Quantity> quantity = quantity(option);
+			if (quantity.isEmpty() || (!quantities.isEmpty() && quantities.get(0).kind() != quantity.get().kind())) {
+				return OptionalInt.empty();
+			}
+			quantities.add(quantity.get());
+		}
+		double key = quantities.get(correctOption - 1).value();
+		int rank = 1;
+		for (int i = 0; i < quantities.size(); i++) {
+			double value = quantities.get(i).value();
+			if (i != correctOption - 1 && value == key) {
+				return OptionalInt.empty();
+			}
+			rank += (value > key) ? 1 : 0;
+		}
+		return OptionalInt.of(rank);
+	}
+
+	/**
+	 * How often the correct value is the largest, second largest, second smallest and
+	 * smallest of four numeric options.
+	 * @param rows the questions
+	 * @return the four counts, largest first
+	 */
+	static int[] keyRanks(List<QuestionRow> rows) {
+		int[] counts = new int[4];
+		for (QuestionRow row : rows) {
+			if (row.options().size() == counts.length) {
+				keyRank(row.options(), row.correctOption()).ifPresent((rank) -> counts[rank - 1]++);
+			}
+		}
+		return counts;
+	}
+
+	/**
+	 * Whether the ranks are too uneven to be chance: a χ² test against the uniform
+	 * distribution at 1 %, once there are enough numeric questions to tell.
+	 * @param counts the counts of each rank
+	 * @return whether they are skewed
+	 */
+	static boolean rankSkewed(int[] counts) {
+		int total = 0;
+		for (int count : counts) {
+			total += count;
+		}
+		if (total < MIN_NUMERIC_QUESTIONS) {
+			return false;
+		}
+		double expected = (double) total / counts.length;
+		double chiSquare = 0;
+		for (int count : counts) {
+			chiSquare += (count - expected) * (count - expected) / expected;
+		}
+		return chiSquare >= RANK_CHI_SQUARE_LIMIT;
+	}
+
+	/**
+	 * Whether an option holds one of the {@link #ABSOLUTE_WORDS}, as a word of its own.
+	 * @param option the option
+	 * @return whether it does
+	 */
+	static boolean absolute(String option) {
+		String text = Normalizer.normalize(option, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+		return ABSOLUTE.matcher(NOT_ABSOLUTE.matcher(text).replaceAll(" ")).find();
+	}
+
+	/**
+	 * Whether a question's correct option is told by its lack of absolute words: it has
+	 * none while at least two wrong options have one.
+	 * @param options the options
+	 * @param correctOption the correct one, from 1
+	 * @return whether it is
+	 */
+	static boolean absoluteWordCue(List<String> options, int correctOption) {
+		if (absolute(options.get(correctOption - 1))) {
+			return false;
+		}
+		return options.stream().filter(AnswerCues::absolute).count() >= 2;
+	}
+
+	private static Optional<ImportWarning> rankSkew(List<QuestionRow> rows) {
+		int[] counts = keyRanks(rows);
+		if (!rankSkewed(counts)) {
+			return Optional.empty();
+		}
+		List<String> numeric = rows.stream()
+			.filter((row) -> keyRank(row.options(), row.correctOption()).isPresent())
+			.map(QuestionRow::code)
+			.toList();
+		Map<String, Integer> figures = new LinkedHashMap<>();
+		figures.put("largest", counts[0]);
+		figures.put("secondLargest", counts[1]);
+		figures.put("secondSmallest", counts[2]);
+		figures.put("smallest", counts[3]);
+		return Optional.of(new ImportWarning(NUMERIC_KEY_RANK_SKEW, numeric, figures));
+	}
+
+	private static Optional<ImportWarning> absoluteWordSkew(List<QuestionRow> rows) {
+		int right = 0;
+		int wrong = 0;
+		int wrongOptions = 0;
+		for (QuestionRow row : rows) {
+			for (int i = 0; i < row.options().size(); i++) {
+				boolean absolute = absolute(row.options().get(i));
+				if (i == row.correctOption() - 1) {
+					right += absolute ? 1 : 0;
+				}
+				else {
+					wrong += absolute ? 1 : 0;
+					wrongOptions++;
+				}
+			}
+		}
+		if (!absoluteSharesSkewed(right, rows.size(), wrong, wrongOptions)) {
+			return Optional.empty();
+		}
+		Map<String, Integer> figures = new LinkedHashMap<>();
+		figures.put("rightWithWord", right);
+		figures.put("rightOptions", rows.size());
+		figures.put("wrongWithWord", wrong);
+		figures.put("wrongOptions", wrongOptions);
+		return Optional.of(new ImportWarning(ABSOLUTE_WORD_SKEW, List.of(), figures));
+	}
+
+	/**
+	 * Whether the share of right options with an absolute word and the share of wrong
+	 * ones differ by more than {@link #ABSOLUTE_SHARE_RATIO_LIMIT} times, once enough
+	 * options have one to tell.
+	 * @param right right options with an absolute word
+	 * @param rightOptions right options
+	 * @param wrong wrong options with an absolute word
+	 * @param wrongOptions wrong options
+	 * @return whether the shares are skewed
+	 */
+	static boolean absoluteSharesSkewed(int right, int rightOptions, int wrong, int wrongOptions) {
+		if (right + wrong < MIN_ABSOLUTE_OPTIONS || rightOptions == 0 || wrongOptions == 0) {
+			return false;
+		}
+		double rightShare = (double) right / rightOptions;
+		double wrongShare = (double) wrong / wrongOptions;
+		return Math.max(rightShare, wrongShare) > ABSOLUTE_SHARE_RATIO_LIMIT * Math.min(rightShare, wrongShare);
+	}
+
+	/**
+	 * The first quantity an option states: a date, a fraction in words, or a number with
+	 * its unit, durations in days and sums in đồng so that "30 ngày" and "06 tháng"
+	 * compare as a reader compares them.
+	 * @param option the option
+	 * @return the quantity, or empty if the option states none
+	 */
+	static Optional<Quantity> quantity(String option) {
+		Matcher matcher = QUANTITY.matcher(Normalizer.normalize(option, Normalizer.Form.NFC).toLowerCase(Locale.ROOT));
+		if (!matcher.find()) {
+			return Optional.empty();
+		}
+		if (matcher.group("date") != null) {
+			try {
+				LocalDate date = LocalDate.of(Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(3)),
+						Integer.parseInt(matcher.group(2)));
+				return Optional.of(new Quantity(Kind.DATE, date.toEpochDay()));
+			}
+			catch (java.time.DateTimeException ex) {
+				return Optional.empty();
+			}
+		}
+		if (matcher.group("fraction") != null) {
+			return Optional.of(new Quantity(Kind.SHARE, switch (matcher.group("fraction")) {
+				case "một phần ba" -> 100.0 / 3;
+				case "hai phần ba" -> 200.0 / 3;
+				case "một phần tư" -> 25;
+				case "ba phần tư" -> 75;
+				default -> 50;
+			}));
+		}
+		double number = number(matcher.group("number"));
+		String unit = (matcher.group("unit") != null) ? matcher.group("unit") : "";
+		return Optional.of(switch (unit) {
+			case "%" -> new Quantity(Kind.SHARE, number);
+			case "ngày làm việc" -> new Quantity(Kind.DURATION, number * 7 / 5);
+			case "ngày" -> new Quantity(Kind.DURATION, number);
+			case "tuần" -> new Quantity(Kind.DURATION, number * 7);
+			case "tháng" -> new Quantity(Kind.DURATION, number * 30);
+			case "năm" -> new Quantity(Kind.DURATION, number * 365);
+			case "tỷ đồng" -> new Quantity(Kind.MONEY, number * 1e9);
+			case "triệu đồng" -> new Quantity(Kind.MONEY, number * 1e6);
+			case "đồng" -> new Quantity(Kind.MONEY, number);
+			default -> new Quantity(Kind.COUNT, number);
+		});
+	}
+
+	/** "1.000" is a thousand and "2,5" two and a half, as Vietnamese writes them. */
+	private static double number(String text) {
+		String plain = text.replaceAll("\\.(?=\\d{3}(?!\\d))", "").replace(',', '.');
+		int dot = plain.indexOf('.');
+		if (dot >= 0 && plain.indexOf('.', dot + 1) >= 0) {
+			plain = plain.substring(0, plain.indexOf('.', dot + 1));
+		}
+		return Double.parseDouble(plain);
+	}
+
+	enum Kind {
+
+		COUNT, SHARE, DURATION, MONEY, DATE
+
+	}
+
+	/**
+	 * A quantity an option states.
+	 *
+	 * @param kind what it measures: options of different kinds do not compare
+	 * @param value its value: days for a duration or a date, đồng for money, percent for
+	 * a share
+	 */
+	record Quantity(Kind kind, double value) {
+	}
+
+}

@@ -1,7 +1,6 @@
 package org.civiquiz.question;
 
 import java.text.Normalizer;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.civiquiz.question.QuestionCsv.QuestionRow;
@@ -65,11 +63,6 @@ final class AnswerCues {
 	/** How many times more frequent on one side than the other counts as skewed. */
 	static final double ABSOLUTE_SHARE_RATIO_LIMIT = 1.5;
 
-	private static final Pattern QUANTITY = Pattern.compile("(?<date>(\\d{1,2})/(\\d{1,2})/(\\d{4}))"
-			+ "|(?<fraction>một phần ba|hai phần ba|một phần tư|ba phần tư|một nửa)"
-			+ "|(?<![\\p{L}\\p{N}])(?<number>\\d+(?:[.,]\\d+)*)\\s*(?<unit>%|ngày làm việc|ngày|tuần|tháng|năm|tỷ đồng|triệu đồng|đồng)?"
-			+ "(?![\\p{L}\\p{M}])");
-
 	private AnswerCues() {
 	}
 
@@ -102,9 +95,9 @@ final class AnswerCues {
 	 * kind, or with another option equal to the correct one
 	 */
 	static OptionalInt keyRank(List<String> options, int correctOption) {
-		List<Quantity> quantities = new ArrayList<>();
+		List<OptionQuantity> quantities = new ArrayList<>();
 		for (String option : options) {
-			Optional<Quantity> quantity = quantity(option);
+			Optional<OptionQuantity> quantity = OptionQuantity.of(option);
 			if (quantity.isEmpty() || (!quantities.isEmpty() && quantities.get(0).kind() != quantity.get().kind())) {
 				return OptionalInt.empty();
 			}
@@ -140,7 +133,7 @@ final class AnswerCues {
 
 	/**
 	 * Whether the ranks are too uneven to be chance: a χ² test against the uniform
-	 * distribution at 1 %, once there are enough numeric questions to tell.
+	 * distribution at 5 %, once there are enough numeric questions to tell.
 	 * @param counts the counts of each rank
 	 * @return whether they are skewed
 	 */
@@ -245,79 +238,6 @@ final class AnswerCues {
 		double rightShare = (double) right / rightOptions;
 		double wrongShare = (double) wrong / wrongOptions;
 		return Math.max(rightShare, wrongShare) > ABSOLUTE_SHARE_RATIO_LIMIT * Math.min(rightShare, wrongShare);
-	}
-
-	/**
-	 * The first quantity an option states: a date, a fraction in words, or a number with
-	 * its unit, durations in days and sums in đồng so that "30 ngày" and "06 tháng"
-	 * compare as a reader compares them.
-	 * @param option the option
-	 * @return the quantity, or empty if the option states none
-	 */
-	static Optional<Quantity> quantity(String option) {
-		Matcher matcher = QUANTITY.matcher(Normalizer.normalize(option, Normalizer.Form.NFC).toLowerCase(Locale.ROOT));
-		if (!matcher.find()) {
-			return Optional.empty();
-		}
-		if (matcher.group("date") != null) {
-			try {
-				LocalDate date = LocalDate.of(Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(3)),
-						Integer.parseInt(matcher.group(2)));
-				return Optional.of(new Quantity(Kind.DATE, date.toEpochDay()));
-			}
-			catch (java.time.DateTimeException ex) {
-				return Optional.empty();
-			}
-		}
-		if (matcher.group("fraction") != null) {
-			return Optional.of(new Quantity(Kind.SHARE, switch (matcher.group("fraction")) {
-				case "một phần ba" -> 100.0 / 3;
-				case "hai phần ba" -> 200.0 / 3;
-				case "một phần tư" -> 25;
-				case "ba phần tư" -> 75;
-				default -> 50;
-			}));
-		}
-		double number = number(matcher.group("number"));
-		String unit = (matcher.group("unit") != null) ? matcher.group("unit") : "";
-		return Optional.of(switch (unit) {
-			case "%" -> new Quantity(Kind.SHARE, number);
-			case "ngày làm việc" -> new Quantity(Kind.DURATION, number * 7 / 5);
-			case "ngày" -> new Quantity(Kind.DURATION, number);
-			case "tuần" -> new Quantity(Kind.DURATION, number * 7);
-			case "tháng" -> new Quantity(Kind.DURATION, number * 30);
-			case "năm" -> new Quantity(Kind.DURATION, number * 365);
-			case "tỷ đồng" -> new Quantity(Kind.MONEY, number * 1e9);
-			case "triệu đồng" -> new Quantity(Kind.MONEY, number * 1e6);
-			case "đồng" -> new Quantity(Kind.MONEY, number);
-			default -> new Quantity(Kind.COUNT, number);
-		});
-	}
-
-	/** "1.000" is a thousand and "2,5" two and a half, as Vietnamese writes them. */
-	private static double number(String text) {
-		String plain = text.replaceAll("\\.(?=\\d{3}(?!\\d))", "").replace(',', '.');
-		int dot = plain.indexOf('.');
-		if (dot >= 0 && plain.indexOf('.', dot + 1) >= 0) {
-			plain = plain.substring(0, plain.indexOf('.', dot + 1));
-		}
-		return Double.parseDouble(plain);
-	}
-
-	enum Kind {
-
-		COUNT, SHARE, DURATION, MONEY, DATE
-
-	}
-
-	/**
-	 * A quantity an option states.
-	 *
-	 * @param kind what it measures: options of different kinds do not compare
-	 * @param value its value: days for a duration or a date, đồng for money, percent for
-	 * a share
-	 */
-	record Quantity(Kind kind, double value) {
 	}
 
 }

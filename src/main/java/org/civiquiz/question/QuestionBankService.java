@@ -71,7 +71,8 @@ public class QuestionBankService implements PublicQuestionBanks {
 	 * or, by code, replaced; a file with any bad row changes nothing and is rejected with
 	 * every problem. The bank is private afterwards: imported into a public (bundled)
 	 * bank, the file replaces it as a whole, its questions that the file does not have
-	 * being retired (see {@link #importBundled}).
+	 * being retired (see {@link #importBundled}). Options that give answers away are
+	 * warned of ({@link AnswerCues}), not refused.
 	 * @param bank the bank's name
 	 * @param csv the file's bytes
 	 * @return what was imported, or an error {@code QUESTION_IMPORT_REJECTED}

@@ -3,35 +3,12 @@ package org.civiquiz.question;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.civiquiz.question.AnswerCues.Kind;
-import org.civiquiz.question.AnswerCues.Quantity;
 import org.civiquiz.question.QuestionCsv.QuestionRow;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AnswerCuesTests {
-
-	@Test
-	void quantitiesCompareAsAReaderComparesThem() {
-		assertThat(AnswerCues.quantity("05 thành viên chính thức")).contains(new Quantity(Kind.COUNT, 5));
-		assertThat(AnswerCues.quantity("Ít nhất 65%")).contains(new Quantity(Kind.SHARE, 65));
-		assertThat(AnswerCues.quantity("Ít nhất hai phần ba số thành viên"))
-			.hasValueSatisfying((quantity) -> assertThat(quantity.value()).isBetween(66.6, 66.7));
-		assertThat(AnswerCues.quantity("30 ngày")).contains(new Quantity(Kind.DURATION, 30));
-		assertThat(AnswerCues.quantity("06 tháng kể từ ngày thông qua")).contains(new Quantity(Kind.DURATION, 180));
-		assertThat(AnswerCues.quantity("05 ngày làm việc")).contains(new Quantity(Kind.DURATION, 7));
-		assertThat(AnswerCues.quantity("Tối đa 02 năm")).contains(new Quantity(Kind.DURATION, 730));
-		assertThat(AnswerCues.quantity("Từ 01 tỷ đồng trở lên")).contains(new Quantity(Kind.MONEY, 1e9));
-		assertThat(AnswerCues.quantity("Trên 1.000 thành viên")).contains(new Quantity(Kind.COUNT, 1000));
-		assertThat(AnswerCues.quantity("2,5%")).contains(new Quantity(Kind.SHARE, 2.5));
-		assertThat(AnswerCues.quantity("Ngày 01/7/2024")).hasValueSatisfying((date) -> {
-			assertThat(date.kind()).isEqualTo(Kind.DATE);
-			assertThat(date.value()).isGreaterThan(AnswerCues.quantity("Ngày 20/6/2023").get().value());
-		});
-		assertThat(AnswerCues.quantity("Hằng năm")).isEmpty();
-		assertThat(AnswerCues.quantity("Mẫu F032")).isEmpty();
-	}
 
 	@Test
 	void theKeysRankCountsFromTheLargest() {

@@ -144,6 +144,15 @@ export const t = translator({
       'Tệp câu hỏi nhập ở dưới sẽ thay toàn bộ ngân hàng này: các câu của bộ công khai không có trong tệp sẽ không còn được rút vào đề, và ngân hàng không còn là bộ công khai. Không đưa tệp đó vào kho mã nguồn.',
     publicBankBadge: 'Bộ câu hỏi công khai',
     retired: 'Đã thôi dùng {n} câu của bộ công khai; ngân hàng không còn là bộ công khai.',
+    importWarnings: 'Đã nhập, nhưng tệp có {n} dấu hiệu làm lộ đáp án với người không biết luật. Nên sửa rồi nhập lại:',
+    warnQuestions: 'Các câu: {codes}',
+    warnRankSkew:
+      'Trong {n} câu có bốn phương án là số, đáp án đúng là số lớn nhất {largest} lần, lớn thứ hai {secondLargest} lần, nhỏ thứ hai {secondSmallest} lần, nhỏ nhất {smallest} lần. Mỗi vị trí nên chiếm khoảng một phần tư, nếu không người đoán theo vị trí sẽ trúng nhiều hơn.',
+    warnAbsoluteCue:
+      '{n} câu có đáp án đúng không chứa từ tuyệt đối (“chỉ”, “luôn”, “mọi”, “toàn bộ”, “tự động”, “đương nhiên”, “trực tiếp”) trong khi ít nhất hai phương án sai có: loại các phương án đó là còn tối đa hai lựa chọn.',
+    warnAbsoluteSkew:
+      'Từ tuyệt đối (“chỉ”, “luôn”, “mọi”…) có trong {wrong} số phương án sai và {right} số phương án đúng. Hai tỷ lệ nên gần bằng nhau để người đoán không dựa vào chúng.',
+    warnOther: 'Cảnh báo {code}.',
   },
   en: {
     nav: 'Manage contests',
@@ -287,6 +296,16 @@ export const t = translator({
       'A question file imported below replaces this whole bank: the public questions the file does not have are no longer drawn, and the bank is no longer public. Keep that file out of the source repository.',
     publicBankBadge: 'Public question bank',
     retired: 'Public questions retired: {n}; the bank is no longer public.',
+    importWarnings:
+      'Imported, but the file has {n} cues that give answers away to someone who does not know the law. Better fix them and import again:',
+    warnQuestions: 'Questions: {codes}',
+    warnRankSkew:
+      'In {n} questions whose four options are numbers, the correct one is the largest {largest} times, the second largest {secondLargest}, the second smallest {secondSmallest}, the smallest {smallest}. Each place should take about a quarter, or guessing by place wins more often.',
+    warnAbsoluteCue:
+      'Questions whose correct option has no absolute word (“chỉ”, “luôn”, “mọi”, “toàn bộ”, “tự động”, “đương nhiên”, “trực tiếp”: only, always, every…) while at least two wrong options have one, so that striking those out leaves two choices at most: {n}.',
+    warnAbsoluteSkew:
+      'Absolute words (“chỉ”, “luôn”, “mọi”…) are in {wrong} of the wrong options and {right} of the right ones. The two shares should be close, so that guessers cannot lean on them.',
+    warnOther: 'Warning {code}.',
   },
 });
 

@@ -12,15 +12,21 @@ import { adminApi } from '../../lib/staff-session';
 import { ArticleImport } from './article-import';
 import { ContestTabs } from './contest-tabs';
 import { PublicBankWarning } from './public-bank-warning';
+import { importWarningText, type ImportWarning } from './import-warnings';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** What an import did (docs/api.md): `retired` public questions the file replaced, `public` the bank's flag now. */
+/**
+ * What an import did (docs/api.md): `retired` public questions the file replaced, `public` the bank's flag now,
+ * `warnings` the cues in the file that give answers away.
+ */
 interface ImportResult {
   bank: string;
   imported: number;
   retired: number;
   public: boolean;
+  /** Cues that give answers away, imported all the same. */
+  warnings?: ImportWarning[];
 }
 
 interface BankQuestion {
@@ -139,6 +145,7 @@ function ImportSection(props: {
           {result.retired > 0 && ` ${t('retired', { n: result.retired })}`}
         </p>
       )}
+      {result?.warnings && result.warnings.length > 0 && <ImportWarnings warnings={result.warnings} />}
       {failure ? <ErrorAlert error={failure} /> : null}
       {rejected && (
         <div class="alert alert-error" role="alert" data-testid="import-errors">
@@ -165,6 +172,27 @@ function ImportSection(props: {
         </div>
       )}
     </Section>
+  );
+}
+
+function ImportWarnings(props: { warnings: ImportWarning[] }) {
+  return (
+    <div class="alert alert-warning" role="status" data-testid="import-warnings">
+      <p>{t('importWarnings', { n: props.warnings.length })}</p>
+      <ul>
+        {props.warnings.map((warning) => (
+          <li key={warning.code} data-code={warning.code}>
+            {importWarningText(warning)}
+            {warning.questions.length > 0 && (
+              <>
+                {' '}
+                <span class="muted">{t('warnQuestions', { codes: warning.questions.join(', ') })}</span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

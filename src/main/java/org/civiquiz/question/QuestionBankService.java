@@ -72,7 +72,8 @@ public class QuestionBankService implements PublicQuestionBanks {
 	 * or, by code, replaced; a file with any bad row changes nothing and is rejected with
 	 * every problem. The bank is private afterwards: imported into a public (bundled)
 	 * bank, the file replaces it as a whole, its questions that the file does not have
-	 * being retired (see {@link #importBundled}).
+	 * being retired (see {@link #importBundled}). Options that give answers away are
+	 * warned of ({@link AnswerCues}), not refused.
 	 * @param bank the bank's name
 	 * @param csv the file's bytes
 	 * @return what was imported, or an error {@code QUESTION_IMPORT_REJECTED}
@@ -257,7 +258,8 @@ public class QuestionBankService implements PublicQuestionBanks {
 			.flatMap((wasPublic) -> markBank(bank, bundled)
 				.thenMany(Flux.fromIterable(parsed.rows()).concatMap((row) -> upsert(bank, row)))
 				.then((wasPublic && !bundled) ? retireOthers(bank, codes) : Mono.just(0L))
-				.map((retired) -> new ImportResult(bank, parsed.rows().size(), retired.intValue(), bundled)))
+				.map((retired) -> new ImportResult(bank, parsed.rows().size(), retired.intValue(), bundled,
+						AnswerCues.warnings(parsed.rows()))))
 			.as(this.transaction::transactional)
 			.doOnSuccess((result) -> this.banks.remove(bank));
 	}
@@ -344,8 +346,10 @@ public class QuestionBankService implements PublicQuestionBanks {
 	 * a whole were retired
 	 * @param publicBank whether the bank is public now (a bundled file's), as JSON
 	 * {@code public}
+	 * @param warnings cues in the file that give answers away, imported all the same
 	 */
-	public record ImportResult(String bank, int imported, int retired, @JsonProperty("public") boolean publicBank) {
+	public record ImportResult(String bank, int imported, int retired, @JsonProperty("public") boolean publicBank,
+			List<ImportWarning> warnings) {
 	}
 
 	/**

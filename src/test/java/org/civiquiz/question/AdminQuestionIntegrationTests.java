@@ -2,6 +2,7 @@ package org.civiquiz.question;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -126,6 +128,51 @@ class AdminQuestionIntegrationTests {
 	}
 
 	@Test
+	void answersGivenAwayByTheOptionsAreWarnedOfButImported() {
+		String slug = newContest("import-cues");
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 1; i <= 8; i++) {
+			// the correct value always the second largest
+			csv.append("N%d,1,1,Câu hỏi số %d bao nhiêu ngày?,%d ngày,%d ngày,%d ngày,%d ngày,A,Điều 1\n".formatted(i,
+					i, 10 + i, 30 + i, 5 + i, 2 + i));
+		}
+		csv.append("W1,1,2,Ai được làm việc này?,Chỉ Giám đốc,Luôn là Ban kiểm soát,Hội đồng quản trị,"
+				+ "Mọi thành viên,C,Điều 2\n");
+		importCsv(slug, csv.toString()).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.imported")
+			.isEqualTo(9)
+			.jsonPath("$.warnings[*].code")
+			.isEqualTo(List.of("NUMERIC_KEY_RANK_SKEW", "ABSOLUTE_WORD_CUE"))
+			.jsonPath("$.warnings[0].figures.secondLargest")
+			.isEqualTo(8)
+			.jsonPath("$.warnings[0].figures.largest")
+			.isEqualTo(0)
+			.jsonPath("$.warnings[0].questions.length()")
+			.isEqualTo(8)
+			.jsonPath("$.warnings[1].questions")
+			.isEqualTo(List.of("W1"));
+		assertThat(questionsIn("bank-import-cues")).isEqualTo(9);
+	}
+
+	@Test
+	void theShippedBankGivesNoAnswerAway() throws IOException {
+		String slug = newContest("import-shipped");
+		byte[] shipped;
+		try (InputStream in = new ClassPathResource("questions/luat-htx-2023.csv").getInputStream()) {
+			shipped = in.readAllBytes();
+		}
+		importCsv(slug, new String(shipped, StandardCharsets.UTF_8)).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.imported")
+			.value((Integer imported) -> assertThat(imported).isGreaterThanOrEqualTo(180))
+			.jsonPath("$.warnings")
+			.isEmpty();
+	}
+
+	@Test
 	void aSpreadsheetImportsLikeTheCsvAndItsProblemsNameTheSheetsRows() throws IOException {
 		String slug = newContest("import-xlsx");
 		List<List<Object>> rows = new ArrayList<>();
@@ -172,7 +219,10 @@ class AdminQuestionIntegrationTests {
 			.value((List<Integer> options) -> assertThat(options).allMatch((option) -> option >= 1 && option <= 4))
 			// the seeded contest asks for at least three questions of chapter 1
 			.jsonPath("$[?(@.chapter == 1)].code")
-			.value((List<String> codes) -> assertThat(codes).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates());
+			.value((List<String> codes) -> assertThat(codes).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates())
+			// and four of chapter V, governance, a fifth of the law
+			.jsonPath("$[?(@.chapter == 5)].code")
+			.value((List<String> codes) -> assertThat(codes).hasSizeGreaterThanOrEqualTo(4));
 		this.client.get()
 			.uri("/api/admin/contests/{slug}/questions/draw-preview", IntegrationTest.CONTEST)
 			.headers((h) -> h.setBasicAuth("committee", IntegrationTest.COMMITTEE_PASSWORD))

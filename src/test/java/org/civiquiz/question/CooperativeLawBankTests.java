@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,21 @@ class CooperativeLawBankTests {
 			Map.entry(10, new int[] { 110, 111 }), Map.entry(11, new int[] { 112, 113 }),
 			Map.entry(12, new int[] { 114, 115 }));
 
+	/**
+	 * Characters of each chapter's articles in the full text
+	 * (luat-17-2023-QH15-fulltext-phapdien.md beside the fact sheet): Chapter V,
+	 * governance, is a fifth of the law.
+	 */
+	private static final Map<Integer, Integer> CHAPTER_TEXT = Map.ofEntries(Map.entry(1, 22970), Map.entry(2, 15021),
+			Map.entry(3, 13145), Map.entry(4, 22330), Map.entry(5, 35445), Map.entry(6, 25092), Map.entry(7, 25174),
+			Map.entry(8, 1740), Map.entry(9, 3193), Map.entry(10, 3140), Map.entry(11, 2303), Map.entry(12, 2407));
+
 	private static final Path FACT_SHEET = Path.of("../shared/reference/cooperative-law-2023-facts.md");
+
+	private static final Path FULL_TEXT = Path.of("../shared/reference/luat-17-2023-QH15-fulltext-phapdien.md");
+
+	/** A clause of the law where the fact sheet is silent: D63.1 is Điều 63 khoản 1. */
+	private static final Pattern CLAUSE = Pattern.compile("D(\\d+)\\.(\\d+)");
 
 	private List<QuestionCsv.QuestionRow> rows;
 
@@ -87,6 +102,13 @@ class CooperativeLawBankTests {
 	}
 
 	@Test
+	void governanceHoldsAtLeastItsShareOfTheText() {
+		long governance = this.rows.stream().filter((row) -> row.chapter() == 5).count();
+		int text = CHAPTER_TEXT.values().stream().mapToInt(Integer::intValue).sum();
+		assertThat(governance).isGreaterThanOrEqualTo(this.rows.size() * (long) CHAPTER_TEXT.get(5) / text);
+	}
+
+	@Test
 	void everyQuestionHasFourDistinctOptionsAndOneCorrect() {
 		assertThat(this.rows).allSatisfy((row) -> {
 			assertThat(row.options()).hasSize(4).doesNotHaveDuplicates();
@@ -131,15 +153,79 @@ class CooperativeLawBankTests {
 	}
 
 	@Test
+	void theCorrectValueIsAsOftenTheLargestAsTheSmallestOfNumericOptions() {
+		int[] ranks = AnswerCues.keyRanks(this.rows);
+		int numeric = ranks[0] + ranks[1] + ranks[2] + ranks[3];
+		assertThat(numeric).isGreaterThanOrEqualTo(34);
+		// largest, second largest, second smallest, smallest: about a quarter each
+		assertThat(Arrays.stream(ranks).boxed().toList())
+			.allSatisfy((count) -> assertThat(count).isBetween(numeric / 5, numeric * 3 / 10));
+		assertThat(AnswerCues.rankSkewed(ranks)).isFalse();
+	}
+
+	@Test
+	void noAnswerIsToldByTheAbsoluteWordsOfTheOthers() {
+		assertThat(this.rows).filteredOn((row) -> AnswerCues.absoluteWordCue(row.options(), row.correctOption()))
+			.extracting(QuestionCsv.QuestionRow::code)
+			.isEmpty();
+	}
+
+	@Test
+	void absoluteWordsAreAboutAsFrequentInRightOptionsAsInWrongOnes() {
+		long right = this.rows.stream()
+			.filter((row) -> AnswerCues.absolute(row.options().get(row.correctOption() - 1)))
+			.count();
+		long all = this.rows.stream().flatMap((row) -> row.options().stream()).filter(AnswerCues::absolute).count();
+		double rightShare = (double) right / this.rows.size();
+		double wrongShare = (double) (all - right) / (3 * this.rows.size());
+		assertThat(right).isGreaterThanOrEqualTo(10);
+		assertThat(Math.max(rightShare, wrongShare)).isLessThanOrEqualTo(1.25 * Math.min(rightShare, wrongShare));
+		assertThat(AnswerCues.warnings(this.rows)).isEmpty();
+	}
+
+	@Test
+	void theLawNamedAtTheStartOfAStemIsFollowedByAComma() {
+		Pattern law = Pattern.compile("(?i)theo Luật Hợp tác xã 2023(?![,?]|$)");
+		assertThat(this.rows)
+			.allSatisfy((row) -> assertThat(law.matcher(row.text()).find()).as("comma after the law in %s", row.code())
+				.isFalse());
+	}
+
+	@Test
 	void everyAnswerRestsOnVerifiedFactsOfTheFactSheet() throws IOException {
 		assumeTrue(Files.exists(FACT_SHEET), "the fact sheet is in ../shared beside the repository");
 		Set<String> verified = verifiedFacts(Files.readString(FACT_SHEET));
+		String law = Files.exists(FULL_TEXT) ? Files.readString(FULL_TEXT) : null;
 		assertThat(verified).hasSizeGreaterThan(100);
 		assertThat(this.records).allSatisfy((record) -> {
 			String[] facts = record.get("facts").strip().split("\\s+");
 			assertThat(facts).as("facts of %s", record.get("code")).isNotEmpty();
-			assertThat(verified).as("facts of %s", record.get("code")).contains(facts);
+			for (String fact : facts) {
+				Matcher clause = CLAUSE.matcher(fact);
+				if (clause.matches()) {
+					assertThat(clause.group(1)).as("clause of %s", record.get("code")).isEqualTo(record.get("article"));
+					if (law != null) {
+						assertThat(clauseOf(law, clause.group(1), clause.group(2))).as("%s in the law", fact).isTrue();
+					}
+				}
+				else {
+					assertThat(verified).as("facts of %s", record.get("code")).contains(fact);
+				}
+			}
 		});
+	}
+
+	/**
+	 * Whether the article has the clause: a line "N. …" between its heading and the next.
+	 */
+	private static boolean clauseOf(String law, String article, String clause) {
+		Matcher heading = Pattern.compile("(?m)^Điều 12\\.4\\.LQ\\." + article + "\\.").matcher(law);
+		if (!heading.find()) {
+			return false;
+		}
+		int end = law.indexOf("\nĐiều 12.4.LQ.", heading.end());
+		String text = law.substring(heading.end(), (end >= 0) ? end : law.length());
+		return Pattern.compile("(?m)^" + clause + "\\. ").matcher(text).find();
 	}
 
 	/**

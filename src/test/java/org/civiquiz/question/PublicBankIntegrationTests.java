@@ -86,7 +86,7 @@ class PublicBankIntegrationTests {
 			.jsonPath("$.public")
 			.isEqualTo(true)
 			.jsonPath("$.questions")
-			.isEqualTo(168);
+			.isEqualTo(184);
 		this.client.get()
 			.uri("/api/admin/contests/{slug}/questions/bank", IntegrationTest.CONTEST)
 			.headers((h) -> h.setBasicAuth("committee", IntegrationTest.COMMITTEE_PASSWORD))
@@ -162,7 +162,7 @@ class PublicBankIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 
-		// one code of the bundled file replaced, 24 new ones: the other 167 bundled
+		// one code of the bundled file replaced, 24 new ones: the other 183 bundled
 		// questions are retired
 		StringBuilder csv = new StringBuilder(HEADER);
 		csv.append("C01-001,1,1,Câu hỏi riêng số 0?,Đáp án A0,Đáp án B0,Đáp án C0,Đáp án D0,B,Điều 1\n");
@@ -184,7 +184,7 @@ class PublicBankIntegrationTests {
 			.jsonPath("$.imported")
 			.isEqualTo(25)
 			.jsonPath("$.retired")
-			.isEqualTo(167)
+			.isEqualTo(183)
 			.jsonPath("$.public")
 			.isEqualTo(false);
 

@@ -28,6 +28,15 @@ export interface ContestForm {
   warnings?: ContestWarning[];
   /** REQUIRED: a one-time code sent to the phone before each person's start. */
   phoneVerification?: PhoneVerification;
+  /** Certificates: to whom (best score from `minScore`, or a prize) and from whom. */
+  certificate?: CertificateSetting;
+}
+
+export interface CertificateSetting {
+  enabled: boolean;
+  minScore: number | null;
+  issuer: string | null;
+  place: string | null;
 }
 
 export type PhoneVerification = 'OFF' | 'REQUIRED';
@@ -71,6 +80,10 @@ export interface FormFields {
   phoneVerification: PhoneVerification;
   rounds: RoundFields[];
   units: UnitFields[];
+  certificateEnabled: boolean;
+  certificateMinScore: string;
+  certificateIssuer: string;
+  certificatePlace: string;
 }
 
 export function emptyRound(number: number): RoundFields {
@@ -102,6 +115,10 @@ export function newContestFields(): FormFields {
     phoneVerification: 'OFF',
     rounds: [emptyRound(1)],
     units: [emptyUnit()],
+    certificateEnabled: false,
+    certificateMinScore: '15',
+    certificateIssuer: '',
+    certificatePlace: '',
   };
 }
 
@@ -170,6 +187,10 @@ export function fieldsOf(form: ContestForm): FormFields {
       parentCode: u.parentCode ?? '',
       headcount: text(u.headcount),
     })),
+    certificateEnabled: form.certificate?.enabled ?? false,
+    certificateMinScore: text(form.certificate?.minScore),
+    certificateIssuer: form.certificate?.issuer ?? '',
+    certificatePlace: form.certificate?.place ?? '',
   };
 }
 
@@ -216,6 +237,12 @@ export function requestOf(fields: FormFields): { form: ContestForm; errors: Reco
       parentCode: u.parentCode.trim() || null,
       headcount: wholeNumber(u.headcount),
     })),
+    certificate: {
+      enabled: fields.certificateEnabled,
+      minScore: wholeNumber(fields.certificateMinScore),
+      issuer: fields.certificateIssuer.trim() || null,
+      place: fields.certificatePlace.trim() || null,
+    },
   };
   return { form, errors };
 }

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../lib/ui/error-alert';
 import { Loading } from '../../lib/ui/loading';
 import { PageHeading } from '../../lib/ui/page-heading';
 import { useLoad } from '../../lib/use-load';
+import { CertificateSection } from './certificate-section';
 import { t } from './messages';
 
 export function ResultPage(props: { attemptId: string }) {
@@ -60,6 +61,7 @@ export function ResultPage(props: { attemptId: string }) {
         </div>
       </dl>
       <Ranks attemptId={props.attemptId} token={credentials.token} />
+      <CertificateSection attemptId={props.attemptId} token={credentials.token} />
       <WhatNext slug={credentials.slug} />
       <p class="muted">{t('noAnswers')}</p>
       <div class="actions">

@@ -33,7 +33,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 				"civiquiz.rate-limits.submit-per-token.capacity=1000000",
 				"civiquiz.rate-limits.login-failures-per-ip.capacity=1000000",
 				"civiquiz.rate-limits.phone-code-per-ip.capacity=1000000",
-				"civiquiz.rate-limits.phone-code-per-phone.capacity=1000000" })
+				"civiquiz.rate-limits.phone-code-per-phone.capacity=1000000",
+				"civiquiz.rate-limits.certificate-per-ip.capacity=1000000",
+				"civiquiz.rate-limits.verify-per-ip.capacity=1000000" })
 // a 2-core build machine busy with the whole suite has stalled a first answer past the
 // default 5 s now and then
 @AutoConfigureWebTestClient(timeout = "30s")

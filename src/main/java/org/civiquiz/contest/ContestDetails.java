@@ -12,16 +12,17 @@ import java.util.stream.Collectors;
  * registration form asks them to agree to; {@code consentVersion} (its SHA-256) goes back
  * with the registration, so that the server records that very text.
  * {@code phoneVerification} tells the registration page whether to ask for a one-time
- * code sent to the phone.
+ * code sent to the phone. {@code certificate} tells who gets a certificate, and from
+ * whom.
  */
 record ContestDetails(String slug, String title, String law, String description, String rules, ContestStatus status,
 		Instant opensAt, Instant closesAt, int timeLimitSeconds, int questionsPerAttempt, int maxAttemptsPerRound,
 		Map<Integer, Integer> chapterQuotas, String predictionQuestion, List<RoundView> rounds, Integer currentRound,
 		List<UnitView> units, List<String> districts, String consentText, String consentVersion,
-		PhoneVerification phoneVerification, Instant serverTime) {
+		PhoneVerification phoneVerification, Instant serverTime, CertificateSetting certificate) {
 
 	static ContestDetails of(Contest contest, Map<Integer, Integer> quotas, List<Round> rounds, List<Unit> units,
-			ConsentTexts.ConsentText consent, Instant now) {
+			ConsentTexts.ConsentText consent, CertificateSetting certificate, Instant now) {
 		Map<Long, String> codes = units.stream().collect(Collectors.toMap(Unit::id, Unit::code));
 		Integer current = (contest.status() == ContestStatus.OPEN)
 				? rounds.stream().filter((round) -> round.isOpenAt(now)).map(Round::number).findFirst().orElse(null)
@@ -38,7 +39,8 @@ record ContestDetails(String slug, String title, String law, String description,
 					.map((unit) -> new UnitView(unit.code(), unit.name(),
 							(unit.parentId() != null) ? codes.get(unit.parentId()) : null))
 					.toList(),
-				Arrays.asList(contest.districts()), consent.body(), consent.sha256(), contest.phoneVerification(), now);
+				Arrays.asList(contest.districts()), consent.body(), consent.sha256(), contest.phoneVerification(), now,
+				certificate);
 	}
 
 	record RoundView(int number, String name, Instant opensAt, Instant closesAt, boolean current) {

@@ -149,7 +149,7 @@ public class ContestService {
 			.filter((page) -> page.contest().status() != ContestStatus.DRAFT)
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
 			.map((page) -> ContestDetails.of(page.contest(), page.quotas(), page.rounds(), page.units(), page.consent(),
-					this.clock.instant()));
+					certificate(page.contest()), this.clock.instant()));
 	}
 
 	/**
@@ -167,7 +167,7 @@ public class ContestService {
 					contest.closesAt(), (int) contest.timeLimit().toSeconds(), contest.questionsPerAttempt(),
 					contest.maxAttemptsPerRound(), Json.of(this.json.writeValueAsString(contest.chapterQuotas())),
 					contest.predictionQuestion(), contest.districts().toArray(String[]::new), contest.status(),
-					consent.id(), contest.phoneVerification())))
+					consent.id(), contest.phoneVerification(), json(contest.certificate()))))
 			.flatMap((saved) -> {
 				Flux<Round> savedRounds = Flux.fromIterable(rounds)
 					.concatMap((round) -> this.rounds.save(new Round(null, saved.id(), round.number(), round.name(),
@@ -194,7 +194,7 @@ public class ContestService {
 						this.units.findByContestIdOrderByCode(contest.id()).collectList(),
 						this.consentTexts.find(contest.consentTextId()))
 				.map((tuple) -> ContestForm.of(contest, quotas(contest), tuple.getT1(), ordered(tuple.getT2()),
-						tuple.getT3())));
+						tuple.getT3(), certificate(contest))));
 	}
 
 	/**
@@ -210,7 +210,8 @@ public class ContestService {
 				Duration.ofMinutes(valid.timeLimitMinutes()), valid.questionsPerAttempt(), valid.maxAttemptsPerRound(),
 				valid.chapterQuotas(), valid.predictionQuestion(), valid.districts(), valid.status(),
 				valid.consentText(),
-				(valid.phoneVerification() != null) ? valid.phoneVerification() : PhoneVerification.OFF);
+				(valid.phoneVerification() != null) ? valid.phoneVerification() : PhoneVerification.OFF,
+				(valid.certificate() != null) ? valid.certificate() : CertificateSetting.OFF);
 		List<NewRound> rounds = valid.rounds()
 			.stream()
 			.map((round) -> new NewRound(round.number(), round.name().strip(), round.opensAt(), round.closesAt()))
@@ -239,7 +240,8 @@ public class ContestService {
 		ContestForm valid = new ContestForm(slug, form.title(), form.law(), form.description(), form.rules(),
 				form.consentText(), form.questionBank(), form.opensAt(), form.closesAt(), form.timeLimitMinutes(),
 				form.questionsPerAttempt(), form.maxAttemptsPerRound(), form.chapterQuotas(), form.predictionQuestion(),
-				form.districts(), form.status(), form.rounds(), form.units(), form.phoneVerification())
+				form.districts(), form.status(), form.rounds(), form.units(), form.phoneVerification(),
+				form.certificate())
 			.validated();
 		return this.contests.findBySlug(slug)
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
@@ -252,8 +254,8 @@ public class ContestService {
 						valid.maxAttemptsPerRound(), Json.of(this.json.writeValueAsString(valid.chapterQuotas())),
 						valid.predictionQuestion().strip(), valid.districts().toArray(String[]::new), valid.status(),
 						consent,
-						(valid.phoneVerification() != null) ? valid.phoneVerification()
-								: existing.phoneVerification())))
+						(valid.phoneVerification() != null) ? valid.phoneVerification() : existing.phoneVerification(),
+						(valid.certificate() != null) ? json(valid.certificate()) : existing.certificate())))
 				.then(updateRounds(existing.id(), valid.rounds()))
 				.then(updateUnits(existing.id(), valid.units()))
 				.doOnSuccess((done) -> forget(existing.id())))
@@ -333,7 +335,29 @@ public class ContestService {
 					contest.closesAt(), Duration.ofSeconds(contest.timeLimitSeconds()), contest.questionsPerAttempt(),
 					contest.maxAttemptsPerRound(), quotas(contest), contest.predictionQuestion(),
 					Arrays.asList(contest.districts()), contest.status(), tuple.getT1(), tuple.getT2(),
-					contest.phoneVerification()));
+					contest.phoneVerification(), certificate(contest)));
+	}
+
+	/**
+	 * The contest's title, as certificates and public pages name it.
+	 * @param id the contest
+	 * @return the title, or an error {@code CONTEST_NOT_FOUND}
+	 */
+	public Mono<String> title(long id) {
+		return this.contests.findById(id)
+			.map(Contest::title)
+			.switchIfEmpty(Mono.error(() -> ContestException.notFound(String.valueOf(id))));
+	}
+
+	private CertificateSetting certificate(Contest contest) {
+		return (contest.certificate() != null)
+				? this.json.readValue(contest.certificate().asString(), CertificateSetting.class)
+				: CertificateSetting.OFF;
+	}
+
+	private Json json(CertificateSetting certificate) {
+		// an off setting keeps what organizers typed, for when they turn it on again
+		return (certificate != null) ? Json.of(this.json.writeValueAsString(certificate)) : null;
 	}
 
 	private Map<Integer, Integer> quotas(Contest contest) {
@@ -346,7 +370,18 @@ public class ContestService {
 	public record NewContest(String slug, String title, String law, String description, String rules,
 			String questionBank, Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt,
 			int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
-			List<String> districts, ContestStatus status, String consentText, PhoneVerification phoneVerification) {
+			List<String> districts, ContestStatus status, String consentText, PhoneVerification phoneVerification,
+			CertificateSetting certificate) {
+
+		/** A contest that issues no certificates. */
+		public NewContest(String slug, String title, String law, String description, String rules, String questionBank,
+				Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound,
+				Map<Integer, Integer> chapterQuotas, String predictionQuestion, List<String> districts,
+				ContestStatus status, String consentText, PhoneVerification phoneVerification) {
+			this(slug, title, law, description, rules, questionBank, opensAt, closesAt, timeLimit, questionsPerAttempt,
+					maxAttemptsPerRound, chapterQuotas, predictionQuestion, districts, status, consentText,
+					phoneVerification, CertificateSetting.OFF);
+		}
 
 		/** A contest that takes phones as typed. */
 		public NewContest(String slug, String title, String law, String description, String rules, String questionBank,

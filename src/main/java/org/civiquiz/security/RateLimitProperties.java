@@ -23,13 +23,16 @@ import org.springframework.validation.annotation.Validated;
  * @param loginFailuresPerIp failed staff logins from one IP address
  * @param phoneCodePerIp one-time codes asked for from one IP address
  * @param phoneCodePerPhone one-time codes asked for one phone number
+ * @param certificatePerIp certificates downloaded from one IP address
+ * @param verifyPerIp certificate codes verified from one IP address
  */
 @Validated
 @ConfigurationProperties("civiquiz.rate-limits")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration timeout,
 		@NotNull @Valid Rule startPerIp, @NotNull @Valid Rule startPerPhone, @NotNull @Valid Rule submitPerToken,
 		@NotNull @Valid Rule loginFailuresPerIp, @NotNull @Valid Rule phoneCodePerIp,
-		@NotNull @Valid Rule phoneCodePerPhone) {
+		@NotNull @Valid Rule phoneCodePerPhone, @NotNull @Valid Rule certificatePerIp,
+		@NotNull @Valid Rule verifyPerIp) {
 
 	/**
 	 * One bucket.

@@ -10,7 +10,10 @@ import { ContestListPage } from '../features/contest/contest-list-page';
 import { ContestPage } from '../features/contest/contest-page';
 import { ExamPage } from '../features/exam/exam-page';
 import { RegistrationPage } from '../features/registration/registration-page';
+import { CertificatePage } from '../features/result/certificate-page';
 import { ResultPage } from '../features/result/result-page';
+import { ResultsPage } from '../features/public-results/results-page';
+import { VerifyPage } from '../features/certificate/verify-page';
 
 /**
  * The citizen site. Features never import each other: this shell routes between them and
@@ -48,7 +51,15 @@ export function CitizenApp() {
 
   let page;
   let params: Record<string, string> | null;
-  if ((params = match('/c/:slug/register', path))) {
+  if ((params = match('/c/:slug/results', path))) {
+    page = <ResultsPage slug={params.slug} />;
+  } else if ((params = match('/verify/:code', path))) {
+    page = <VerifyPage key={params.code} code={params.code} />;
+  } else if (path === '/verify') {
+    page = <VerifyPage />;
+  } else if ((params = match('/certificate/:id/:token', path))) {
+    page = <CertificatePage key={params.id} attemptId={params.id} token={params.token} />;
+  } else if ((params = match('/c/:slug/register', path))) {
     page = <RegistrationPage slug={params.slug} onStarted={onStarted} />;
   } else if ((params = match('/c/:slug/answer-key', path))) {
     page = <AnswerKeyPage slug={params.slug} />;

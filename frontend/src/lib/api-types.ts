@@ -62,6 +62,58 @@ export interface ContestDetails extends ContestSummary {
   serverTime: string;
   /** When an attempt may be reviewed and the answer key read. */
   reviewPolicy?: ReviewPolicy;
+  /** Who gets a certificate (best score from `minScore`, or a prize), and from whom. */
+  certificate?: { enabled: boolean; minScore?: number | null; issuer?: string | null; place?: string | null };
+}
+
+/** Whether a participant gets a certificate, and when (`GET /api/attempts/{id}/certificate/status`). */
+export interface CertificateStatus {
+  offered: boolean;
+  minScore?: number;
+  bestScore?: number;
+  total?: number;
+  prize?: string;
+  qualifies: boolean;
+  available: boolean;
+  availableAt?: string;
+}
+
+/** What a certificate's code tells anyone (`GET /api/certificates/{code}`). */
+export interface CertificateVerification {
+  code: string;
+  valid: boolean;
+  reason: 'revoked' | 'superseded' | 'prize-withdrawn' | null;
+  contest: string;
+  name: string;
+  score: number;
+  total: number;
+  prize: string | null;
+  issuedAt: string;
+}
+
+/** A contest's finalized winners lists (`GET /api/contests/{slug}/results`). */
+export interface PublicResults {
+  contest: string;
+  lists: PublicList[];
+}
+
+export interface PublicList {
+  round: number | null;
+  name: string;
+  finalizedAt: string;
+  sha256: string;
+  actualValue: number;
+  participants: number;
+  attempts: number;
+  winners: { rank: number; name: string; unitName: string; district: string; prize: string }[];
+  unitPrizes: {
+    rank: number;
+    prize: string;
+    criterion: 'PARTICIPANTS' | 'PARTICIPATION_RATE';
+    unitName: string;
+    participants: number;
+    participationRate: number | null;
+  }[];
 }
 
 export type ReviewPolicy = 'AFTER_SUBMISSION' | 'AFTER_ROUND_CLOSES' | 'AFTER_CONTEST_CLOSES' | 'NEVER';

@@ -21,6 +21,7 @@ const stored: ContestForm = {
   phoneVerification: 'REQUIRED',
   reviewPolicy: 'AFTER_ROUND_CLOSES',
   overdueHandling: 'DISCARD',
+  certificate: { enabled: true, minScore: 15, issuer: 'Sở Tư pháp thành phố Hải Phòng', place: 'Hải Phòng' },
   rounds: [
     { number: 1, name: 'Tuần 1', opensAt: '2026-11-30T17:00:00Z', closesAt: '2026-12-07T16:59:00Z' },
     { number: 2, name: 'Tuần 2', opensAt: '2026-12-07T17:00:00Z', closesAt: '2026-12-14T16:59:00Z' },
@@ -66,6 +67,8 @@ describe('contest form', () => {
     expect(form.overdueHandling).toBe('AUTO_SUBMIT');
     // an empty consent text asks the server for its default one
     expect(form.consentText).toBe('');
+    // no certificates unless the organizers turn them on
+    expect(form.certificate).toEqual({ enabled: false, minScore: 15, issuer: null, place: null });
   });
 
   it('reads chapter quotas or says they are malformed', () => {

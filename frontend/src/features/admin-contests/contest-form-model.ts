@@ -32,6 +32,15 @@ export interface ContestForm {
   reviewPolicy?: ReviewPolicy;
   /** AUTO_SUBMIT: an attempt whose time ran out is submitted from its last save on the server. */
   overdueHandling?: OverdueHandling;
+  /** Certificates: to whom (best score from `minScore`, or a prize) and from whom. */
+  certificate?: CertificateSetting;
+}
+
+export interface CertificateSetting {
+  enabled: boolean;
+  minScore: number | null;
+  issuer: string | null;
+  place: string | null;
 }
 
 export type PhoneVerification = 'OFF' | 'REQUIRED';
@@ -88,6 +97,10 @@ export interface FormFields {
   rounds: RoundFields[];
   units: UnitFields[];
   overdueHandling: OverdueHandling;
+  certificateEnabled: boolean;
+  certificateMinScore: string;
+  certificateIssuer: string;
+  certificatePlace: string;
 }
 
 export function emptyRound(number: number): RoundFields {
@@ -121,6 +134,10 @@ export function newContestFields(): FormFields {
     rounds: [emptyRound(1)],
     units: [emptyUnit()],
     overdueHandling: 'AUTO_SUBMIT',
+    certificateEnabled: false,
+    certificateMinScore: '15',
+    certificateIssuer: '',
+    certificatePlace: '',
   };
 }
 
@@ -191,6 +208,10 @@ export function fieldsOf(form: ContestForm): FormFields {
       headcount: text(u.headcount),
     })),
     overdueHandling: form.overdueHandling ?? 'AUTO_SUBMIT',
+    certificateEnabled: form.certificate?.enabled ?? false,
+    certificateMinScore: text(form.certificate?.minScore),
+    certificateIssuer: form.certificate?.issuer ?? '',
+    certificatePlace: form.certificate?.place ?? '',
   };
 }
 
@@ -239,6 +260,12 @@ export function requestOf(fields: FormFields): { form: ContestForm; errors: Reco
       headcount: wholeNumber(u.headcount),
     })),
     overdueHandling: fields.overdueHandling,
+    certificate: {
+      enabled: fields.certificateEnabled,
+      minScore: wholeNumber(fields.certificateMinScore),
+      issuer: fields.certificateIssuer.trim() || null,
+      place: fields.certificatePlace.trim() || null,
+    },
   };
   return { form, errors };
 }

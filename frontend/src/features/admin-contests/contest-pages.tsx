@@ -60,6 +60,9 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   code: 'unitCode',
   parentCode: 'parentCode',
   headcount: 'headcount',
+  'certificate.minScore': 'certificateMinScore',
+  'certificate.issuer': 'certificateIssuer',
+  'certificate.place': 'certificatePlace',
 };
 
 /** `units[0].code` → "Đơn vị 1: Mã đơn vị"; an unknown field name as is. */
@@ -506,6 +509,49 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
           <button type="button" class="button secondary" onClick={() => set({ units: [...fields.units, emptyUnit()] })}>
             {t('addUnit')}
           </button>
+        </fieldset>
+
+        <fieldset class="group" data-testid="certificate-setting">
+          <legend>{t('certificate')}</legend>
+          <p class="hint">{t('certificateHint')}</p>
+          <div class="field checkbox">
+            <input
+              type="checkbox"
+              id={fieldId('certificate.enabled')}
+              checked={fields.certificateEnabled}
+              onChange={(e) => set({ certificateEnabled: (e.target as HTMLInputElement).checked })}
+            />
+            <label for={fieldId('certificate.enabled')}>{t('certificateEnabled')}</label>
+          </div>
+          {fields.certificateEnabled && (
+            <>
+              <Field
+                name="certificate.minScore"
+                label={t('certificateMinScore')}
+                type="number"
+                inputMode="numeric"
+                value={fields.certificateMinScore}
+                onInput={(v) => set({ certificateMinScore: v })}
+                errors={errors}
+              />
+              <Field
+                name="certificate.issuer"
+                label={t('certificateIssuer')}
+                hint={t('certificateIssuerHint')}
+                value={fields.certificateIssuer}
+                onInput={(v) => set({ certificateIssuer: v })}
+                errors={errors}
+              />
+              <Field
+                name="certificate.place"
+                label={t('certificatePlace')}
+                hint={t('certificatePlaceHint')}
+                value={fields.certificatePlace}
+                onInput={(v) => set({ certificatePlace: v })}
+                errors={errors}
+              />
+            </>
+          )}
         </fieldset>
 
         <div class="actions">

@@ -65,6 +65,7 @@ export function ContestPage(props: { slug: string }) {
           </a>
         )}
         {mine?.submitted && <a href={`#/result/${mine.attemptId}`}>{t('lastResult')}</a>}
+        <a href={`#/c/${encodeURIComponent(contest.slug)}/results`}>{t('results')}</a>
       </div>
       <p>
         {t('facts', {
@@ -98,6 +99,14 @@ export function ContestPage(props: { slug: string }) {
         </p>
       )}
       <Prizes slug={contest.slug} />
+      {contest.certificate?.enabled && (
+        <section aria-labelledby="certificate-heading">
+          <h2 id="certificate-heading">{t('certificate')}</h2>
+          <p data-testid="certificate-rule">
+            {t('certificateRule', { min: contest.certificate.minScore ?? 0, issuer: contest.certificate.issuer ?? '' })}
+          </p>
+        </section>
+      )}
       <section aria-labelledby="rounds-heading">
         <h2 id="rounds-heading">{t('rounds')}</h2>
         <ol class="rounds">

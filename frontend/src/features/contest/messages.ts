@@ -42,6 +42,10 @@ export const t = translator({
     continueExam: 'Tiếp tục bài đang làm',
     lastResult: 'Xem kết quả lượt thi gần nhất',
     leaderboard: 'Bảng xếp hạng',
+    results: 'Kết quả và danh sách đoạt giải',
+    certificate: 'Giấy chứng nhận',
+    certificateRule:
+      '{issuer} cấp giấy chứng nhận cho người có điểm cao nhất từ {min} câu đúng trở lên hoặc đạt giải; tải về từ trang kết quả khi cuộc thi kết thúc.',
     boardOf: 'Xếp hạng theo',
     wholeContest: 'Toàn cuộc thi',
     among: 'Trong',
@@ -100,6 +104,10 @@ export const t = translator({
     continueExam: 'Continue your exam',
     lastResult: 'See your latest result',
     leaderboard: 'Leaderboard',
+    results: 'Results and winners',
+    certificate: 'Certificate',
+    certificateRule:
+      '{issuer} issues a certificate to participants whose best score is at least {min} correct answers, or who win a prize; download it from the result page once the contest is over.',
     boardOf: 'Board',
     wholeContest: 'Whole contest',
     among: 'Among',

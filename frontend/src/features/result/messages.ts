@@ -54,6 +54,20 @@ export const t = translator({
     autoSubmitted:
       'Bài thi được nộp tự động khi hết giờ, từ các câu trả lời đã lưu lần cuối trên máy chủ; thời gian làm bài được tính bằng toàn bộ thời gian cho phép.',
     noSession: 'Không tìm thấy lượt thi này trên thiết bị.',
+    certificate: 'Giấy chứng nhận',
+    certificatePage: 'Giấy chứng nhận của bạn',
+    certificateReady: 'Giấy chứng nhận của bạn đã sẵn sàng.',
+    certificateReadyPrize: 'Giấy chứng nhận của bạn đã sẵn sàng, ghi nhận {prize}.',
+    certificateDownload: 'Tải giấy chứng nhận (PDF)',
+    certificateDownloading: 'Đang tải…',
+    certificateDownloaded: 'Đã tải giấy chứng nhận.',
+    certificateVerify: 'Xem trang xác minh của giấy này',
+    certificateLater:
+      'Bạn đủ điều kiện nhận giấy chứng nhận. Bạn sẽ tải được giấy từ {at}, khi cuộc thi kết thúc (người đạt giải: khi danh sách đoạt giải được chốt).',
+    certificateRule: 'Giấy chứng nhận dành cho người có điểm cao nhất từ {min} câu đúng trở lên, hoặc đạt giải.',
+    certificateBest: 'Điểm cao nhất của bạn hiện là {score}/{total}.',
+    certificateLink:
+      'Hãy lưu lại đường dẫn riêng dưới đây để quay lại tải giấy chứng nhận sau này (thiết bị không giữ lượt thi sau khi bạn đóng thẻ trình duyệt). Ai có đường dẫn này đều tải được giấy của bạn: đừng chia sẻ.',
   },
   en: {
     title: 'Result',
@@ -108,5 +122,20 @@ export const t = translator({
     autoSubmitted:
       'This attempt was submitted automatically when time ran out, from the answers last saved on the server; its time taken is the whole time allowed.',
     noSession: 'This attempt is not on this device.',
+    certificate: 'Certificate',
+    certificatePage: 'Your certificate',
+    certificateReady: 'Your certificate is ready.',
+    certificateReadyPrize: 'Your certificate is ready; it records {prize}.',
+    certificateDownload: 'Download the certificate (PDF)',
+    certificateDownloading: 'Downloading…',
+    certificateDownloaded: 'Certificate downloaded.',
+    certificateVerify: 'See its verification page',
+    certificateLater:
+      'You qualify for a certificate. You can download it from {at}, when the contest is over (winners: once their winners list is finalized).',
+    certificateRule:
+      'Certificates go to participants whose best score is at least {min} correct answers, or who win a prize.',
+    certificateBest: 'Your best score so far is {score}/{total}.',
+    certificateLink:
+      'Keep the personal link below to come back for your certificate later (this device forgets the attempt once you close the tab). Anyone with the link can download your certificate: do not share it.',
   },
 });

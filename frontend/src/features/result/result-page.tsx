@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../lib/ui/error-alert';
 import { Loading } from '../../lib/ui/loading';
 import { PageHeading } from '../../lib/ui/page-heading';
 import { useLoad } from '../../lib/use-load';
+import { CertificateSection } from './certificate-section';
 import { t } from './messages';
 import { Review } from './review';
 
@@ -66,6 +67,7 @@ export function ResultPage(props: { attemptId: string }) {
         </div>
       </dl>
       <Ranks attemptId={props.attemptId} token={credentials.token} />
+      <CertificateSection attemptId={props.attemptId} token={credentials.token} />
       <WhatNext slug={credentials.slug} />
       <Review attemptId={props.attemptId} token={credentials.token} slug={credentials.slug} />
       <div class="actions">

@@ -38,6 +38,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 				// its own (WaitingRoomIntegrationTests)
 				"civiquiz.waiting-room.admission-rate=1000000", "civiquiz.waiting-room.max-starts-in-flight=1000000",
 				"civiquiz.rate-limits.save-per-token.capacity=1000000",
+				"civiquiz.rate-limits.certificate-per-ip.capacity=1000000",
+				"civiquiz.rate-limits.verify-per-ip.capacity=1000000",
 				// overdue attempts are finished within seconds (the browser journeys wait
 				// for it); tests that race the sweeper call it themselves too
 				"civiquiz.exam.overdue-sweep-interval=2s" })

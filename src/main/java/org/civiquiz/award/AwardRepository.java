@@ -349,6 +349,53 @@ class AwardRepository {
 			.all();
 	}
 
+	/** The contest's standing lists, newest first. */
+	Flux<StandingList> standingLists(long contest) {
+		return this.database.sql("""
+				select round_id, document from award_list where contest_id = :contest and status = 'FINALIZED'
+				order by finalized_at desc, id desc
+				""")
+			.bind("contest", contest)
+			.map((row, meta) -> new StandingList(row.get("round_id", Long.class),
+					this.json.readValue(row.get("document", Json.class).asString(), WinnersList.class)))
+			.all();
+	}
+
+	/** The submitted attempts in scope and the people who made them. */
+	Mono<Turnout> turnout(long contest, Long round) {
+		return scoped("select count(*) as attempts, count(distinct a.participant_id) as participants"
+				+ " from attempt_record a where " + SCOPE + " and a.status = 'SUBMITTED'", contest, round)
+			.map((row, meta) -> new Turnout(row.get("participants", Long.class), row.get("attempts", Long.class)))
+			.one();
+	}
+
+	/** The prizes a participant holds in the contest's standing lists. */
+	Flux<HeldPrize> prizesOf(long contest, long participant, String wholeContest) {
+		return this.database.sql("""
+				select r.number, coalesce(r.name, :whole) as list, w.prize, w.attempt_id, w.contest_prize, w.tier,
+				    l.finalized_at
+				from award_winner w join award_list l on l.id = w.list_id
+				left join contest_round r on r.id = l.round_id
+				where l.contest_id = :contest and l.status = 'FINALIZED' and w.participant_id = :participant
+				order by w.contest_prize desc, r.number
+				""")
+			.bind("contest", contest)
+			.bind("participant", participant)
+			.bind("whole", wholeContest)
+			.map((row, meta) -> new HeldPrize(row.get("number", Integer.class), row.get("list", String.class),
+					row.get("prize", String.class), row.get("attempt_id", UUID.class),
+					row.get("finalized_at", Instant.class)))
+			.all();
+	}
+
+	/** Those of the attempts the committee excluded. */
+	Flux<UUID> excludedAmong(Collection<UUID> attempts) {
+		return this.database.sql("select attempt_id from award_exclusion where attempt_id = any(:ids)")
+			.bind("ids", attempts.toArray(UUID[]::new))
+			.map((row, meta) -> row.get("attempt_id", UUID.class))
+			.all();
+	}
+
 	/** A round id, possibly null (the whole contest). */
 	private static Parameter id(Long round) {
 		return Parameter.fromOrEmpty(round, Long.class);
@@ -374,6 +421,19 @@ class AwardRepository {
 	 * @param list the list
 	 */
 	record StoredList(long id, WinnersList list) {
+	}
+
+	/**
+	 * A standing list.
+	 *
+	 * @param roundId its round, {@code null} for the whole contest
+	 * @param list the list
+	 */
+	record StandingList(Long roundId, WinnersList list) {
+	}
+
+	/** Submitted attempts in a list's scope, and the people who made them. */
+	record Turnout(long participants, long attempts) {
 	}
 
 	/** A stored plan. */

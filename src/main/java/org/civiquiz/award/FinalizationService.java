@@ -60,14 +60,17 @@ public class FinalizationService {
 
 	private final Clock clock;
 
+	private final ResultsService results;
+
 	FinalizationService(ContestService contests, AwardRepository repository, TransactionalOperator transaction,
-			ExamProperties exam, AwardProperties properties, Clock clock) {
+			ExamProperties exam, AwardProperties properties, Clock clock, ResultsService results) {
 		this.contests = contests;
 		this.repository = repository;
 		this.transaction = transaction;
 		this.exam = exam;
 		this.properties = properties;
 		this.clock = clock;
+		this.results = results;
 	}
 
 	/**
@@ -93,6 +96,7 @@ public class FinalizationService {
 				.as(this.transaction::transactional)
 				// two committee members at once: the unique index lets one through
 				.onErrorMap(DuplicateKeyException.class, (ex) -> AwardException.alreadyFinalized())
+				.doOnSuccess((list) -> this.results.forget(scope.contest().id()))
 				.doOnNext((list) -> logger
 					.info("Finalized %s, %s: %d ranked, %d winners in %d ms".formatted(slug, list.roundName(),
 							list.ranked(), list.winners().size(), this.clock.millis() - now.toEpochMilli())));
@@ -115,8 +119,10 @@ public class FinalizationService {
 			.flatMap((scope) -> this.repository.lock(scope.contest().id())
 				.then(this.repository.reopen(scope.contest().id(), scope.roundId(), now, actor, why))
 				.flatMap((count) -> (count == 0) ? Mono.error(AwardException.listNotFound())
-						: this.repository.log(scope.contest().id(), scope.roundId(), "REOPENED", actor, why, now)))
+						: this.repository.log(scope.contest().id(), scope.roundId(), "REOPENED", actor, why, now))
+				.thenReturn(scope.contest().id()))
 			.as(this.transaction::transactional)
+			.doOnNext(this.results::forget)
 			.then();
 	}
 
@@ -145,7 +151,8 @@ public class FinalizationService {
 			.thenMany(this.repository.unredactedLists(contestId))
 			.concatMap((list) -> this.repository.redact(list.id(), list.list().redacted(name, now)))
 			.count()
-			.flatMap((lists) -> this.repository.redactSupersessions(contestId, name).thenReturn(lists));
+			.flatMap((lists) -> this.repository.redactSupersessions(contestId, name).thenReturn(lists))
+			.doOnSuccess((lists) -> this.results.forget(contestId));
 	}
 
 	Mono<FrozenList> winners(String slug, Integer round) {

@@ -13,16 +13,18 @@ import java.util.stream.Collectors;
  * with the registration, so that the server records that very text.
  * {@code phoneVerification} tells the registration page whether to ask for a one-time
  * code sent to the phone. {@code reviewPolicy} tells the result page when the review and
- * the answer key will be there.
+ * the answer key will be there. code sent to the phone. {@code certificate} tells who
+ * gets a certificate, and from whom.
  */
 record ContestDetails(String slug, String title, String law, String description, String rules, ContestStatus status,
 		Instant opensAt, Instant closesAt, int timeLimitSeconds, int questionsPerAttempt, int maxAttemptsPerRound,
 		Map<Integer, Integer> chapterQuotas, String predictionQuestion, List<RoundView> rounds, Integer currentRound,
 		List<UnitView> units, List<String> districts, String consentText, String consentVersion,
-		PhoneVerification phoneVerification, Instant serverTime, ReviewPolicy reviewPolicy) {
+		PhoneVerification phoneVerification, Instant serverTime, ReviewPolicy reviewPolicy,
+		CertificateSetting certificate) {
 
 	static ContestDetails of(Contest contest, Map<Integer, Integer> quotas, List<Round> rounds, List<Unit> units,
-			ConsentTexts.ConsentText consent, Instant now) {
+			ConsentTexts.ConsentText consent, CertificateSetting certificate, Instant now) {
 		Map<Long, String> codes = units.stream().collect(Collectors.toMap(Unit::id, Unit::code));
 		Integer current = (contest.status() == ContestStatus.OPEN)
 				? rounds.stream().filter((round) -> round.isOpenAt(now)).map(Round::number).findFirst().orElse(null)
@@ -40,7 +42,7 @@ record ContestDetails(String slug, String title, String law, String description,
 							(unit.parentId() != null) ? codes.get(unit.parentId()) : null))
 					.toList(),
 				Arrays.asList(contest.districts()), consent.body(), consent.sha256(), contest.phoneVerification(), now,
-				contest.reviewPolicy());
+				contest.reviewPolicy(), certificate);
 	}
 
 	record RoundView(int number, String name, Instant opensAt, Instant closesAt, boolean current) {

@@ -43,6 +43,8 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * @param overdueHandling what happens to an attempt whose time ran out unsubmitted:
  * {@code AUTO_SUBMIT} (from its last save) or {@code DISCARD}; left out of a new contest:
  * {@code AUTO_SUBMIT}; left out of an edit: unchanged
+ * @param certificate whether and to whom the contest issues certificates; left out of a
+ * new contest: off; left out of an edit: unchanged
  */
 // what organizers read back (AdminContest) may be sent back as it is: its read-only
 // fields are taken and ignored
@@ -51,7 +53,8 @@ public record ContestForm(String slug, String title, String law, String descript
 		String questionBank, Instant opensAt, Instant closesAt, Integer timeLimitMinutes, Integer questionsPerAttempt,
 		Integer maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
 		List<String> districts, ContestStatus status, List<RoundForm> rounds, List<UnitForm> units,
-		PhoneVerification phoneVerification, ReviewPolicy reviewPolicy, OverdueHandling overdueHandling) {
+		PhoneVerification phoneVerification, ReviewPolicy reviewPolicy, OverdueHandling overdueHandling,
+		CertificateSetting certificate) {
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -69,6 +72,17 @@ public record ContestForm(String slug, String title, String law, String descript
 				: List.of();
 		rounds = (rounds != null) ? rounds : List.of();
 		units = (units != null) ? units : List.of();
+	}
+
+	/** A form without the certificate setting (left as it is). */
+	public ContestForm(String slug, String title, String law, String description, String rules, String consentText,
+			String questionBank, Instant opensAt, Instant closesAt, Integer timeLimitMinutes,
+			Integer questionsPerAttempt, Integer maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas,
+			String predictionQuestion, List<String> districts, ContestStatus status, List<RoundForm> rounds,
+			List<UnitForm> units, PhoneVerification phoneVerification) {
+		this(slug, title, law, description, rules, consentText, questionBank, opensAt, closesAt, timeLimitMinutes,
+				questionsPerAttempt, maxAttemptsPerRound, chapterQuotas, predictionQuestion, districts, status, rounds,
+				units, phoneVerification, null);
 	}
 
 	/**
@@ -121,6 +135,9 @@ public record ContestForm(String slug, String title, String law, String descript
 		}
 		rounds(problems);
 		units(problems);
+		if (this.certificate != null) {
+			this.certificate.check(this.questionsPerAttempt, problems);
+		}
 		if (!problems.isEmpty()) {
 			throw CiviquizException.invalidFields(problems);
 		}
@@ -223,7 +240,7 @@ public record ContestForm(String slug, String title, String law, String descript
 	}
 
 	static ContestForm of(Contest contest, Map<Integer, Integer> quotas, List<Round> rounds, List<Unit> units,
-			ConsentTexts.ConsentText consent) {
+			ConsentTexts.ConsentText consent, CertificateSetting certificate) {
 		Map<Long, String> codes = new java.util.HashMap<>();
 		units.forEach((unit) -> codes.put(unit.id(), unit.code()));
 		return new ContestForm(contest.slug(), contest.title(), contest.law(), contest.description(), contest.rules(),
@@ -237,7 +254,7 @@ public record ContestForm(String slug, String title, String law, String descript
 					.map((unit) -> new UnitForm(unit.code(), unit.name(),
 							(unit.parentId() != null) ? codes.get(unit.parentId()) : null, unit.headcount()))
 					.toList(),
-				contest.phoneVerification(), contest.reviewPolicy(), contest.overdueHandling());
+				contest.phoneVerification(), contest.reviewPolicy(), contest.overdueHandling(), certificate);
 	}
 
 	/**

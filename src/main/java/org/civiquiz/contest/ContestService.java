@@ -166,7 +166,7 @@ public class ContestService {
 			.filter((page) -> page.contest().status() != ContestStatus.DRAFT)
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
 			.map((page) -> ContestDetails.of(page.contest(), page.quotas(), page.rounds(), page.units(), page.consent(),
-					this.clock.instant()));
+					certificate(page.contest()), this.clock.instant()));
 	}
 
 	/**
@@ -178,13 +178,13 @@ public class ContestService {
 	 */
 	@Transactional
 	public Mono<ContestSettings> create(NewContest contest, List<NewRound> rounds, List<NewUnit> units) {
-		return storeConsentText(contest.consentText())
-			.flatMap((consent) -> this.contests.save(new Contest(null, contest.slug(), contest.title(), contest.law(),
-					contest.description(), contest.rules(), contest.questionBank(), contest.opensAt(),
-					contest.closesAt(), (int) contest.timeLimit().toSeconds(), contest.questionsPerAttempt(),
-					contest.maxAttemptsPerRound(), Json.of(this.json.writeValueAsString(contest.chapterQuotas())),
-					contest.predictionQuestion(), contest.districts().toArray(String[]::new), contest.status(),
-					consent.id(), contest.phoneVerification(), contest.reviewPolicy(), contest.overdueHandling())))
+		return storeConsentText(contest.consentText()).flatMap((consent) -> this.contests.save(new Contest(null,
+				contest.slug(), contest.title(), contest.law(), contest.description(), contest.rules(),
+				contest.questionBank(), contest.opensAt(), contest.closesAt(), (int) contest.timeLimit().toSeconds(),
+				contest.questionsPerAttempt(), contest.maxAttemptsPerRound(),
+				Json.of(this.json.writeValueAsString(contest.chapterQuotas())), contest.predictionQuestion(),
+				contest.districts().toArray(String[]::new), contest.status(), consent.id(), contest.phoneVerification(),
+				contest.reviewPolicy(), contest.overdueHandling(), json(contest.certificate()))))
 			.flatMap((saved) -> {
 				Flux<Round> savedRounds = Flux.fromIterable(rounds)
 					.concatMap((round) -> this.rounds.save(new Round(null, saved.id(), round.number(), round.name(),
@@ -211,7 +211,7 @@ public class ContestService {
 						this.units.findByContestIdOrderByCode(contest.id()).collectList(),
 						this.consentTexts.find(contest.consentTextId()))
 				.map((tuple) -> ContestForm.of(contest, quotas(contest), tuple.getT1(), ordered(tuple.getT2()),
-						tuple.getT3())));
+						tuple.getT3(), certificate(contest))));
 	}
 
 	/**
@@ -229,7 +229,8 @@ public class ContestService {
 				valid.consentText(),
 				(valid.phoneVerification() != null) ? valid.phoneVerification() : PhoneVerification.OFF,
 				(valid.reviewPolicy() != null) ? valid.reviewPolicy() : ReviewPolicy.AFTER_CONTEST_CLOSES,
-				(valid.overdueHandling() != null) ? valid.overdueHandling() : OverdueHandling.AUTO_SUBMIT);
+				(valid.overdueHandling() != null) ? valid.overdueHandling() : OverdueHandling.AUTO_SUBMIT,
+				(valid.certificate() != null) ? valid.certificate() : CertificateSetting.OFF);
 		List<NewRound> rounds = valid.rounds()
 			.stream()
 			.map((round) -> new NewRound(round.number(), round.name().strip(), round.opensAt(), round.closesAt()))
@@ -259,7 +260,7 @@ public class ContestService {
 				form.consentText(), form.questionBank(), form.opensAt(), form.closesAt(), form.timeLimitMinutes(),
 				form.questionsPerAttempt(), form.maxAttemptsPerRound(), form.chapterQuotas(), form.predictionQuestion(),
 				form.districts(), form.status(), form.rounds(), form.units(), form.phoneVerification(),
-				form.reviewPolicy(), form.overdueHandling())
+				form.reviewPolicy(), form.overdueHandling(), form.certificate())
 			.validated();
 		return this.contests.findBySlug(slug)
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
@@ -274,7 +275,8 @@ public class ContestService {
 						consent,
 						(valid.phoneVerification() != null) ? valid.phoneVerification() : existing.phoneVerification(),
 						(valid.reviewPolicy() != null) ? valid.reviewPolicy() : existing.reviewPolicy(),
-						(valid.overdueHandling() != null) ? valid.overdueHandling() : existing.overdueHandling())))
+						(valid.overdueHandling() != null) ? valid.overdueHandling() : existing.overdueHandling(),
+						(valid.certificate() != null) ? json(valid.certificate()) : existing.certificate())))
 				.then(updateRounds(existing.id(), valid.rounds()))
 				.then(updateUnits(existing.id(), valid.units()))
 				.doOnSuccess((done) -> forget(existing.id())))
@@ -354,7 +356,30 @@ public class ContestService {
 					contest.closesAt(), Duration.ofSeconds(contest.timeLimitSeconds()), contest.questionsPerAttempt(),
 					contest.maxAttemptsPerRound(), quotas(contest), contest.predictionQuestion(),
 					Arrays.asList(contest.districts()), contest.status(), tuple.getT1(), tuple.getT2(),
-					contest.phoneVerification(), contest.reviewPolicy(), contest.overdueHandling()));
+					contest.phoneVerification(), contest.reviewPolicy(), contest.overdueHandling(),
+					certificate(contest)));
+	}
+
+	/**
+	 * The contest's title, as certificates and public pages name it.
+	 * @param id the contest
+	 * @return the title, or an error {@code CONTEST_NOT_FOUND}
+	 */
+	public Mono<String> title(long id) {
+		return this.contests.findById(id)
+			.map(Contest::title)
+			.switchIfEmpty(Mono.error(() -> ContestException.notFound(String.valueOf(id))));
+	}
+
+	private CertificateSetting certificate(Contest contest) {
+		return (contest.certificate() != null)
+				? this.json.readValue(contest.certificate().asString(), CertificateSetting.class)
+				: CertificateSetting.OFF;
+	}
+
+	private Json json(CertificateSetting certificate) {
+		// an off setting keeps what organizers typed, for when they turn it on again
+		return (certificate != null) ? Json.of(this.json.writeValueAsString(certificate)) : null;
 	}
 
 	private Map<Integer, Integer> quotas(Contest contest) {
@@ -368,11 +393,11 @@ public class ContestService {
 			String questionBank, Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt,
 			int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
 			List<String> districts, ContestStatus status, String consentText, PhoneVerification phoneVerification,
-			ReviewPolicy reviewPolicy, OverdueHandling overdueHandling) {
+			ReviewPolicy reviewPolicy, OverdueHandling overdueHandling, CertificateSetting certificate) {
 
 		/**
 		 * A contest with the default review policy ({@code AFTER_CONTEST_CLOSES}) that
-		 * submits overdue attempts from their last save.
+		 * submits overdue attempts from their last save and issues no certificates.
 		 */
 		public NewContest(String slug, String title, String law, String description, String rules, String questionBank,
 				Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound,
@@ -380,7 +405,8 @@ public class ContestService {
 				ContestStatus status, String consentText, PhoneVerification phoneVerification) {
 			this(slug, title, law, description, rules, questionBank, opensAt, closesAt, timeLimit, questionsPerAttempt,
 					maxAttemptsPerRound, chapterQuotas, predictionQuestion, districts, status, consentText,
-					phoneVerification, ReviewPolicy.AFTER_CONTEST_CLOSES, OverdueHandling.AUTO_SUBMIT);
+					phoneVerification, ReviewPolicy.AFTER_CONTEST_CLOSES, OverdueHandling.AUTO_SUBMIT,
+					CertificateSetting.OFF);
 		}
 
 		/** A contest that takes phones as typed. */

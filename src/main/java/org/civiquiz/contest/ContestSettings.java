@@ -27,11 +27,13 @@ import java.util.Optional;
  * @param phoneVerification whether a start needs a phone verified by a one-time code
  * @param reviewPolicy when an attempt may be reviewed and the answer key read
  * @param overdueHandling what happens to an attempt whose time ran out unsubmitted
+ * @param certificate whether and to whom the contest issues certificates
  */
 public record ContestSettings(long id, String slug, String questionBank, Instant opensAt, Instant closesAt,
 		Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas,
 		String predictionQuestion, List<String> districts, ContestStatus status, List<Round> rounds, List<Unit> units,
-		PhoneVerification phoneVerification, ReviewPolicy reviewPolicy, OverdueHandling overdueHandling) {
+		PhoneVerification phoneVerification, ReviewPolicy reviewPolicy, OverdueHandling overdueHandling,
+		CertificateSetting certificate) {
 
 	public Optional<Unit> unit(String code) {
 		return this.units.stream().filter((unit) -> unit.code().equals(code)).findFirst();
@@ -86,6 +88,22 @@ public record ContestSettings(long id, String slug, String questionBank, Instant
 
 	public boolean acceptsSubmissions() {
 		return this.status == ContestStatus.OPEN;
+	}
+
+	/**
+	 * When the contest is over: the end of its window or of its last round (whichever is
+	 * later), plus the grace a submission may take; at once when organizers closed it.
+	 * @param now the instant
+	 * @param grace the submission grace
+	 * @return when the contest is over, never after {@code now} if it is closed
+	 */
+	public Instant endsAt(Instant now, Duration grace) {
+		Instant last = this.rounds.stream()
+			.map(Round::closesAt)
+			.reduce(this.closesAt, (a, b) -> a.isAfter(b) ? a : b)
+			.plus(grace);
+		boolean closed = this.status == ContestStatus.CLOSED || this.status == ContestStatus.FINALIZED;
+		return (closed && now.isBefore(last)) ? now : last;
 	}
 
 }

@@ -24,13 +24,16 @@ import org.springframework.validation.annotation.Validated;
  * @param phoneCodePerIp one-time codes asked for from one IP address
  * @param phoneCodePerPhone one-time codes asked for one phone number
  * @param savePerToken saves of answers with one attempt token
+ * @param certificatePerIp certificates downloaded from one IP address
+ * @param verifyPerIp certificate codes verified from one IP address
  */
 @Validated
 @ConfigurationProperties("civiquiz.rate-limits")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration timeout,
 		@NotNull @Valid Rule startPerIp, @NotNull @Valid Rule startPerPhone, @NotNull @Valid Rule submitPerToken,
 		@NotNull @Valid Rule loginFailuresPerIp, @NotNull @Valid Rule phoneCodePerIp,
-		@NotNull @Valid Rule phoneCodePerPhone, @NotNull @Valid Rule savePerToken) {
+		@NotNull @Valid Rule phoneCodePerPhone, @NotNull @Valid Rule savePerToken,
+		@NotNull @Valid Rule certificatePerIp, @NotNull @Valid Rule verifyPerIp) {
 
 	/**
 	 * One bucket.

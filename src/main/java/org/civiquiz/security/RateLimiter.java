@@ -319,7 +319,13 @@ public class RateLimiter implements DisposableBean {
 		PHONE_CODE_PER_IP("phone-code-ip", RateLimitProperties::phoneCodePerIp, true),
 
 		/** One-time codes asked for one phone number. */
-		PHONE_CODE_PER_PHONE("phone-code-phone", RateLimitProperties::phoneCodePerPhone, false);
+		PHONE_CODE_PER_PHONE("phone-code-phone", RateLimitProperties::phoneCodePerPhone, false),
+
+		/** Certificates downloaded from one IP address: each draws a PDF. */
+		CERTIFICATE_PER_IP("certificate-ip", RateLimitProperties::certificatePerIp, true),
+
+		/** Certificate codes verified from one IP address. */
+		VERIFY_PER_IP("verify-ip", RateLimitProperties::verifyPerIp, true);
 
 		private final String key;
 

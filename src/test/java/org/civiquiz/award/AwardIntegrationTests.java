@@ -562,6 +562,99 @@ class AwardIntegrationTests {
 			.isZero();
 	}
 
+	@Test
+	void thePublicReadsFinalizedListsOnlyWithMaskedNamesAndNoPersonalData() {
+		setPlan(standardPlan()).expectStatus().isOk();
+		UUID first = attempt("Trần Thị Bình", "U1", 20, 2L, 250_000, 20);
+		UUID second = attempt("Nguyễn Văn An", "U2", 19, 4L, 300_000, 10);
+		results().jsonPath("$.contest").isEqualTo(this.slug).jsonPath("$.lists.length()").isEqualTo(0);
+		closeRound();
+		finalizeRound().expectStatus().isCreated();
+
+		Map<String, Object> body = this.client.get()
+			.uri("/api/contests/{slug}/results", this.slug)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		List<Map<String, Object>> lists = (List<Map<String, Object>>) body.get("lists");
+		assertThat(lists).hasSize(1);
+		Map<String, Object> list = lists.get(0);
+		assertThat(list.keySet()).containsExactlyInAnyOrder("round", "name", "finalizedAt", "sha256", "actualValue",
+				"participants", "attempts", "winners", "unitPrizes");
+		assertThat(list).containsEntry("round", 1)
+			.containsEntry("name", "Tuần 1")
+			.containsEntry("actualValue", 1)
+			.containsEntry("participants", 2)
+			.containsEntry("attempts", 2);
+		// the hash anyone can check a committee's file against: the list's own
+		String sha256 = committee().get()
+			.uri("/api/admin/contests/{slug}/rounds/1/winners", this.slug)
+			.exchange()
+			.expectBody(WinnersList.class)
+			.returnResult()
+			.getResponseBody()
+			.sha256();
+		assertThat(list).containsEntry("sha256", sha256);
+		List<Map<String, Object>> winners = (List<Map<String, Object>>) list.get("winners");
+		assertThat(winners).hasSize(2);
+		for (Map<String, Object> winner : winners) {
+			assertThat(winner.keySet()).containsExactlyInAnyOrder("rank", "name", "unitName", "district", "prize");
+		}
+		assertThat(winners.get(0)).containsEntry("rank", 1)
+			.containsEntry("name", "Trần T. B.")
+			.containsEntry("unitName", "Hợp tác xã Nông nghiệp Đồng Tâm")
+			.containsEntry("district", "Quận Hồng Bàng")
+			.containsEntry("prize", "Giải Nhất");
+		assertThat(winners.get(1)).containsEntry("name", "Nguyễn V. A.");
+		for (Map<String, Object> prize : (List<Map<String, Object>>) list.get("unitPrizes")) {
+			assertThat(prize.keySet()).containsExactlyInAnyOrder("rank", "prize", "criterion", "unitName",
+					"participants", "participationRate");
+		}
+		String raw = this.client.get()
+			.uri("/api/contests/{slug}/results", this.slug)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(raw).doesNotContain("Trần Thị Bình", "Nguyễn Văn An", "+84", first.toString(), second.toString(),
+				"phone", "email", "birth", "attemptId", "fullName", "device");
+
+		// reopened: gone until finalized again
+		reopen(1, "Kiểm tra lại bài thi nghi vấn").expectStatus().isNoContent();
+		results().jsonPath("$.lists.length()").isEqualTo(0);
+		finalizeRound().expectStatus().isCreated();
+		results().jsonPath("$.lists.length()")
+			.isEqualTo(1)
+			.jsonPath("$.lists[0].winners[0].name")
+			.isEqualTo("Trần T. B.");
+		// and the whole contest's list, once finalized, comes first (newest first)
+		setPlan(Map.of("round", List.of(tier("Giải Nhất", 1)), "contest", List.of(tier("Giải Đặc biệt", 1))))
+			.expectStatus()
+			.isOk();
+		execute("update contest set closes_at = now() - interval '1 minute' where slug = '" + this.slug + "'");
+		finalize("/finalization").expectStatus().isCreated();
+		results().jsonPath("$.lists[*].name")
+			.isEqualTo(List.of("Toàn cuộc thi", "Tuần 1"))
+			.jsonPath("$.lists[0].round")
+			.isEmpty();
+
+		execute("update contest set status = 'DRAFT' where slug = '" + this.slug + "'");
+		this.client.get().uri("/api/contests/{slug}/results", this.slug).exchange().expectStatus().isNotFound();
+	}
+
+	private WebTestClient.BodyContentSpec results() {
+		return this.client.get()
+			.uri("/api/contests/{slug}/results", this.slug)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+	}
+
 	// --- helpers
 
 	private static Map<String, Object> standardPlan() {

@@ -43,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"civiquiz.rate-limits.start-per-phone.capacity=1", "civiquiz.rate-limits.start-per-phone.period=1h",
 		"civiquiz.rate-limits.submit-per-token.capacity=2", "civiquiz.rate-limits.submit-per-token.period=20s",
 		"civiquiz.rate-limits.login-failures-per-ip.capacity=3",
-		"civiquiz.rate-limits.login-failures-per-ip.period=30s" })
+		"civiquiz.rate-limits.login-failures-per-ip.period=30s", "civiquiz.rate-limits.verify-per-ip.capacity=2",
+		"civiquiz.rate-limits.verify-per-ip.period=30s", "civiquiz.rate-limits.certificate-per-ip.capacity=1",
+		"civiquiz.rate-limits.certificate-per-ip.period=30s" })
 class RateLimitIntegrationTests {
 
 	@Autowired
@@ -166,6 +168,37 @@ class RateLimitIntegrationTests {
 
 		this.clock.advance(Duration.ofSeconds(retryAfter));
 		basic(address, IntegrationTest.ORGANIZER_PASSWORD).expectStatus().isOk();
+	}
+
+	@Test
+	void certificateCodesAndDownloadsFromOneAddressAreLimited() {
+		String address = newAddress();
+		for (int i = 0; i < 2; i++) {
+			verify(address).expectStatus().isNotFound();
+		}
+		long retryAfter = refused(verify(address));
+		verify(newAddress()).expectStatus().isNotFound();
+		this.clock.advance(Duration.ofSeconds(retryAfter));
+		verify(address).expectStatus().isNotFound();
+
+		String downloader = newAddress();
+		certificate(downloader).expectStatus().is4xxClientError();
+		refused(certificate(downloader));
+	}
+
+	private WebTestClient.ResponseSpec verify(String address) {
+		return this.client.get()
+			.uri("/api/certificates/{code}", "7K3QM-2XHD9-0AB1C-DEFGH")
+			.header("X-Forwarded-For", address)
+			.exchange();
+	}
+
+	private WebTestClient.ResponseSpec certificate(String address) {
+		return this.client.get()
+			.uri("/api/attempts/{id}/certificate", java.util.UUID.randomUUID())
+			.header("X-Forwarded-For", address)
+			.header("X-Attempt-Token", "x")
+			.exchange();
 	}
 
 	private long refused(WebTestClient.ResponseSpec response) {

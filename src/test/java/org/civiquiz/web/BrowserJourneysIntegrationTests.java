@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.contest.CertificateSetting;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewContest;
@@ -171,6 +172,62 @@ class BrowserJourneysIntegrationTests {
 		return slug;
 	}
 
+	/**
+	 * A contest whose round 1 list the committee has finalized: what the public results
+	 * show.
+	 */
+	private String finalizedContest(String slug) {
+		closedContestWithPrizePlan(slug);
+		this.client.post()
+			.uri("/api/admin/contests/{slug}/rounds/1/finalization", slug)
+			.headers((headers) -> headers.setBasicAuth("committee", IntegrationTest.COMMITTEE_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		return slug;
+	}
+
+	/**
+	 * A contest that issues certificates from 15/20, over, with one attempt of 18/20: its
+	 * id and token, for the journey to open the participant's certificate page.
+	 */
+	private AttemptStarted certificateAttempt(String slug) {
+		Instant now = Instant.now();
+		this.contests
+			.create(new NewContest(slug, "Tìm hiểu Luật Hợp tác xã " + slug, "Luật Hợp tác xã 2023", "", "",
+					IntegrationTest.CONTEST, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)),
+					Duration.ofMinutes(20), 20, 3, Map.of(), "Có bao nhiêu bài thi đạt 20/20?", List.of(),
+					ContestStatus.OPEN, null, PhoneVerification.OFF,
+					new CertificateSetting(true, 15, "Sở Tư pháp thành phố Hải Phòng", "Hải Phòng")),
+					List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
+					List.of(new NewUnit("HP-LMHTX", "Liên minh Hợp tác xã thành phố Hải Phòng", null, null)))
+			.block();
+		Map<String, Object> registration = ExamFixtures.registration(ExamFixtures.newPhone());
+		registration.put("fullName", "Phạm Đức Hưởng");
+		AttemptStarted started = ExamFixtures.start(this.client, slug, registration)
+			.expectStatus()
+			.isCreated()
+			.expectBody(AttemptStarted.class)
+			.returnResult()
+			.getResponseBody();
+		ExamFixtures
+			.submit(this.client, started, ExamFixtures.answers(started, ExamFixtures.bank(this.client), 18, 2, 1L))
+			.expectStatus()
+			.isOk();
+		this.database.sql("update contest set closes_at = now() - interval '1 minute' where slug = :slug")
+			.bind("slug", slug)
+			.fetch()
+			.rowsUpdated()
+			.then(this.database
+				.sql("update contest_round set closes_at = now() - interval '1 minute'"
+						+ " where contest_id = (select id from contest where slug = :slug)")
+				.bind("slug", slug)
+				.fetch()
+				.rowsUpdated())
+			.block();
+		return started;
+	}
+
 	private void submittedAttempt(String slug, Map<Long, BankQuestion> bank, String name, String unit, int score,
 			Long prediction) {
 		Map<String, Object> registration = ExamFixtures.registration(ExamFixtures.newPhone());
@@ -215,6 +272,9 @@ class BrowserJourneysIntegrationTests {
 				ReviewPolicy.AFTER_SUBMISSION);
 		String key = reviewContest("web-key-" + System.nanoTime() % 1_000_000, ContestStatus.CLOSED,
 				ReviewPolicy.AFTER_CONTEST_CLOSES);
+		// one whose round's winners are published, and one that issues certificates
+		String results = finalizedContest("web-results-" + System.nanoTime() % 1_000_000);
+		AttemptStarted certificate = certificateAttempt("web-cert-" + System.nanoTime() % 1_000_000);
 		HttpServer codes = codes();
 		Path frontend = Path.of("frontend").toAbsolutePath();
 		Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
@@ -238,6 +298,9 @@ class BrowserJourneysIntegrationTests {
 		env.put("PHONE_CONTEST", phones);
 		env.put("REVIEW_CONTEST", review);
 		env.put("KEY_CONTEST", key);
+		env.put("RESULTS_CONTEST", results);
+		env.put("CERTIFICATE_ATTEMPT", certificate.attemptId().toString());
+		env.put("CERTIFICATE_TOKEN", certificate.token());
 		env.put("PHONE_CODES_URL", "http://127.0.0.1:" + codes.getAddress().getPort() + "/code");
 		env.put("ORGANIZER_PASSWORD", IntegrationTest.ORGANIZER_PASSWORD);
 		env.put("COMMITTEE_PASSWORD", IntegrationTest.COMMITTEE_PASSWORD);

@@ -11,6 +11,6 @@ import org.springframework.data.relational.core.mapping.Table;
 record Contest(@Id Long id, String slug, String title, String law, String description, String rules,
 		String questionBank, Instant opensAt, Instant closesAt, int timeLimitSeconds, int questionsPerAttempt,
 		int maxAttemptsPerRound, Json chapterQuotas, String predictionQuestion, String[] districts,
-		ContestStatus status, long consentTextId, PhoneVerification phoneVerification) {
+		ContestStatus status, long consentTextId, PhoneVerification phoneVerification, boolean ranked) {
 
 }

@@ -9,6 +9,8 @@ export interface ContestSummary {
   status: ContestStatus;
   opensAt: string;
   closesAt: string;
+  /** false for practice ("thi thử"), absent from older servers: ranked */
+  ranked?: boolean;
 }
 
 /**
@@ -47,8 +49,10 @@ export interface ContestDetails extends ContestSummary {
   rules: string;
   timeLimitSeconds: number;
   questionsPerAttempt: number;
+  /** 0: no limit (practice only) */
   maxAttemptsPerRound: number;
-  predictionQuestion: string;
+  /** none (null) in practice, which separates no winners */
+  predictionQuestion: string | null;
   rounds: RoundView[];
   currentRound: number | null;
   units: UnitView[];
@@ -60,6 +64,8 @@ export interface ContestDetails extends ContestSummary {
   /** REQUIRED: the registration asks for a one-time code sent to the phone before the start. */
   phoneVerification?: 'OFF' | 'REQUIRED';
   serverTime: string;
+  /** false for practice ("thi thử"): no leaderboard, no prizes, no ranks */
+  ranked?: boolean;
 }
 
 export interface ExamOption {
@@ -81,7 +87,7 @@ export interface AttemptStarted {
   deadline: string;
   serverTime: string;
   questions: ExamQuestion[];
-  predictionQuestion: string;
+  predictionQuestion: string | null;
 }
 
 export interface SubmissionResult {

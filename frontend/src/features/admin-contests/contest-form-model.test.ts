@@ -27,6 +27,7 @@ const stored: ContestForm = {
     { code: 'LM', name: 'Liên minh HTX', parentCode: null, headcount: null },
     { code: 'HTX-1', name: 'HTX Đồng Tâm', parentCode: 'LM', headcount: 40 },
   ],
+  ranked: true,
 };
 
 describe('contest form', () => {
@@ -60,6 +61,21 @@ describe('contest form', () => {
     expect(form.phoneVerification).toBe('OFF');
     // an empty consent text asks the server for its default one
     expect(form.consentText).toBe('');
+  });
+
+  it('sends practice unranked, leaving the limit and the prediction question to the server', () => {
+    const fields = fieldsOf({ ...stored, ranked: false, maxAttemptsPerRound: 0, predictionQuestion: '' });
+    expect(fields.ranked).toBe(false);
+    expect(fields.maxAttemptsPerRound).toBe('0');
+    fields.maxAttemptsPerRound = '';
+    const { form, errors } = requestOf(fields);
+    expect(errors).toEqual({});
+    expect(form.ranked).toBe(false);
+    // an empty box: no limit for practice (the server stores 0)
+    expect(form.maxAttemptsPerRound).toBeNull();
+    expect(form.predictionQuestion).toBe('');
+    // a contest stored before the setting existed is ranked
+    expect(fieldsOf({ ...stored, ranked: undefined }).ranked).toBe(true);
   });
 
   it('reads chapter quotas or says they are malformed', () => {

@@ -28,6 +28,12 @@ export interface ContestForm {
   warnings?: ContestWarning[];
   /** REQUIRED: a one-time code sent to the phone before each person's start. */
   phoneVerification?: PhoneVerification;
+  /**
+   * false: practice ("thi thử"), no leaderboard, prizes or public figures; no prediction
+   * question needed; `maxAttemptsPerRound` 0 or empty is no limit. Absent: ranked (new) or
+   * unchanged (edit).
+   */
+  ranked?: boolean;
 }
 
 export type PhoneVerification = 'OFF' | 'REQUIRED';
@@ -71,6 +77,8 @@ export interface FormFields {
   phoneVerification: PhoneVerification;
   rounds: RoundFields[];
   units: UnitFields[];
+  /** false: practice */
+  ranked: boolean;
 }
 
 export function emptyRound(number: number): RoundFields {
@@ -102,6 +110,7 @@ export function newContestFields(): FormFields {
     phoneVerification: 'OFF',
     rounds: [emptyRound(1)],
     units: [emptyUnit()],
+    ranked: true,
   };
 }
 
@@ -170,6 +179,7 @@ export function fieldsOf(form: ContestForm): FormFields {
       parentCode: u.parentCode ?? '',
       headcount: text(u.headcount),
     })),
+    ranked: form.ranked ?? true,
   };
 }
 
@@ -216,6 +226,7 @@ export function requestOf(fields: FormFields): { form: ContestForm; errors: Reco
       parentCode: u.parentCode.trim() || null,
       headcount: wholeNumber(u.headcount),
     })),
+    ranked: fields.ranked,
   };
   return { form, errors };
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Unit;
 import org.civiquiz.exam.AttemptOpened;
@@ -44,19 +43,14 @@ public class LeaderboardService implements ReadModel {
 
 	private final RedisGuard guard;
 
-	private final ContestService contests;
-
-	LeaderboardService(ReactiveStringRedisTemplate redis, RedisGuard guard, ContestService contests) {
+	LeaderboardService(ReactiveStringRedisTemplate redis, RedisGuard guard) {
 		this.redis = redis;
 		this.guard = guard;
-		this.contests = contests;
 	}
 
 	@Override
 	public Mono<Void> onSubmitted(AttemptSubmitted event) {
-		return this.contests.settings(event.contestId())
-			.filter(ContestSettings::ranked)
-			.flatMap((contest) -> this.guard.mono(write(List.of(event))));
+		return event.ranked() ? this.guard.mono(write(List.of(event))) : Mono.empty();
 	}
 
 	/** An unranked contest's boards are always what they should be: none. */

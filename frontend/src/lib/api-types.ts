@@ -9,6 +9,8 @@ export interface ContestSummary {
   status: ContestStatus;
   opensAt: string;
   closesAt: string;
+  /** false for practice ("thi thử"), absent from older servers: ranked */
+  ranked?: boolean;
 }
 
 /**
@@ -47,8 +49,10 @@ export interface ContestDetails extends ContestSummary {
   rules: string;
   timeLimitSeconds: number;
   questionsPerAttempt: number;
+  /** 0: no limit (practice only) */
   maxAttemptsPerRound: number;
-  predictionQuestion: string;
+  /** none (null) in practice, which separates no winners */
+  predictionQuestion: string | null;
   rounds: RoundView[];
   currentRound: number | null;
   units: UnitView[];
@@ -64,6 +68,8 @@ export interface ContestDetails extends ContestSummary {
   reviewPolicy?: ReviewPolicy;
   /** Who gets a certificate (best score from `minScore`, or a prize), and from whom. */
   certificate?: { enabled: boolean; minScore?: number | null; issuer?: string | null; place?: string | null };
+  /** false for practice ("thi thử"): no leaderboard, no prizes, no ranks */
+  ranked?: boolean;
 }
 
 /** Whether a participant gets a certificate, and when (`GET /api/attempts/{id}/certificate/status`). */
@@ -137,7 +143,7 @@ export interface AttemptStarted {
   deadline: string;
   serverTime: string;
   questions: ExamQuestion[];
-  predictionQuestion: string;
+  predictionQuestion: string | null;
 }
 
 export interface SubmissionResult {

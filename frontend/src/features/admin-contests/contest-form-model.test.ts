@@ -30,6 +30,7 @@ const stored: ContestForm = {
     { code: 'LM', name: 'Liên minh HTX', parentCode: null, headcount: null },
     { code: 'HTX-1', name: 'HTX Đồng Tâm', parentCode: 'LM', headcount: 40 },
   ],
+  ranked: true,
 };
 
 describe('contest form', () => {
@@ -69,6 +70,21 @@ describe('contest form', () => {
     expect(form.consentText).toBe('');
     // no certificates unless the organizers turn them on
     expect(form.certificate).toEqual({ enabled: false, minScore: 15, issuer: null, place: null });
+  });
+
+  it('sends practice unranked, leaving the limit and the prediction question to the server', () => {
+    const fields = fieldsOf({ ...stored, ranked: false, maxAttemptsPerRound: 0, predictionQuestion: '' });
+    expect(fields.ranked).toBe(false);
+    expect(fields.maxAttemptsPerRound).toBe('0');
+    fields.maxAttemptsPerRound = '';
+    const { form, errors } = requestOf(fields);
+    expect(errors).toEqual({});
+    expect(form.ranked).toBe(false);
+    // an empty box: no limit for practice (the server stores 0)
+    expect(form.maxAttemptsPerRound).toBeNull();
+    expect(form.predictionQuestion).toBe('');
+    // a contest stored before the setting existed is ranked
+    expect(fieldsOf({ ...stored, ranked: undefined }).ranked).toBe(true);
   });
 
   it('reads chapter quotas or says they are malformed', () => {

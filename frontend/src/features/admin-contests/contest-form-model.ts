@@ -34,6 +34,12 @@ export interface ContestForm {
   overdueHandling?: OverdueHandling;
   /** Certificates: to whom (best score from `minScore`, or a prize) and from whom. */
   certificate?: CertificateSetting;
+  /**
+   * false: practice ("thi thử"), no leaderboard, prizes or public figures; no prediction
+   * question needed; `maxAttemptsPerRound` 0 or empty is no limit. Absent: ranked (new) or
+   * unchanged (edit).
+   */
+  ranked?: boolean;
 }
 
 export interface CertificateSetting {
@@ -101,6 +107,8 @@ export interface FormFields {
   certificateMinScore: string;
   certificateIssuer: string;
   certificatePlace: string;
+  /** false: practice */
+  ranked: boolean;
 }
 
 export function emptyRound(number: number): RoundFields {
@@ -138,6 +146,7 @@ export function newContestFields(): FormFields {
     certificateMinScore: '15',
     certificateIssuer: '',
     certificatePlace: '',
+    ranked: true,
   };
 }
 
@@ -212,6 +221,7 @@ export function fieldsOf(form: ContestForm): FormFields {
     certificateMinScore: text(form.certificate?.minScore),
     certificateIssuer: form.certificate?.issuer ?? '',
     certificatePlace: form.certificate?.place ?? '',
+    ranked: form.ranked ?? true,
   };
 }
 
@@ -266,6 +276,7 @@ export function requestOf(fields: FormFields): { form: ContestForm; errors: Reco
       issuer: fields.certificateIssuer.trim() || null,
       place: fields.certificatePlace.trim() || null,
     },
+    ranked: fields.ranked,
   };
   return { form, errors };
 }

@@ -53,6 +53,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   phoneVerification: 'phoneVerification',
   reviewPolicy: 'reviewPolicy',
   overdueHandling: 'overdueHandling',
+  ranked: 'ranked',
   rounds: 'rounds',
   units: 'units',
   number: 'roundNumber',
@@ -303,10 +304,12 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
           <div class="field-row">
             {field('timeLimitMinutes', t('timeLimitMinutes'), { type: 'number' })}
             {field('questionsPerAttempt', t('questionsPerAttempt'), { type: 'number' })}
-            {field('maxAttemptsPerRound', t('maxAttemptsPerRound'), { type: 'number' })}
+            {field('maxAttemptsPerRound', t(fields.ranked ? 'maxAttemptsPerRound' : 'maxAttemptsPerRoundPractice'), {
+              type: 'number',
+            })}
           </div>
           {field('chapterQuotas', t('chapterQuotas'), { hint: t('chapterQuotasHint') })}
-          {field('predictionQuestion', t('predictionQuestion'))}
+          {field('predictionQuestion', t(fields.ranked ? 'predictionQuestion' : 'predictionQuestionPractice'))}
           {field('districts', t('districts'), { multiline: true })}
           <div class={`field${errors.status ? ' invalid' : ''}`}>
             <label for={fieldId('status')}>{t('status')}</label>
@@ -381,6 +384,22 @@ export function ContestFormPage(props: PageProps & { slug?: string; created?: bo
               ))}
             </select>
             {errors.overdueHandling && <p class="field-error">{errors.overdueHandling}</p>}
+          </div>
+          <div class={`field${errors.ranked ? ' invalid' : ''}`}>
+            <label for={fieldId('ranked')}>{t('ranked')}</label>
+            <p class="hint" id={`${fieldId('ranked')}-hint`}>
+              {t('rankedHint')}
+            </p>
+            <select
+              id={fieldId('ranked')}
+              value={fields.ranked ? 'RANKED' : 'PRACTICE'}
+              aria-describedby={`${fieldId('ranked')}-hint`}
+              onChange={(e) => set({ ranked: (e.target as HTMLSelectElement).value === 'RANKED' })}
+            >
+              <option value="RANKED">{t('ranked_RANKED')}</option>
+              <option value="PRACTICE">{t('ranked_PRACTICE')}</option>
+            </select>
+            {errors.ranked && <p class="field-error">{errors.ranked}</p>}
           </div>
         </fieldset>
 

@@ -4,6 +4,7 @@ import type { ContestDetails } from '../../lib/api-types';
 import { forgetContest, latestAttemptSession } from '../../lib/attempt-session';
 import { ForgetDevice } from '../../lib/forget-device';
 import { dateTime } from '../../lib/format';
+import { attemptsUnlimited, isPractice } from '../../lib/practice';
 import { ErrorAlert } from '../../lib/ui/error-alert';
 import { Loading } from '../../lib/ui/loading';
 import { PageHeading } from '../../lib/ui/page-heading';
@@ -44,14 +45,21 @@ export function ContestPage(props: { slug: string }) {
   const { contest, offsetMs } = data;
   const mine = over ? undefined : latestAttemptSession(contest.slug);
   const canRegister = contest.status === 'OPEN' && contest.currentRound !== null;
+  const practice = isPractice(contest);
   return (
     <>
       <PageHeading title={contest.title}>{contest.title}</PageHeading>
       <p class="muted">{contest.law}</p>
       <p>
+        {practice && <span class="badge practice">{t('practiceBadge')}</span>}{' '}
         <span class={`badge status-${contest.status.toLowerCase()}`}>{t(`status_${contest.status}`)}</span>{' '}
         {t('window', { from: dateTime(contest.opensAt), to: dateTime(contest.closesAt) })}
       </p>
+      {practice && (
+        <p class="note" data-testid="practice-note">
+          {t('practiceNote')}
+        </p>
+      )}
       <Countdown contest={contest} offsetMs={offsetMs} />
       <div class="actions">
         {canRegister && (
@@ -68,7 +76,7 @@ export function ContestPage(props: { slug: string }) {
         <a href={`#/c/${encodeURIComponent(contest.slug)}/results`}>{t('results')}</a>
       </div>
       <p>
-        {t('facts', {
+        {t(practice ? (attemptsUnlimited(contest) ? 'factsPracticeUnlimited' : 'factsPractice') : 'facts', {
           questions: contest.questionsPerAttempt,
           minutes: Math.round(contest.timeLimitSeconds / 60),
           attempts: contest.maxAttemptsPerRound,
@@ -98,7 +106,7 @@ export function ContestPage(props: { slug: string }) {
           <a href={`#/c/${encodeURIComponent(contest.slug)}/answer-key`}>{t('answerKey')}</a>
         </p>
       )}
-      <Prizes slug={contest.slug} />
+      {!practice && <Prizes slug={contest.slug} />}
       {contest.certificate?.enabled && (
         <section aria-labelledby="certificate-heading">
           <h2 id="certificate-heading">{t('certificate')}</h2>
@@ -126,7 +134,7 @@ export function ContestPage(props: { slug: string }) {
           ))}
         </ol>
       </section>
-      <Leaderboard contest={contest} />
+      {!practice && <Leaderboard contest={contest} />}
       <ForgetDevice onForgotten={() => rerender(0)} />
     </>
   );

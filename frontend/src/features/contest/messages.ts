@@ -29,6 +29,15 @@ export const t = translator({
     highestOnly: 'Mỗi người chỉ nhận giải cao nhất của mình trong toàn cuộc thi.',
     facts:
       'Mỗi lượt thi có {questions} câu hỏi trắc nghiệm, làm trong {minutes} phút; tối đa {attempts} lượt mỗi vòng. Cuối bài có một câu hỏi dự đoán.',
+    factsPractice:
+      'Mỗi lượt thi thử có {questions} câu hỏi trắc nghiệm, làm trong {minutes} phút; tối đa {attempts} lượt mỗi vòng.',
+    factsPracticeUnlimited:
+      'Mỗi lượt thi thử có {questions} câu hỏi trắc nghiệm, làm trong {minutes} phút; được thi thử không giới hạn số lượt.',
+    practiceTitle: 'Thi thử',
+    practiceIntro: 'Làm quen với bài thi trước khi thi thật: không xếp hạng, không xét giải.',
+    practiceBadge: 'Thi thử',
+    practiceNote:
+      'Đây là cuộc thi thử: không có bảng xếp hạng, không xét giải và không tính vào kết quả cuộc thi chính thức.',
     rounds: 'Các vòng thi',
     currentRound: 'đang diễn ra',
     roundWindow: '{from} – {to}',
@@ -91,6 +100,15 @@ export const t = translator({
     highestOnly: 'A person receives only their highest prize in the whole contest.',
     facts:
       'Each attempt has {questions} multiple-choice questions to answer in {minutes} minutes; at most {attempts} attempts per round. A prediction question comes at the end.',
+    factsPractice:
+      'Each practice attempt has {questions} multiple-choice questions to answer in {minutes} minutes; at most {attempts} attempts per round.',
+    factsPracticeUnlimited:
+      'Each practice attempt has {questions} multiple-choice questions to answer in {minutes} minutes; practise as often as you like.',
+    practiceTitle: 'Practice',
+    practiceIntro: 'Get to know the exam before the real one: no ranking, no prizes.',
+    practiceBadge: 'Practice',
+    practiceNote:
+      'This is a practice contest: no leaderboard, no prizes, and it does not count in the official contest.',
     rounds: 'Rounds',
     currentRound: 'in progress',
     roundWindow: '{from} – {to}',

@@ -286,7 +286,8 @@ function Exam(props: {
   const questions = session.data.questions;
   const total = questions.length;
   const current = session.current;
-  const onPrediction = current >= total;
+  const asksPrediction = session.asksPrediction;
+  const onPrediction = asksPrediction && current >= total;
   const question = questions[Math.min(current, total - 1)];
   const locked = session.locked;
 
@@ -412,7 +413,7 @@ function Exam(props: {
         >
           {t('previous')}
         </button>
-        {!onPrediction ? (
+        {!onPrediction && (asksPrediction || current < total - 1) ? (
           <button type="button" class="button primary" onClick={() => session.goTo(current + 1)}>
             {current === total - 1 ? t('toPrediction') : t('next')}
           </button>
@@ -461,16 +462,18 @@ function Exam(props: {
               </li>
             );
           })}
-          <li>
-            <button
-              type="button"
-              class={`map-item map-prediction${session.prediction.trim() ? ' answered' : ''}`}
-              aria-current={onPrediction ? 'step' : undefined}
-              onClick={() => session.goTo(total)}
-            >
-              {t('mapPrediction')}
-            </button>
-          </li>
+          {asksPrediction && (
+            <li>
+              <button
+                type="button"
+                class={`map-item map-prediction${session.prediction.trim() ? ' answered' : ''}`}
+                aria-current={onPrediction ? 'step' : undefined}
+                onClick={() => session.goTo(total)}
+              >
+                {t('mapPrediction')}
+              </button>
+            </li>
+          )}
         </ol>
         {!onPrediction && !locked && (
           <button type="button" class="button secondary submit-anywhere" onClick={askToSubmit}>
@@ -483,7 +486,7 @@ function Exam(props: {
         <h2 id="confirm-title">{t('confirmTitle')}</h2>
         <p>{t('confirmAnswered', { answered: session.answeredCount, total })}</p>
         {session.answeredCount < total && <p>{t('confirmUnanswered', { n: total - session.answeredCount })}</p>}
-        {!session.prediction.trim() && <p>{t('confirmNoPrediction')}</p>}
+        {asksPrediction && !session.prediction.trim() && <p>{t('confirmNoPrediction')}</p>}
         <p>{t('confirmFinal')}</p>
         <div class="actions">
           <button type="button" class="button primary" onClick={confirmSubmit}>

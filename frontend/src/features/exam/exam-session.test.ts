@@ -107,6 +107,23 @@ describe('local persistence', () => {
     expect(new ExamStorage(storage).load('a-1').questions).toEqual(questions);
   });
 
+  it('ends on the prediction screen, or on the last question when practice asks none', () => {
+    const asking = new ExamSession(data, { storage: new ExamStorage(new MemoryStorage()), send: vi.fn() });
+    asking.goTo(99);
+    expect(asking.asksPrediction).toBe(true);
+    expect(asking.current).toBe(3);
+
+    for (const none of [null, '']) {
+      const practice = new ExamSession(
+        { ...data, attemptId: 'p-1', predictionQuestion: none },
+        { storage: new ExamStorage(new MemoryStorage()), send: vi.fn() },
+      );
+      practice.goTo(99);
+      expect(practice.asksPrediction).toBe(false);
+      expect(practice.current).toBe(2);
+    }
+  });
+
   it('goes on in memory when storage is broken or full', () => {
     const broken = {
       getItem: () => '{not json',

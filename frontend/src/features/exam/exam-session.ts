@@ -9,7 +9,8 @@ export interface ExamData {
   deadline: string;
   serverTime: string;
   questions: ExamQuestion[];
-  predictionQuestion: string;
+  /** the tie-break question asked after the last one; none (null or empty) in practice */
+  predictionQuestion: string | null;
 }
 
 export type SubmitPhase = 'idle' | 'submitting' | 'retrying' | 'failed' | 'done';
@@ -119,8 +120,14 @@ export class ExamSession {
     this.changed();
   }
 
+  /** Whether the exam ends with the prediction question (practice asks none). */
+  get asksPrediction(): boolean {
+    return !!this.data.predictionQuestion;
+  }
+
   goTo(index: number): void {
-    const last = this.data.questions.length; // the prediction screen
+    // the prediction screen, or the last question when there is none
+    const last = this.asksPrediction ? this.data.questions.length : this.data.questions.length - 1;
     this.state = this.storage.update(this.data.attemptId, { current: Math.max(0, Math.min(last, index)) });
     this.changed();
   }

@@ -15,7 +15,7 @@ export interface StoredExam {
   pendingSubmission?: string;
   /** the questions, so a reload without network can still show them */
   questions?: ExamQuestion[];
-  predictionQuestion?: string;
+  predictionQuestion?: string | null;
   deadline?: string;
   offsetMs?: number;
 }

@@ -22,6 +22,9 @@ export const t = translator({
     next: 'Tiếp theo',
     nextText:
       'Kết quả của bạn đã được ghi nhận. Người dự thi được xếp hạng theo điểm cao nhất, rồi thời gian làm bài ngắn hơn, rồi nộp bài sớm hơn; câu hỏi dự đoán dùng để xét giải. Ban tổ chức công bố kết quả và danh sách đạt giải sau khi vòng thi kết thúc.',
+    nextTextPractice:
+      'Đây là bài thi thử: kết quả không được xếp hạng, không xét giải và không tính vào cuộc thi chính thức.',
+    attemptsUnlimited: 'Bạn có thể thi thử bao nhiêu lượt tùy ý.',
     roundEnds: 'Vòng thi hiện tại kết thúc lúc {at}.',
     attemptsLeft: 'Bạn có thể thi tối đa {n} lượt mỗi vòng; lượt có kết quả tốt nhất được tính.',
     review: 'Xem lại bài thi',
@@ -90,6 +93,9 @@ export const t = translator({
     next: 'What happens next',
     nextText:
       'Your result is recorded. Participants are ranked by their best score, then shorter time, then earlier submission; the prediction question is used for prizes. The organizers publish the results and prize winners after the round ends.',
+    nextTextPractice:
+      'This was a practice attempt: it is not ranked, wins no prize and does not count in the official contest.',
+    attemptsUnlimited: 'You may practise as many times as you like.',
     roundEnds: 'The current round ends at {at}.',
     attemptsLeft: 'You may take up to {n} attempts per round; your best one counts.',
     review: 'Review your attempt',

@@ -4,6 +4,7 @@ import type { AttemptRank, AttemptView, ContestDetails, Standing } from '../../l
 import { attemptSession } from '../../lib/attempt-session';
 import { ForgetDevice } from '../../lib/forget-device';
 import { dateTime, durationText } from '../../lib/format';
+import { attemptsUnlimited, isPractice } from '../../lib/practice';
 import { ErrorAlert } from '../../lib/ui/error-alert';
 import { Loading } from '../../lib/ui/loading';
 import { PageHeading } from '../../lib/ui/page-heading';
@@ -17,6 +18,8 @@ export function ResultPage(props: { attemptId: string }) {
   const [credentials] = useState(() => attemptSession(props.attemptId));
   const headers = { 'X-Attempt-Token': credentials?.token ?? '' };
   const view = useLoad(() => api<AttemptView>(`/api/attempts/${props.attemptId}`, { headers }), props.attemptId);
+  const slug = credentials?.slug ?? '';
+  const contest = useLoad(() => api<ContestDetails>(`/api/contests/${encodeURIComponent(slug)}`), `contest-${slug}`);
   if (!credentials) {
     return (
       <p class="alert alert-error" role="alert">
@@ -66,9 +69,12 @@ export function ResultPage(props: { attemptId: string }) {
           <dd>{dateTime(result.submittedAt)}</dd>
         </div>
       </dl>
-      <Ranks attemptId={props.attemptId} token={credentials.token} />
+      {/* practice ranks nobody: no ranks to ask for */}
+      {(contest.error !== undefined || (contest.data && !isPractice(contest.data))) && (
+        <Ranks attemptId={props.attemptId} token={credentials.token} />
+      )}
       <CertificateSection attemptId={props.attemptId} token={credentials.token} />
-      <WhatNext slug={credentials.slug} />
+      <WhatNext contest={contest.data} />
       <Review attemptId={props.attemptId} token={credentials.token} slug={credentials.slug} />
       <div class="actions">
         <a class="button primary" href={`${contestLink}/register`}>
@@ -123,15 +129,20 @@ function Ranks(props: { attemptId: string; token: string }) {
   );
 }
 
-function WhatNext(props: { slug: string }) {
-  const contest = useLoad(() => api<ContestDetails>(`/api/contests/${encodeURIComponent(props.slug)}`), props.slug);
-  const current = contest.data?.rounds.find((r) => r.current);
+function WhatNext(props: { contest: ContestDetails | undefined }) {
+  const { contest } = props;
+  const current = contest?.rounds.find((r) => r.current);
+  const practice = contest !== undefined && isPractice(contest);
   return (
     <section aria-labelledby="next-heading">
       <h2 id="next-heading">{t('next')}</h2>
-      <p>{t('nextText')}</p>
+      <p>{t(practice ? 'nextTextPractice' : 'nextText')}</p>
       {current && <p>{t('roundEnds', { at: dateTime(current.closesAt) })}</p>}
-      {contest.data && <p>{t('attemptsLeft', { n: contest.data.maxAttemptsPerRound })}</p>}
+      {contest && (
+        <p>
+          {attemptsUnlimited(contest) ? t('attemptsUnlimited') : t('attemptsLeft', { n: contest.maxAttemptsPerRound })}
+        </p>
+      )}
     </section>
   );
 }

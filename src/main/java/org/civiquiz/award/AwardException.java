@@ -27,6 +27,11 @@ final class AwardException extends CiviquizException {
 		return new AwardException(HttpStatus.CONFLICT, "AWARD_SCOPE_NOT_CLOSED", finalizableFrom.toString());
 	}
 
+	/** A practice contest awards nothing: no prize plan, no winners. */
+	static AwardException unranked(String slug) {
+		return new AwardException(HttpStatus.CONFLICT, "CONTEST_UNRANKED", slug);
+	}
+
 	static AwardException planMissing(String slug) {
 		return new AwardException(HttpStatus.CONFLICT, "PRIZE_PLAN_MISSING", slug);
 	}

@@ -82,6 +82,9 @@ public class FinalizationService {
 	 */
 	public Mono<WinnersList> finalizeList(String slug, Integer round, String actor) {
 		return scope(slug, round).flatMap((scope) -> {
+			if (!scope.contest().ranked()) {
+				return Mono.error(AwardException.unranked(slug));
+			}
 			Instant now = this.clock.instant();
 			Instant from = scope.closesAt().plus(this.exam.submissionGrace());
 			if (now.isBefore(from)) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.civiquiz.award.AwardRepository.StoredPlan;
 import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.ContestStatus;
 import reactor.core.publisher.Mono;
 
@@ -61,12 +62,15 @@ public class PrizePlanService {
 	 * @param slug the contest
 	 * @param plan the new plan
 	 * @param actor who sets it
-	 * @return the plan with its new revision
+	 * @return the plan with its new revision, or {@code CONTEST_UNRANKED} for a practice
+	 * contest, which awards nothing
 	 */
 	public Mono<PrizePlanView> updatePlan(String slug, PrizePlan plan, String actor) {
 		PrizePlan valid = plan.validated();
 		Instant now = this.clock.instant();
 		return this.contests.settings(slug)
+			.filter(ContestSettings::ranked)
+			.switchIfEmpty(Mono.error(() -> AwardException.unranked(slug)))
 			.flatMap((contest) -> this.repository.lock(contest.id())
 				.then(this.repository.savePlan(contest.id(), valid, now, actor))
 				.flatMap((stored) -> this.repository

@@ -18,7 +18,8 @@ record AdminContest(@JsonUnwrapped ContestForm form, boolean bankPublic, List<Co
 
 	static AdminContest of(ContestForm form, Set<String> publicBanks) {
 		boolean bankPublic = publicBanks.contains(form.questionBank());
-		return new AdminContest(form, bankPublic, ContestWarning.about(form.status(), form.questionBank(), bankPublic));
+		return new AdminContest(form, bankPublic,
+				ContestWarning.about(form.status(), form.questionBank(), bankPublic, form.ranks()));
 	}
 
 }

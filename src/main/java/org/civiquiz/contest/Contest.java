@@ -12,6 +12,6 @@ record Contest(@Id Long id, String slug, String title, String law, String descri
 		String questionBank, Instant opensAt, Instant closesAt, int timeLimitSeconds, int questionsPerAttempt,
 		int maxAttemptsPerRound, Json chapterQuotas, String predictionQuestion, String[] districts,
 		ContestStatus status, long consentTextId, PhoneVerification phoneVerification, ReviewPolicy reviewPolicy,
-		OverdueHandling overdueHandling, Json certificate) {
+		OverdueHandling overdueHandling, Json certificate, boolean ranked) {
 
 }

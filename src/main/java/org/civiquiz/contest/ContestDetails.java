@@ -13,15 +13,17 @@ import java.util.stream.Collectors;
  * with the registration, so that the server records that very text.
  * {@code phoneVerification} tells the registration page whether to ask for a one-time
  * code sent to the phone. {@code reviewPolicy} tells the result page when the review and
- * the answer key will be there. code sent to the phone. {@code certificate} tells who
- * gets a certificate, and from whom.
+ * the answer key will be there. {@code certificate} tells who gets a certificate, and
+ * from whom. {@code ranked} is false for practice ("thi thử"): the page then shows no
+ * leaderboard and no prizes; {@code maxAttemptsPerRound} 0 is no limit, and
+ * {@code predictionQuestion} is null when none is asked.
  */
 record ContestDetails(String slug, String title, String law, String description, String rules, ContestStatus status,
 		Instant opensAt, Instant closesAt, int timeLimitSeconds, int questionsPerAttempt, int maxAttemptsPerRound,
 		Map<Integer, Integer> chapterQuotas, String predictionQuestion, List<RoundView> rounds, Integer currentRound,
 		List<UnitView> units, List<String> districts, String consentText, String consentVersion,
 		PhoneVerification phoneVerification, Instant serverTime, ReviewPolicy reviewPolicy,
-		CertificateSetting certificate) {
+		CertificateSetting certificate, boolean ranked) {
 
 	static ContestDetails of(Contest contest, Map<Integer, Integer> quotas, List<Round> rounds, List<Unit> units,
 			ConsentTexts.ConsentText consent, CertificateSetting certificate, Instant now) {
@@ -31,7 +33,8 @@ record ContestDetails(String slug, String title, String law, String description,
 				: null;
 		return new ContestDetails(contest.slug(), contest.title(), contest.law(), contest.description(),
 				contest.rules(), contest.status(), contest.opensAt(), contest.closesAt(), contest.timeLimitSeconds(),
-				contest.questionsPerAttempt(), contest.maxAttemptsPerRound(), quotas, contest.predictionQuestion(),
+				contest.questionsPerAttempt(), contest.maxAttemptsPerRound(), quotas,
+				ContestService.predictionQuestion(contest),
 				rounds.stream()
 					.map((round) -> new RoundView(round.number(), round.name(), round.opensAt(), round.closesAt(),
 							Objects.equals(current, round.number())))
@@ -42,7 +45,7 @@ record ContestDetails(String slug, String title, String law, String description,
 							(unit.parentId() != null) ? codes.get(unit.parentId()) : null))
 					.toList(),
 				Arrays.asList(contest.districts()), consent.body(), consent.sha256(), contest.phoneVerification(), now,
-				contest.reviewPolicy(), certificate);
+				contest.reviewPolicy(), certificate, contest.ranked());
 	}
 
 	record RoundView(int number, String name, Instant opensAt, Instant closesAt, boolean current) {

@@ -29,9 +29,11 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * @param closesAt end of the contest window
  * @param timeLimitMinutes time for one attempt
  * @param questionsPerAttempt questions drawn per attempt
- * @param maxAttemptsPerRound attempts per participant per round
+ * @param maxAttemptsPerRound attempts per participant per round; for an unranked contest,
+ * 0 (or left out) means unlimited
  * @param chapterQuotas minimum number of questions per chapter
- * @param predictionQuestion the tie-break question
+ * @param predictionQuestion the tie-break question; an unranked contest asks none, so it
+ * may be left blank there
  * @param districts the districts participants choose from (any text if empty)
  * @param status {@code DRAFT} (hidden), {@code OPEN} or {@code CLOSED}
  * @param rounds the rounds; on an edit, matched by number
@@ -45,6 +47,9 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * {@code AUTO_SUBMIT}; left out of an edit: unchanged
  * @param certificate whether and to whom the contest issues certificates; left out of a
  * new contest: off; left out of an edit: unchanged
+ * @param ranked whether the contest ranks its participants; {@code false} for practice
+ * ("thi thử"): no leaderboards, no prizes, no public figures. Left out of a new contest:
+ * {@code true}; left out of an edit: unchanged
  */
 // what organizers read back (AdminContest) may be sent back as it is: its read-only
 // fields are taken and ignored
@@ -54,7 +59,7 @@ public record ContestForm(String slug, String title, String law, String descript
 		Integer maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
 		List<String> districts, ContestStatus status, List<RoundForm> rounds, List<UnitForm> units,
 		PhoneVerification phoneVerification, ReviewPolicy reviewPolicy, OverdueHandling overdueHandling,
-		CertificateSetting certificate) {
+		CertificateSetting certificate, Boolean ranked) {
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -72,6 +77,10 @@ public record ContestForm(String slug, String title, String law, String descript
 				: List.of();
 		rounds = (rounds != null) ? rounds : List.of();
 		units = (units != null) ? units : List.of();
+		if (Boolean.FALSE.equals(ranked)) {
+			predictionQuestion = (predictionQuestion != null) ? predictionQuestion : "";
+			maxAttemptsPerRound = (maxAttemptsPerRound != null) ? maxAttemptsPerRound : 0;
+		}
 	}
 
 	/** A form without the certificate setting (left as it is). */
@@ -102,7 +111,7 @@ public record ContestForm(String slug, String title, String law, String descript
 		if (this.consentText != null) {
 			text("consentText", this.consentText, ConsentTexts.MAX_LENGTH, false, problems);
 		}
-		text("predictionQuestion", this.predictionQuestion, 500, true, problems);
+		text("predictionQuestion", this.predictionQuestion, 500, ranks(), problems);
 		if (this.questionBank == null || this.questionBank.length() > 64
 				|| !SLUG.matcher(this.questionBank).matches()) {
 			problems.add(new FieldProblem("questionBank", "SLUG_INVALID"));
@@ -110,7 +119,7 @@ public record ContestForm(String slug, String title, String law, String descript
 		window("", this.opensAt, this.closesAt, problems);
 		number("timeLimitMinutes", this.timeLimitMinutes, 1, 120, problems);
 		number("questionsPerAttempt", this.questionsPerAttempt, 1, 31, problems);
-		number("maxAttemptsPerRound", this.maxAttemptsPerRound, 1, 100, problems);
+		number("maxAttemptsPerRound", this.maxAttemptsPerRound, ranks() ? 1 : 0, 100, problems);
 		int quotas = 0;
 		for (Map.Entry<Integer, Integer> quota : this.chapterQuotas.entrySet()) {
 			if (quota.getKey() == null || quota.getKey() < 1 || quota.getValue() == null || quota.getValue() < 0) {
@@ -142,6 +151,11 @@ public record ContestForm(String slug, String title, String law, String descript
 			throw CiviquizException.invalidFields(problems);
 		}
 		return this;
+	}
+
+	/** Whether the contest ranks its participants: unless the form says it does not. */
+	boolean ranks() {
+		return !Boolean.FALSE.equals(this.ranked);
 	}
 
 	private void rounds(List<FieldProblem> problems) {
@@ -254,7 +268,8 @@ public record ContestForm(String slug, String title, String law, String descript
 					.map((unit) -> new UnitForm(unit.code(), unit.name(),
 							(unit.parentId() != null) ? codes.get(unit.parentId()) : null, unit.headcount()))
 					.toList(),
-				contest.phoneVerification(), contest.reviewPolicy(), contest.overdueHandling(), certificate);
+				contest.phoneVerification(), contest.reviewPolicy(), contest.overdueHandling(), certificate,
+				contest.ranked());
 	}
 
 	/**

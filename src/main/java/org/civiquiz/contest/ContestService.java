@@ -184,7 +184,7 @@ public class ContestService {
 				contest.questionsPerAttempt(), contest.maxAttemptsPerRound(),
 				Json.of(this.json.writeValueAsString(contest.chapterQuotas())), contest.predictionQuestion(),
 				contest.districts().toArray(String[]::new), contest.status(), consent.id(), contest.phoneVerification(),
-				contest.reviewPolicy(), contest.overdueHandling(), json(contest.certificate()))))
+				contest.reviewPolicy(), contest.overdueHandling(), json(contest.certificate()), contest.ranked())))
 			.flatMap((saved) -> {
 				Flux<Round> savedRounds = Flux.fromIterable(rounds)
 					.concatMap((round) -> this.rounds.save(new Round(null, saved.id(), round.number(), round.name(),
@@ -230,7 +230,7 @@ public class ContestService {
 				(valid.phoneVerification() != null) ? valid.phoneVerification() : PhoneVerification.OFF,
 				(valid.reviewPolicy() != null) ? valid.reviewPolicy() : ReviewPolicy.AFTER_CONTEST_CLOSES,
 				(valid.overdueHandling() != null) ? valid.overdueHandling() : OverdueHandling.AUTO_SUBMIT,
-				(valid.certificate() != null) ? valid.certificate() : CertificateSetting.OFF);
+				(valid.certificate() != null) ? valid.certificate() : CertificateSetting.OFF, valid.ranks());
 		List<NewRound> rounds = valid.rounds()
 			.stream()
 			.map((round) -> new NewRound(round.number(), round.name().strip(), round.opensAt(), round.closesAt()))
@@ -256,32 +256,39 @@ public class ContestService {
 		if (form.slug() != null && !form.slug().equals(slug)) {
 			throw CiviquizException.invalidFields(List.of(new FieldProblem("slug", "SLUG_FIXED")));
 		}
+		return this.contests.findBySlug(slug)
+			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
+			.flatMap((existing) -> update(existing, form))
+			.then(form(slug))
+			.onErrorMap(DataIntegrityViolationException.class, (ex) -> ContestException.inUse());
+	}
+
+	private Mono<Void> update(Contest existing, ContestForm form) {
+		String slug = existing.slug();
+		// whether it ranks decides what the form needs (a prediction question, an attempt
+		// limit): left out, as it is
 		ContestForm valid = new ContestForm(slug, form.title(), form.law(), form.description(), form.rules(),
 				form.consentText(), form.questionBank(), form.opensAt(), form.closesAt(), form.timeLimitMinutes(),
 				form.questionsPerAttempt(), form.maxAttemptsPerRound(), form.chapterQuotas(), form.predictionQuestion(),
 				form.districts(), form.status(), form.rounds(), form.units(), form.phoneVerification(),
-				form.reviewPolicy(), form.overdueHandling(), form.certificate())
+				form.reviewPolicy(), form.overdueHandling(), form.certificate(),
+				(form.ranked() != null) ? form.ranked() : existing.ranked())
 			.validated();
-		return this.contests.findBySlug(slug)
-			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
-			.flatMap((existing) -> ((valid.consentText() != null)
-					? storeConsentText(valid.consentText()).map(ConsentTexts.ConsentText::id)
-					: Mono.just(existing.consentTextId()))
-				.flatMap((consent) -> this.contests.save(new Contest(existing.id(), slug, valid.title().strip(),
-						valid.law().strip(), valid.description(), valid.rules(), valid.questionBank(), valid.opensAt(),
-						valid.closesAt(), valid.timeLimitMinutes() * 60, valid.questionsPerAttempt(),
-						valid.maxAttemptsPerRound(), Json.of(this.json.writeValueAsString(valid.chapterQuotas())),
-						valid.predictionQuestion().strip(), valid.districts().toArray(String[]::new), valid.status(),
-						consent,
-						(valid.phoneVerification() != null) ? valid.phoneVerification() : existing.phoneVerification(),
-						(valid.reviewPolicy() != null) ? valid.reviewPolicy() : existing.reviewPolicy(),
-						(valid.overdueHandling() != null) ? valid.overdueHandling() : existing.overdueHandling(),
-						(valid.certificate() != null) ? json(valid.certificate()) : existing.certificate())))
-				.then(updateRounds(existing.id(), valid.rounds()))
-				.then(updateUnits(existing.id(), valid.units()))
-				.doOnSuccess((done) -> forget(existing.id())))
-			.then(form(slug))
-			.onErrorMap(DataIntegrityViolationException.class, (ex) -> ContestException.inUse());
+		return ((valid.consentText() != null) ? storeConsentText(valid.consentText()).map(ConsentTexts.ConsentText::id)
+				: Mono.just(existing.consentTextId()))
+			.flatMap((consent) -> this.contests.save(new Contest(existing.id(), slug, valid.title().strip(),
+					valid.law().strip(), valid.description(), valid.rules(), valid.questionBank(), valid.opensAt(),
+					valid.closesAt(), valid.timeLimitMinutes() * 60, valid.questionsPerAttempt(),
+					valid.maxAttemptsPerRound(), Json.of(this.json.writeValueAsString(valid.chapterQuotas())),
+					valid.predictionQuestion().strip(), valid.districts().toArray(String[]::new), valid.status(),
+					consent,
+					(valid.phoneVerification() != null) ? valid.phoneVerification() : existing.phoneVerification(),
+					(valid.reviewPolicy() != null) ? valid.reviewPolicy() : existing.reviewPolicy(),
+					(valid.overdueHandling() != null) ? valid.overdueHandling() : existing.overdueHandling(),
+					(valid.certificate() != null) ? json(valid.certificate()) : existing.certificate(), valid.ranks())))
+			.then(updateRounds(existing.id(), valid.rounds()))
+			.then(updateUnits(existing.id(), valid.units()))
+			.doOnSuccess((done) -> forget(existing.id()));
 	}
 
 	private Mono<Void> updateRounds(long contest, List<ContestForm.RoundForm> wanted) {
@@ -354,10 +361,10 @@ public class ContestService {
 					this.units.findByContestIdOrderByCode(contest.id()).collectList())
 			.map((tuple) -> new ContestSettings(contest.id(), contest.slug(), contest.questionBank(), contest.opensAt(),
 					contest.closesAt(), Duration.ofSeconds(contest.timeLimitSeconds()), contest.questionsPerAttempt(),
-					contest.maxAttemptsPerRound(), quotas(contest), contest.predictionQuestion(),
+					attemptLimit(contest), quotas(contest), predictionQuestion(contest),
 					Arrays.asList(contest.districts()), contest.status(), tuple.getT1(), tuple.getT2(),
 					contest.phoneVerification(), contest.reviewPolicy(), contest.overdueHandling(),
-					certificate(contest)));
+					certificate(contest), contest.ranked()));
 	}
 
 	/**
@@ -382,6 +389,21 @@ public class ContestService {
 		return (certificate != null) ? Json.of(this.json.writeValueAsString(certificate)) : null;
 	}
 
+	/** Attempts per round; an unranked contest's 0 is no limit. */
+	private static int attemptLimit(Contest contest) {
+		return (contest.maxAttemptsPerRound() == 0 && !contest.ranked()) ? Integer.MAX_VALUE
+				: contest.maxAttemptsPerRound();
+	}
+
+	/**
+	 * The question asked at the end of the exam: none for an unranked contest, since the
+	 * prediction only separates winners (a question kept from when it ranked stays
+	 * stored, for the day it ranks again).
+	 */
+	static String predictionQuestion(Contest contest) {
+		return (contest.ranked() && !contest.predictionQuestion().isBlank()) ? contest.predictionQuestion() : null;
+	}
+
 	private Map<Integer, Integer> quotas(Contest contest) {
 		return new TreeMap<>(this.json.readValue(contest.chapterQuotas().asString(), QUOTAS));
 	}
@@ -393,11 +415,12 @@ public class ContestService {
 			String questionBank, Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt,
 			int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas, String predictionQuestion,
 			List<String> districts, ContestStatus status, String consentText, PhoneVerification phoneVerification,
-			ReviewPolicy reviewPolicy, OverdueHandling overdueHandling, CertificateSetting certificate) {
+			ReviewPolicy reviewPolicy, OverdueHandling overdueHandling, CertificateSetting certificate,
+			boolean ranked) {
 
 		/**
-		 * A contest with the default review policy ({@code AFTER_CONTEST_CLOSES}) that
-		 * submits overdue attempts from their last save and issues no certificates.
+		 * A ranked contest with the default review policy ({@code AFTER_CONTEST_CLOSES})
+		 * that submits overdue attempts from their last save and issues no certificates.
 		 */
 		public NewContest(String slug, String title, String law, String description, String rules, String questionBank,
 				Instant opensAt, Instant closesAt, Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound,
@@ -406,7 +429,7 @@ public class ContestService {
 			this(slug, title, law, description, rules, questionBank, opensAt, closesAt, timeLimit, questionsPerAttempt,
 					maxAttemptsPerRound, chapterQuotas, predictionQuestion, districts, status, consentText,
 					phoneVerification, ReviewPolicy.AFTER_CONTEST_CLOSES, OverdueHandling.AUTO_SUBMIT,
-					CertificateSetting.OFF);
+					CertificateSetting.OFF, true);
 		}
 
 		/** A contest that takes phones as typed. */

@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param closesAt end of the contest window
  * @param timeLimit how long one attempt may take
  * @param questionsPerAttempt how many questions are drawn (20)
- * @param maxAttemptsPerRound attempts allowed per participant per round
+ * @param maxAttemptsPerRound attempts allowed per participant per round;
+ * {@link Integer#MAX_VALUE} for an unranked contest that sets no limit
  * @param chapterQuotas minimum number of questions drawn from each chapter; the rest of
  * the draw comes from the whole bank
- * @param predictionQuestion the tie-break question asked at the end of the exam
+ * @param predictionQuestion the tie-break question asked at the end of the exam;
+ * {@code null} for an unranked contest, which has no winners to separate
  * @param districts the districts a participant may choose (any text if empty)
  * @param status the lifecycle state
  * @param rounds the rounds, in order
@@ -28,12 +30,14 @@ import java.util.Optional;
  * @param reviewPolicy when an attempt may be reviewed and the answer key read
  * @param overdueHandling what happens to an attempt whose time ran out unsubmitted
  * @param certificate whether and to whom the contest issues certificates
+ * @param ranked whether the contest ranks its participants; an unranked contest
+ * (practice) has no leaderboards, no prizes and no public figures
  */
 public record ContestSettings(long id, String slug, String questionBank, Instant opensAt, Instant closesAt,
 		Duration timeLimit, int questionsPerAttempt, int maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas,
 		String predictionQuestion, List<String> districts, ContestStatus status, List<Round> rounds, List<Unit> units,
 		PhoneVerification phoneVerification, ReviewPolicy reviewPolicy, OverdueHandling overdueHandling,
-		CertificateSetting certificate) {
+		CertificateSetting certificate, boolean ranked) {
 
 	public Optional<Unit> unit(String code) {
 		return this.units.stream().filter((unit) -> unit.code().equals(code)).findFirst();

@@ -59,7 +59,7 @@ class AttemptEvents {
 		return new AttemptSubmitted(result.attemptId(), contest.id(), contest.slug(), round.id(), round.number(),
 				round.opensAt(), contest.opensAt(), participantId, taker.fullName(), unitCode, taker.district(),
 				result.score(), result.total(), result.durationMs(), result.submittedAt(), questionIds, answers,
-				repeated);
+				repeated, contest.ranked());
 	}
 
 	Mono<Void> announce(AttemptOpened event) {

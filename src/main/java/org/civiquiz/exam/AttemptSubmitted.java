@@ -27,10 +27,12 @@ import java.util.UUID;
  * @param answers per question, the option chosen (0 = unanswered)
  * @param repeated whether it was announced before: its client resent it, or the read side
  * replays it from PostgreSQL (counts of accepted submissions skip it)
+ * @param ranked whether the contest ranks its participants (practice does not: no
+ * leaderboard takes it)
  */
 public record AttemptSubmitted(UUID attemptId, long contestId, String contestSlug, long roundId, int roundNumber,
 		Instant roundOpensAt, Instant contestOpensAt, long participantId, String participantName, String unitCode,
 		String district, int score, int total, int durationMs, Instant submittedAt, List<Long> questionIds,
-		List<Integer> answers, boolean repeated) {
+		List<Integer> answers, boolean repeated, boolean ranked) {
 
 }

@@ -55,6 +55,9 @@ class LeaderboardController {
 			.filter((contest) -> contest.status() != ContestStatus.DRAFT)
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
 			.flatMap((contest) -> {
+				if (!contest.ranked()) {
+					return Mono.error(LeaderboardException.unranked(slug));
+				}
 				check(contest, round, unit, district);
 				int capped = Math.max(1, Math.min(limit, this.properties.maxLimit()));
 				return this.leaderboards.page(contest, round, blankToNull(unit), blankToNull(district), capped,
@@ -67,6 +70,8 @@ class LeaderboardController {
 			@RequestHeader(name = "X-Attempt-Token", required = false) String token) {
 		return this.exams.submission(attemptId, token)
 			.flatMap((submission) -> this.contests.settings(submission.contestId())
+				.filter(ContestSettings::ranked)
+				.switchIfEmpty(Mono.error(() -> LeaderboardException.unranked(submission.contestSlug())))
 				.flatMap((contest) -> this.leaderboards.rank(submission)
 					.map((rank) -> hidesScores(contest, null) ? rank.withoutRanks() : rank)));
 	}

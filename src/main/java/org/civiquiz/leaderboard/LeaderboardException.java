@@ -17,4 +17,9 @@ final class LeaderboardException extends CiviquizException {
 		return new LeaderboardException(HttpStatus.NOT_FOUND, "ROUND_NOT_FOUND", round);
 	}
 
+	/** A practice contest ranks nobody: it has no boards and no ranks. */
+	static LeaderboardException unranked(String slug) {
+		return new LeaderboardException(HttpStatus.NOT_FOUND, "CONTEST_UNRANKED", slug);
+	}
+
 }

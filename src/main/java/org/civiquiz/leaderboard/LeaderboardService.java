@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * Keeps each participant's best result in Redis sorted sets: per round and for the whole
  * contest, each over everyone, per unit and per district. One submission is one pipelined
  * round trip of {@code ZADD GT}s, so replaying a submission (a resend, a rebuild) never
- * lowers anyone.
+ * lowers anyone. An unranked contest (practice) has no boards: nothing of it is written.
  */
 @Service
 public class LeaderboardService implements ReadModel {
@@ -50,12 +50,13 @@ public class LeaderboardService implements ReadModel {
 
 	@Override
 	public Mono<Void> onSubmitted(AttemptSubmitted event) {
-		return this.guard.mono(write(List.of(event)));
+		return event.ranked() ? this.guard.mono(write(List.of(event))) : Mono.empty();
 	}
 
+	/** An unranked contest's boards are always what they should be: none. */
 	@Override
 	public Mono<Boolean> isBuilt(ContestSettings contest) {
-		return this.redis.hasKey(keys(contest.slug()).key(BUILT));
+		return contest.ranked() ? this.redis.hasKey(keys(contest.slug()).key(BUILT)) : Mono.just(true);
 	}
 
 	/**
@@ -65,6 +66,9 @@ public class LeaderboardService implements ReadModel {
 	@Override
 	public Mono<Long> replay(ContestSettings contest, Flux<AttemptOpened> openings,
 			Flux<AttemptSubmitted> submissions) {
+		if (!contest.ranked()) {
+			return Mono.just(0L);
+		}
 		return submissions.buffer(500)
 			.concatMap((batch) -> write(batch).thenReturn(batch.size()))
 			.reduce(0L, Long::sum)

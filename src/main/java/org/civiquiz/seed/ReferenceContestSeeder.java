@@ -23,6 +23,10 @@ import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewContest;
 import org.civiquiz.contest.ContestService.NewRound;
 import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.contest.CertificateSetting;
+import org.civiquiz.contest.OverdueHandling;
+import org.civiquiz.contest.PhoneVerification;
+import org.civiquiz.contest.ReviewPolicy;
 import org.civiquiz.question.QuestionBankService;
 import reactor.core.publisher.Mono;
 
@@ -37,12 +41,18 @@ import org.springframework.stereotype.Component;
  * the reference campaign (2024), a prize plan, and the question bank loaded by the
  * organizers' CSV importer. The contest is a demo: its bank is the bundled file, public
  * (correct options included), and organizers are warned of it until they import their
- * own.
+ * own. Beside it, the practice contest {@code on-tap-luat-htx-2023} ("thi thử"):
+ * unranked, unlimited attempts, over the same weeks, drawing from a bank of its own that
+ * shares no question with the contest's (so practice never shows the contest's key). Each
+ * is created when missing, so an installation seeded before the practice contest existed
+ * gets it on its next start.
  */
 @Component
 class ReferenceContestSeeder implements ApplicationRunner {
 
 	static final String SLUG = "luat-htx-2023";
+
+	static final String PRACTICE_SLUG = "on-tap-luat-htx-2023";
 
 	private static final Log logger = LogFactory.getLog(ReferenceContestSeeder.class);
 
@@ -84,10 +94,21 @@ class ReferenceContestSeeder implements ApplicationRunner {
 		if (Boolean.TRUE.equals(created)) {
 			logger.info("Seeded the contest " + SLUG + " with the Cooperative Law 2023 question bank");
 		}
+		byte[] practiceBank = practiceBank();
+		Boolean practiceCreated = this.contests.exists(PRACTICE_SLUG)
+			.flatMap((exists) -> exists ? Mono.just(false) : seedPractice(practiceBank, articles))
+			.block();
+		if (Boolean.TRUE.equals(practiceCreated)) {
+			logger.info("Seeded the practice contest " + PRACTICE_SLUG + " with its own question bank");
+		}
+	}
+
+	private Instant opens() {
+		return LocalDate.now(this.clock.withZone(VIETNAM)).atStartOfDay(VIETNAM).toInstant();
 	}
 
 	private Mono<Boolean> seed(byte[] bank, byte[] articles) {
-		Instant opens = LocalDate.now(this.clock.withZone(VIETNAM)).atStartOfDay(VIETNAM).toInstant();
+		Instant opens = opens();
 		List<NewRound> rounds = IntStream.rangeClosed(1, 8)
 			.mapToObj((week) -> new NewRound(week, "Tuần " + week, opens.plus(Duration.ofDays(7L * (week - 1))),
 					opens.plus(Duration.ofDays(7L * week))))
@@ -117,6 +138,36 @@ class ReferenceContestSeeder implements ApplicationRunner {
 
 	static final String SEED_BANK = SLUG;
 
+	static final String PRACTICE_BANK = PRACTICE_SLUG;
+
+	private Mono<Boolean> seedPractice(byte[] bank, byte[] articles) {
+		Instant opens = opens();
+		Instant closes = opens.plus(Duration.ofDays(7L * 8));
+		// the bank first, as for the contest: its import is idempotent
+		return this.banks.importBundled(PRACTICE_BANK, bank, articles)
+			.then(this.contests.create(practiceContest(opens, closes),
+					List.of(new NewRound(1, "Ôn tập", opens, closes)), HaiPhong.units()))
+			.thenReturn(true);
+	}
+
+	/**
+	 * The practice contest: unranked (no leaderboard, prizes or public figures, hence no
+	 * prize plan and no prediction question), unlimited attempts (0), 20 questions in 20
+	 * minutes drawn from the whole practice bank, reviewed right after each submission
+	 * (the practice bank is its own, so its answers give nothing of the contest's away).
+	 */
+	static NewContest practiceContest(Instant opens, Instant closes) {
+		return new NewContest(PRACTICE_SLUG, "Thi thử: ôn tập Luật Hợp tác xã năm 2023",
+				"Luật Hợp tác xã số 17/2023/QH15",
+				"Làm thử bài trắc nghiệm về Luật Hợp tác xã năm 2023 để ôn tập trước và trong thời gian cuộc thi. "
+						+ "Câu hỏi thi thử lấy từ một ngân hàng riêng, không trùng với câu hỏi của cuộc thi chính thức.",
+				"Mỗi bài thi thử gồm 20 câu hỏi rút ngẫu nhiên, làm trong 20 phút. Được thi thử không giới hạn số lần. "
+						+ "Bài thi thử không xếp hạng, không xét giải và không tính vào kết quả cuộc thi chính thức.",
+				PRACTICE_BANK, opens, closes, Duration.ofMinutes(20), 20, 0, Map.of(), "", HaiPhong.DISTRICTS,
+				ContestStatus.OPEN, null, PhoneVerification.OFF, ReviewPolicy.AFTER_SUBMISSION,
+				OverdueHandling.AUTO_SUBMIT, CertificateSetting.OFF, false);
+	}
+
 	/**
 	 * Each week 1 first, 2 second, 3 third and 10 consolation prizes; one special prize
 	 * for the whole contest; one collective prize for the unit with the most participants
@@ -141,6 +192,13 @@ class ReferenceContestSeeder implements ApplicationRunner {
 	 */
 	static byte[] articles() {
 		return resource("questions/luat-htx-2023-articles.csv");
+	}
+
+	/**
+	 * The practice contest's own question bank (a blocking read: start-up only).
+	 */
+	static byte[] practiceBank() {
+		return resource("questions/on-tap-luat-htx-2023.csv");
 	}
 
 	private static byte[] resource(String path) {

@@ -79,6 +79,35 @@ class ContestFormTests {
 					tuple("units", "FIELD_REQUIRED"));
 	}
 
+	@Test
+	void aPracticeContestNeedsNoPredictionQuestionAndLeftWithoutLimitHasNone() {
+		ContestForm practice = practice(null, null).validated();
+
+		assertThat(practice.ranks()).isFalse();
+		assertThat(practice.maxAttemptsPerRound()).isZero();
+		assertThat(practice.predictionQuestion()).isEmpty();
+		assertThat(practice(5, " ").validated().maxAttemptsPerRound()).isEqualTo(5);
+	}
+
+	@Test
+	void onlyAPracticeContestMayLeaveAttemptsUnlimitedOrAskNoPrediction() {
+		ContestForm ranked = new ContestForm("luat-htx", "Cuộc thi", "Luật", null, null, null, "luat-htx-2023", OPENS,
+				CLOSES, 20, 20, 0, null, " ", null, ContestStatus.OPEN, List.of(round(1, OPENS, CLOSES)),
+				List.of(unit("HP", null)), null, true);
+
+		assertThat(problems(ranked)).extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactlyInAnyOrder(tuple("maxAttemptsPerRound", "NUMBER_RANGE"),
+					tuple("predictionQuestion", "FIELD_REQUIRED"));
+		assertThat(problems(practice(-1, null))).extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("maxAttemptsPerRound", "NUMBER_RANGE"));
+	}
+
+	private static ContestForm practice(Integer maxAttempts, String prediction) {
+		return new ContestForm("on-tap", "Thi thử", "Luật", null, null, null, "on-tap", OPENS, CLOSES, 20, 20,
+				maxAttempts, null, prediction, null, ContestStatus.OPEN, List.of(round(1, OPENS, CLOSES)),
+				List.of(unit("HP", null)), null, false);
+	}
+
 	private static ContestForm form(List<RoundForm> rounds, List<UnitForm> units) {
 		return new ContestForm("luat-htx", "Cuộc thi Luật Hợp tác xã", "Luật Hợp tác xã 2023", "", "", null,
 				"luat-htx-2023", OPENS, CLOSES, 20, 20, 3, Map.of(1, 2), "Bao nhiêu bài thi đạt 20/20?",

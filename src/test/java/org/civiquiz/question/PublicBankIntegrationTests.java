@@ -271,11 +271,11 @@ class PublicBankIntegrationTests {
 		assertThat(details.propertyNames()).containsExactlyInAnyOrder("slug", "title", "law", "description", "rules",
 				"status", "opensAt", "closesAt", "timeLimitSeconds", "questionsPerAttempt", "maxAttemptsPerRound",
 				"chapterQuotas", "predictionQuestion", "rounds", "currentRound", "units", "districts", "consentText",
-				"consentVersion", "phoneVerification", "serverTime", "reviewPolicy");
+				"consentVersion", "phoneVerification", "serverTime", "reviewPolicy", "certificate", "ranked");
 		JsonNode list = publicJson("/api/contests");
 		assertThat(list).isNotEmpty();
 		list.forEach((contest) -> assertThat(contest.propertyNames()).containsExactlyInAnyOrder("slug", "title", "law",
-				"status", "opensAt", "closesAt"));
+				"status", "opensAt", "closesAt", "ranked"));
 	}
 
 	private JsonNode publicJson(String path) {

@@ -83,7 +83,9 @@ public record ContestForm(String slug, String title, String law, String descript
 		}
 	}
 
-	/** A form without the certificate setting (left as it is). */
+	/**
+	 * A form without the settings added since phone verification (each left as it is).
+	 */
 	public ContestForm(String slug, String title, String law, String description, String rules, String consentText,
 			String questionBank, Instant opensAt, Instant closesAt, Integer timeLimitMinutes,
 			Integer questionsPerAttempt, Integer maxAttemptsPerRound, Map<Integer, Integer> chapterQuotas,
@@ -91,7 +93,7 @@ public record ContestForm(String slug, String title, String law, String descript
 			List<UnitForm> units, PhoneVerification phoneVerification) {
 		this(slug, title, law, description, rules, consentText, questionBank, opensAt, closesAt, timeLimitMinutes,
 				questionsPerAttempt, maxAttemptsPerRound, chapterQuotas, predictionQuestion, districts, status, rounds,
-				units, phoneVerification, null);
+				units, phoneVerification, null, null, null, null);
 	}
 
 	/**

@@ -1,5 +1,11 @@
 package org.civiquiz.question;
 
+import org.civiquiz.question.file.AnswerCues;
+import org.civiquiz.question.file.ArticleCsv;
+import org.civiquiz.question.file.ImportWarning;
+import org.civiquiz.question.file.QuestionCsv;
+import org.civiquiz.question.file.QuestionXlsx;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -12,8 +18,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.civiquiz.contest.PublicQuestionBanks;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
-import org.civiquiz.question.QuestionCsv.Parsed;
-import org.civiquiz.question.QuestionCsv.QuestionRow;
+import org.civiquiz.question.file.QuestionCsv.Parsed;
+import org.civiquiz.question.file.QuestionCsv.QuestionRow;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.civiquiz.contest.ReviewPolicy;
+import org.civiquiz.contest.CertificateSetting;
+import org.civiquiz.contest.OverdueHandling;
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestService.NewContest;
 import org.civiquiz.contest.ContestService.NewRound;
@@ -70,7 +73,7 @@ public final class ContestFixtures {
 				new NewContest(slug, "Test " + slug, "Law", "", "", IntegrationTest.CONTEST,
 						now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 20, 3,
 						Map.of(), "How many?", districts, ContestStatus.OPEN, null, phoneVerification, reviewPolicy,
-						OverdueHandling.AUTO_SUBMIT),
+						OverdueHandling.AUTO_SUBMIT, CertificateSetting.OFF, true),
 				List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))), units)
 			.block();
 		return slug;

@@ -27,7 +27,7 @@ class ContestFormTests {
 
 		assertThat(form.validated()).isSameAs(form);
 		assertThat(new ContestForm("s", "t", "l", null, null, null, "b", OPENS, CLOSES, 20, 20, 3, null, "?", null,
-				ContestStatus.DRAFT, null, null, null, null)
+				ContestStatus.DRAFT, null, null, null, null, null, null, null)
 			.districts()).isEmpty();
 	}
 
@@ -35,7 +35,8 @@ class ContestFormTests {
 	void namesEveryFieldAtFault() {
 		ContestForm form = new ContestForm("Luật HTX", " ", "Luật", null, null, null, "bank_1", CLOSES, OPENS, 0, 32,
 				101, Map.of(1, 20, 2, 15), "x".repeat(501), List.of("Quận Lê Chân", "Quận Lê Chân"),
-				ContestStatus.FINALIZED, List.of(round(1, OPENS, CLOSES)), List.of(unit("HP", null)), null, null);
+				ContestStatus.FINALIZED, List.of(round(1, OPENS, CLOSES)), List.of(unit("HP", null)), null, null, null,
+				null, null);
 
 		assertThat(problems(form)).extracting(FieldProblem::field, FieldProblem::code)
 			.containsExactlyInAnyOrder(tuple("slug", "SLUG_INVALID"), tuple("title", "FIELD_REQUIRED"),
@@ -72,7 +73,8 @@ class ContestFormTests {
 	@Test
 	void aContestNeedsRoundsAndUnitsAndNoControlCharacters() {
 		ContestForm form = new ContestForm("luat-htx", "Cuộc thi\u0000", "Luật", null, null, null, "luat-htx-2023",
-				OPENS, CLOSES, 20, 20, 3, null, "Bao nhiêu?", null, ContestStatus.OPEN, null, null, null, null);
+				OPENS, CLOSES, 20, 20, 3, null, "Bao nhiêu?", null, ContestStatus.OPEN, null, null, null, null, null,
+				null, null);
 
 		assertThat(problems(form)).extracting(FieldProblem::field, FieldProblem::code)
 			.containsExactlyInAnyOrder(tuple("title", "TEXT_INVALID"), tuple("rounds", "FIELD_REQUIRED"),
@@ -93,7 +95,7 @@ class ContestFormTests {
 	void onlyAPracticeContestMayLeaveAttemptsUnlimitedOrAskNoPrediction() {
 		ContestForm ranked = new ContestForm("luat-htx", "Cuộc thi", "Luật", null, null, null, "luat-htx-2023", OPENS,
 				CLOSES, 20, 20, 0, null, " ", null, ContestStatus.OPEN, List.of(round(1, OPENS, CLOSES)),
-				List.of(unit("HP", null)), null, true);
+				List.of(unit("HP", null)), null, null, null, null, true);
 
 		assertThat(problems(ranked)).extracting(FieldProblem::field, FieldProblem::code)
 			.containsExactlyInAnyOrder(tuple("maxAttemptsPerRound", "NUMBER_RANGE"),
@@ -105,13 +107,13 @@ class ContestFormTests {
 	private static ContestForm practice(Integer maxAttempts, String prediction) {
 		return new ContestForm("on-tap", "Thi thử", "Luật", null, null, null, "on-tap", OPENS, CLOSES, 20, 20,
 				maxAttempts, null, prediction, null, ContestStatus.OPEN, List.of(round(1, OPENS, CLOSES)),
-				List.of(unit("HP", null)), null, false);
+				List.of(unit("HP", null)), null, null, null, null, false);
 	}
 
 	private static ContestForm form(List<RoundForm> rounds, List<UnitForm> units) {
 		return new ContestForm("luat-htx", "Cuộc thi Luật Hợp tác xã", "Luật Hợp tác xã 2023", "", "", null,
 				"luat-htx-2023", OPENS, CLOSES, 20, 20, 3, Map.of(1, 2), "Bao nhiêu bài thi đạt 20/20?",
-				List.of("Quận Lê Chân"), ContestStatus.OPEN, rounds, units, null, null);
+				List.of("Quận Lê Chân"), ContestStatus.OPEN, rounds, units, null, null, null, null, null);
 	}
 
 	private static RoundForm round(int number, Instant opens, Instant closes) {

@@ -1,5 +1,8 @@
 package org.civiquiz.question;
 
+import org.civiquiz.question.file.ArticleCsv;
+import org.civiquiz.question.file.QuestionCsv;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package org.civiquiz.question;
 
+import org.civiquiz.question.file.QuestionCsv;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;

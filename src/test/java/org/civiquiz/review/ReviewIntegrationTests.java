@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.civiquiz.contest.CertificateSetting;
+import org.civiquiz.contest.OverdueHandling;
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewContest;
@@ -273,7 +275,8 @@ class ReviewIntegrationTests {
 		this.contests
 			.create(new NewContest(slug, "Luật khác", "Luật khác", "", "", bankName, now.minus(Duration.ofHours(1)),
 					now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), 5, 3, Map.of(), "Bao nhiêu?", List.of(),
-					ContestStatus.OPEN, null, PhoneVerification.OFF, ReviewPolicy.AFTER_SUBMISSION),
+					ContestStatus.OPEN, null, PhoneVerification.OFF, ReviewPolicy.AFTER_SUBMISSION,
+					OverdueHandling.AUTO_SUBMIT, CertificateSetting.OFF, true),
 					List.of(new NewRound(1, "Vòng 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
 					List.of(new NewUnit("RV-U", "Đơn vị", null, null)))
 			.block();
@@ -346,7 +349,8 @@ class ReviewIntegrationTests {
 		this.contests
 			.create(new NewContest(slug, "Xem lại " + slug, "Luật Hợp tác xã 2023", "", "", IntegrationTest.CONTEST,
 					opens, closes, Duration.ofMinutes(20), 20, 3, Map.of(), "Bao nhiêu?", List.of(), ContestStatus.OPEN,
-					null, PhoneVerification.OFF, policy), rounds, List.of(new NewUnit("RV-U", "Đơn vị", null, null)))
+					null, PhoneVerification.OFF, policy, OverdueHandling.AUTO_SUBMIT, CertificateSetting.OFF, true),
+					rounds, List.of(new NewUnit("RV-U", "Đơn vị", null, null)))
 			.block();
 		return slug;
 	}

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.contest.CertificateSetting;
+import org.civiquiz.contest.OverdueHandling;
 import org.civiquiz.contest.PhoneVerification;
 import org.civiquiz.contest.ReviewPolicy;
 import org.civiquiz.contest.Round;
@@ -78,7 +80,7 @@ class ReviewScheduleTests {
 				List.of(), status,
 				List.of(new Round(1L, 7L, 1, "Tuần 1", OPENS, ROUND_1_CLOSES),
 						new Round(2L, 7L, 2, "Tuần 2", ROUND_1_CLOSES, ROUND_2_CLOSES)),
-				List.of(), PhoneVerification.OFF, policy);
+				List.of(), PhoneVerification.OFF, policy, OverdueHandling.AUTO_SUBMIT, CertificateSetting.OFF, true);
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
+import org.civiquiz.contest.OverdueHandling;
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.CertificateSetting;
 import org.civiquiz.contest.ContestFixtures;
@@ -132,7 +133,8 @@ class BrowserJourneysIntegrationTests {
 					"Cuộc thi ngắn để ôn tập: xem lại bài ngay sau khi nộp.", "Mỗi lượt có 5 câu hỏi.",
 					IntegrationTest.CONTEST, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)),
 					Duration.ofMinutes(20), 5, 3, Map.of(), "Có bao nhiêu người trả lời đúng cả 5 câu?",
-					List.of("Quận Hồng Bàng"), status, null, PhoneVerification.OFF, policy),
+					List.of("Quận Hồng Bàng"), status, null, PhoneVerification.OFF, policy, OverdueHandling.AUTO_SUBMIT,
+					CertificateSetting.OFF, true),
 					List.of(new NewRound(1, "Vòng 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
 					List.of(new NewUnit("WEB-R", "Hợp tác xã Dịch vụ Nông nghiệp Kiến Thụy", null, null)))
 			.block();
@@ -197,8 +199,9 @@ class BrowserJourneysIntegrationTests {
 			.create(new NewContest(slug, "Tìm hiểu Luật Hợp tác xã " + slug, "Luật Hợp tác xã 2023", "", "",
 					IntegrationTest.CONTEST, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)),
 					Duration.ofMinutes(20), 20, 3, Map.of(), "Có bao nhiêu bài thi đạt 20/20?", List.of(),
-					ContestStatus.OPEN, null, PhoneVerification.OFF,
-					new CertificateSetting(true, 15, "Sở Tư pháp thành phố Hải Phòng", "Hải Phòng")),
+					ContestStatus.OPEN, null, PhoneVerification.OFF, ReviewPolicy.AFTER_CONTEST_CLOSES,
+					OverdueHandling.AUTO_SUBMIT,
+					new CertificateSetting(true, 15, "Sở Tư pháp thành phố Hải Phòng", "Hải Phòng"), true),
 					List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
 					List.of(new NewUnit("HP-LMHTX", "Liên minh Hợp tác xã thành phố Hải Phòng", null, null)))
 			.block();

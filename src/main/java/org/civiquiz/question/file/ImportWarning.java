@@ -1,4 +1,4 @@
-package org.civiquiz.question;
+package org.civiquiz.question.file;
 
 import java.util.List;
 import java.util.Map;

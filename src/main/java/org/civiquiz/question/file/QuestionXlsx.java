@@ -1,4 +1,4 @@
-package org.civiquiz.question;
+package org.civiquiz.question.file;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.civiquiz.platform.CiviquizException.FieldProblem;
-import org.civiquiz.question.QuestionCsv.Parsed;
-import org.civiquiz.question.QuestionCsv.SourceRow;
+import org.civiquiz.question.file.QuestionCsv.Parsed;
+import org.civiquiz.question.file.QuestionCsv.SourceRow;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -18,12 +18,12 @@ import org.dhatim.fastexcel.reader.Row;
  * a header row with the CSV format's column names, one question per row. Empty rows are
  * skipped; problems name the spreadsheet's row numbers.
  */
-final class QuestionXlsx {
+public final class QuestionXlsx {
 
 	private QuestionXlsx() {
 	}
 
-	static Parsed parse(byte[] xlsx) {
+	public static Parsed parse(byte[] xlsx) {
 		List<String> header = null;
 		List<SourceRow> rows = new ArrayList<>();
 		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {

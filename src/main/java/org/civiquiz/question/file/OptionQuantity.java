@@ -1,4 +1,4 @@
-package org.civiquiz.question;
+package org.civiquiz.question.file;
 
 import java.text.Normalizer;
 import java.time.DateTimeException;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param value its value: days for a duration or a date, đồng for money, percent for a
  * share
  */
-record OptionQuantity(Kind kind, double value) {
+public record OptionQuantity(Kind kind, double value) {
 
 	private static final Pattern QUANTITY = Pattern.compile("(?<date>(\\d{1,2})/(\\d{1,2})/(\\d{4}))"
 			+ "|(?<fraction>một phần ba|hai phần ba|một phần tư|ba phần tư|một nửa)"
@@ -30,7 +30,7 @@ record OptionQuantity(Kind kind, double value) {
 	 * @param option the option
 	 * @return the quantity, or empty if the option states none
 	 */
-	static Optional<OptionQuantity> of(String option) {
+	public static Optional<OptionQuantity> of(String option) {
 		Matcher matcher = QUANTITY.matcher(Normalizer.normalize(option, Normalizer.Form.NFC).toLowerCase(Locale.ROOT));
 		if (!matcher.find()) {
 			return Optional.empty();
@@ -80,7 +80,7 @@ record OptionQuantity(Kind kind, double value) {
 		return Double.parseDouble(plain);
 	}
 
-	enum Kind {
+	public enum Kind {
 
 		COUNT, SHARE, DURATION, MONEY, DATE
 

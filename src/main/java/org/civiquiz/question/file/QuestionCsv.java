@@ -1,4 +1,4 @@
-package org.civiquiz.question;
+package org.civiquiz.question.file;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -24,9 +24,9 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * ignored. Parsing checks every row and reports every problem with its line and column. A
  * spreadsheet ({@link QuestionXlsx}) has the same columns and the same checks.
  */
-final class QuestionCsv {
+public final class QuestionCsv {
 
-	static final List<String> COLUMNS = List.of("code", "chapter", "article", "text", "option_a", "option_b",
+	public static final List<String> COLUMNS = List.of("code", "chapter", "article", "text", "option_a", "option_b",
 			"option_c", "option_d", "correct", "explanation");
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
@@ -37,7 +37,7 @@ final class QuestionCsv {
 	private QuestionCsv() {
 	}
 
-	static Parsed parse(byte[] csv) {
+	public static Parsed parse(byte[] csv) {
 		String content = new String(csv, StandardCharsets.UTF_8);
 		if (content.startsWith("\uFEFF")) {
 			content = content.substring(1);
@@ -63,7 +63,7 @@ final class QuestionCsv {
 	 * @param source the rows after the header, each with its line number in the file
 	 * @return the questions, or every problem
 	 */
-	static Parsed parse(List<String> header, List<SourceRow> source) {
+	public static Parsed parse(List<String> header, List<SourceRow> source) {
 		List<QuestionRow> rows = new ArrayList<>();
 		List<FieldProblem> problems = new ArrayList<>();
 		List<String> missing = COLUMNS.stream().filter((column) -> !header.contains(column)).toList();
@@ -164,15 +164,15 @@ final class QuestionCsv {
 		return 0;
 	}
 
-	static String stemKey(String text) {
+	public static String stemKey(String text) {
 		return text.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s]+", " ").strip();
 	}
 
-	record QuestionRow(String code, int chapter, int article, String text, List<String> options, int correctOption,
-			String explanation) {
+	public record QuestionRow(String code, int chapter, int article, String text, List<String> options,
+			int correctOption, String explanation) {
 	}
 
-	record Parsed(List<QuestionRow> rows, List<FieldProblem> problems) {
+	public record Parsed(List<QuestionRow> rows, List<FieldProblem> problems) {
 	}
 
 	/**
@@ -183,7 +183,7 @@ final class QuestionCsv {
 	 * @param complete false when the row has a different number of cells than the header
 	 * (CSV only: a spreadsheet leaves empty trailing cells out)
 	 */
-	record SourceRow(long line, List<String> cells, boolean complete) {
+	public record SourceRow(long line, List<String> cells, boolean complete) {
 	}
 
 	/** A row's cells by column name. */

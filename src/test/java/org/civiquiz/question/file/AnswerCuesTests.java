@@ -1,9 +1,9 @@
-package org.civiquiz.question;
+package org.civiquiz.question.file;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.civiquiz.question.QuestionCsv.QuestionRow;
+import org.civiquiz.question.file.QuestionCsv.QuestionRow;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.civiquiz.question;
+package org.civiquiz.question.file;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
-import org.civiquiz.question.QuestionCsv.QuestionRow;
+import org.civiquiz.question.file.QuestionCsv.QuestionRow;
 
 /**
  * Cues that give an answer away to someone who does not know it, found in a set of
@@ -20,22 +20,22 @@ import org.civiquiz.question.QuestionCsv.QuestionRow;
  * wrong option. Pure: the import reports them as warnings, and the bundled bank's tests
  * keep it free of them.
  */
-final class AnswerCues {
+public final class AnswerCues {
 
 	/** The correct value's rank among numeric options is far from uniform. */
-	static final String NUMERIC_KEY_RANK_SKEW = "NUMERIC_KEY_RANK_SKEW";
+	public static final String NUMERIC_KEY_RANK_SKEW = "NUMERIC_KEY_RANK_SKEW";
 
 	/**
 	 * A question whose correct option has no absolute word while at least two wrong
 	 * options have one: striking those out leaves at most two options.
 	 */
-	static final String ABSOLUTE_WORD_CUE = "ABSOLUTE_WORD_CUE";
+	public static final String ABSOLUTE_WORD_CUE = "ABSOLUTE_WORD_CUE";
 
 	/** Absolute words are much more (or less) frequent in wrong options than in right. */
-	static final String ABSOLUTE_WORD_SKEW = "ABSOLUTE_WORD_SKEW";
+	public static final String ABSOLUTE_WORD_SKEW = "ABSOLUTE_WORD_SKEW";
 
 	/** The words of the 2024 audit of the Cooperative Law bank. */
-	static final List<String> ABSOLUTE_WORDS = List.of("chỉ", "luôn", "toàn bộ", "mọi", "tự động", "đương nhiên",
+	public static final List<String> ABSOLUTE_WORDS = List.of("chỉ", "luôn", "toàn bộ", "mọi", "tự động", "đương nhiên",
 			"trực tiếp");
 
 	/**
@@ -48,20 +48,20 @@ final class AnswerCues {
 		.compile("(?<![\\p{L}\\p{M}\\p{N}])(" + String.join("|", ABSOLUTE_WORDS) + ")(?![\\p{L}\\p{M}\\p{N}])");
 
 	/** Below this many numeric questions a skew is as likely chance as a habit. */
-	static final int MIN_NUMERIC_QUESTIONS = 8;
+	public static final int MIN_NUMERIC_QUESTIONS = 8;
 
 	/**
 	 * χ² with 3 degrees of freedom that uniform ranks exceed with probability 5 %: a bank
 	 * keyed at random is warned one time in twenty, a habit of middle values is not
 	 * missed.
 	 */
-	static final double RANK_CHI_SQUARE_LIMIT = 7.815;
+	public static final double RANK_CHI_SQUARE_LIMIT = 7.815;
 
 	/** Below this many options with an absolute word their shares say nothing. */
-	static final int MIN_ABSOLUTE_OPTIONS = 10;
+	public static final int MIN_ABSOLUTE_OPTIONS = 10;
 
 	/** How many times more frequent on one side than the other counts as skewed. */
-	static final double ABSOLUTE_SHARE_RATIO_LIMIT = 1.5;
+	public static final double ABSOLUTE_SHARE_RATIO_LIMIT = 1.5;
 
 	private AnswerCues() {
 	}
@@ -71,7 +71,7 @@ final class AnswerCues {
 	 * @param rows the questions
 	 * @return the warnings, possibly none
 	 */
-	static List<ImportWarning> warnings(List<QuestionRow> rows) {
+	public static List<ImportWarning> warnings(List<QuestionRow> rows) {
 		List<ImportWarning> warnings = new ArrayList<>();
 		rankSkew(rows).ifPresent(warnings::add);
 		List<String> cued = rows.stream()
@@ -94,7 +94,7 @@ final class AnswerCues {
 	 * the smallest; empty for a question whose options are not all quantities of one
 	 * kind, or with another option equal to the correct one
 	 */
-	static OptionalInt keyRank(List<String> options, int correctOption) {
+	public static OptionalInt keyRank(List<String> options, int correctOption) {
 		List<OptionQuantity> quantities = new ArrayList<>();
 		for (String option : options) {
 			Optional<OptionQuantity> quantity = OptionQuantity.of(option);
@@ -121,7 +121,7 @@ final class AnswerCues {
 	 * @param rows the questions
 	 * @return the four counts, largest first
 	 */
-	static int[] keyRanks(List<QuestionRow> rows) {
+	public static int[] keyRanks(List<QuestionRow> rows) {
 		int[] counts = new int[4];
 		for (QuestionRow row : rows) {
 			if (row.options().size() == counts.length) {
@@ -137,7 +137,7 @@ final class AnswerCues {
 	 * @param counts the counts of each rank
 	 * @return whether they are skewed
 	 */
-	static boolean rankSkewed(int[] counts) {
+	public static boolean rankSkewed(int[] counts) {
 		int total = 0;
 		for (int count : counts) {
 			total += count;
@@ -158,7 +158,7 @@ final class AnswerCues {
 	 * @param option the option
 	 * @return whether it does
 	 */
-	static boolean absolute(String option) {
+	public static boolean absolute(String option) {
 		String text = Normalizer.normalize(option, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
 		return ABSOLUTE.matcher(NOT_ABSOLUTE.matcher(text).replaceAll(" ")).find();
 	}
@@ -170,7 +170,7 @@ final class AnswerCues {
 	 * @param correctOption the correct one, from 1
 	 * @return whether it is
 	 */
-	static boolean absoluteWordCue(List<String> options, int correctOption) {
+	public static boolean absoluteWordCue(List<String> options, int correctOption) {
 		if (absolute(options.get(correctOption - 1))) {
 			return false;
 		}
@@ -231,7 +231,7 @@ final class AnswerCues {
 	 * @param wrongOptions wrong options
 	 * @return whether the shares are skewed
 	 */
-	static boolean absoluteSharesSkewed(int right, int rightOptions, int wrong, int wrongOptions) {
+	public static boolean absoluteSharesSkewed(int right, int rightOptions, int wrong, int wrongOptions) {
 		if (right + wrong < MIN_ABSOLUTE_OPTIONS || rightOptions == 0 || wrongOptions == 0) {
 			return false;
 		}

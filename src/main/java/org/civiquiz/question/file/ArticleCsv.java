@@ -1,4 +1,6 @@
-package org.civiquiz.question;
+package org.civiquiz.question.file;
+
+import org.civiquiz.question.LawArticle;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -26,13 +28,13 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * checks every row and reports every problem with its line and column, as
  * {@link QuestionCsv} does.
  */
-final class ArticleCsv {
+public final class ArticleCsv {
 
-	static final List<String> COLUMNS = List.of("chapter", "article", "title", "text");
+	public static final List<String> COLUMNS = List.of("chapter", "article", "title", "text");
 
-	static final int MAX_TITLE = 500;
+	public static final int MAX_TITLE = 500;
 
-	static final int MAX_TEXT = 20_000;
+	public static final int MAX_TEXT = 20_000;
 
 	/** Control characters but line breaks and tabs: PostgreSQL refuses NUL in text. */
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
@@ -40,7 +42,7 @@ final class ArticleCsv {
 	private ArticleCsv() {
 	}
 
-	static Parsed parse(byte[] csv) {
+	public static Parsed parse(byte[] csv) {
 		String content = new String(csv, StandardCharsets.UTF_8);
 		if (content.startsWith("\uFEFF")) {
 			content = content.substring(1);
@@ -149,7 +151,7 @@ final class ArticleCsv {
 	 * @param articles the articles, in file order
 	 * @param problems every problem found; nothing is imported unless empty
 	 */
-	record Parsed(Map<Integer, String> chapters, List<LawArticle> articles, List<FieldProblem> problems) {
+	public record Parsed(Map<Integer, String> chapters, List<LawArticle> articles, List<FieldProblem> problems) {
 	}
 
 }

@@ -1,6 +1,6 @@
-package org.civiquiz.question;
+package org.civiquiz.question.file;
 
-import org.civiquiz.question.OptionQuantity.Kind;
+import org.civiquiz.question.file.OptionQuantity.Kind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,8 @@
-package org.civiquiz.question;
+package org.civiquiz.question.file;
 
 import java.nio.charset.StandardCharsets;
 
+import org.civiquiz.question.LawArticle;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
 import org.junit.jupiter.api.Test;
 

@@ -172,11 +172,6 @@ class CooperativeLawBankTests {
 		assertThat(longest).isLessThanOrEqualTo(this.rows.size() * 30 / 100);
 	}
 
-	/**
-	 * Each answer names what it rests on: VERIFIED facts of the fact sheet, or, where the
-	 * sheet is silent, a clause of the law's full text ({@code A59.6}: Article 59, clause
-	 * 6) of the question's own article, which must exist there.
-	 */
 	@Test
 	void theCorrectValueIsAsOftenTheLargestAsTheSmallestOfNumericOptions() {
 		int[] ranks = AnswerCues.keyRanks(this.rows);
@@ -220,11 +215,16 @@ class CooperativeLawBankTests {
 				.isFalse());
 	}
 
+	/**
+	 * Each answer names what it rests on: VERIFIED facts of the fact sheet, or, where the
+	 * sheet is silent, a clause of the law's full text ({@code A59.6}: Article 59, clause
+	 * 6) of the question's own article, which must exist there.
+	 */
+	@Test
 	void everyAnswerRestsOnVerifiedFactsOrAClauseOfTheLaw() throws IOException {
 		assumeTrue(Files.exists(FACT_SHEET) && Files.exists(FULL_TEXT),
 				"the fact sheet and the full text are in ../shared beside the repository");
 		Set<String> verified = verifiedFacts(Files.readString(FACT_SHEET));
-		String law = Files.exists(FULL_TEXT) ? Files.readString(FULL_TEXT) : null;
 		assertThat(verified).hasSizeGreaterThan(100);
 		String law = Files.readString(FULL_TEXT);
 		assertThat(this.records).allSatisfy((record) -> {

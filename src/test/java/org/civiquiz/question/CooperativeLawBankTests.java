@@ -175,11 +175,6 @@ class CooperativeLawBankTests {
 		assertThat(longest).isLessThanOrEqualTo(this.rows.size() * 30 / 100);
 	}
 
-	/**
-	 * Each answer names what it rests on: VERIFIED facts of the fact sheet, or, where the
-	 * sheet is silent, a clause of the law's full text ({@code A59.6}: Article 59, clause
-	 * 6) of the question's own article, which must exist there.
-	 */
 	@Test
 	void theCorrectValueIsAsOftenTheLargestAsTheSmallestOfNumericOptions() {
 		int[] ranks = AnswerCues.keyRanks(this.rows);
@@ -223,6 +218,11 @@ class CooperativeLawBankTests {
 				.isFalse());
 	}
 
+	/**
+	 * Each answer names what it rests on: VERIFIED facts of the fact sheet, or, where the
+	 * sheet is silent, a clause of the law's full text ({@code A59.6}: Article 59, clause
+	 * 6) of the question's own article, which must exist there.
+	 */
 	@Test
 	void everyAnswerRestsOnVerifiedFactsOrAClauseOfTheLaw() throws IOException {
 		assumeTrue(Files.exists(FACT_SHEET) && Files.exists(FULL_TEXT),

@@ -21,7 +21,8 @@ interface Account {
   enabled: boolean;
   createdAt: string;
   updatedAt: string;
-  scope: StaffScope | null;
+  /** Absent: every contest. */
+  scope?: StaffScope | null;
 }
 
 const ROLES: Role[] = ['ORGANIZER', 'COMMITTEE', 'ADMIN'];
@@ -108,7 +109,7 @@ export function AccountsPage(props: { onUnauthorized: () => void }) {
                     {account.enabled ? t('enabled') : t('disabled')}
                   </td>
                   <td class="wrap" data-testid="scope">
-                    {scopeSummary(account.scope, t('scopeEvery'), t('scopeNone'))}
+                    {scopeSummary(account.scope ?? null, t('scopeEvery'), t('scopeNone'))}
                   </td>
                   <td>
                     <button
@@ -201,7 +202,7 @@ function EditScope(props: {
   onSave: (scope: StaffScope | null) => Promise<boolean>;
   onDone: () => void;
 }) {
-  const [scope, setScope] = useState<StaffScope | null>(props.account.scope);
+  const [scope, setScope] = useState<StaffScope | null>(props.account.scope ?? null);
   const id = `scope-${props.account.username.replace(/[^a-z0-9-]/g, '-')}`;
   return (
     <form

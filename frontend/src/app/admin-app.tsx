@@ -58,7 +58,15 @@ export function AdminApp() {
   } else if (match('/accounts', path)) {
     page = <AccountsPage {...auth} />;
   } else if ((params = match('/c/:slug', path))) {
-    page = <DashboardPage key={params.slug} slug={params.slug} canManage={sectionsOf(signedIn).manage} {...auth} />;
+    page = (
+      <DashboardPage
+        key={params.slug}
+        slug={params.slug}
+        canManage={sectionsOf(signedIn).manage}
+        scope={signedIn.scope ?? null}
+        {...auth}
+      />
+    );
   } else if (match('/manage', path)) {
     page = <ContestListPage {...auth} />;
   } else if (match('/manage/new', path)) {
@@ -74,7 +82,7 @@ export function AdminApp() {
   } else if ((params = match('/committee/:slug', path))) {
     page = <CommitteePage key={params.slug} slug={params.slug} {...auth} />;
   } else {
-    page = <ContestPicker />;
+    page = <ContestPicker {...auth} />;
   }
 
   const sections = signedIn ? sectionsOf(signedIn) : null;

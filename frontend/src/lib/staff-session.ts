@@ -1,9 +1,12 @@
 import { api, ApiError, type RequestOptions } from './api-client';
+import type { StaffScope } from './staff-scope';
 
 /** The logged-in staff account, as `GET /api/session` answers. */
 export interface Staff {
   username: string;
   roles: Array<'ORGANIZER' | 'COMMITTEE' | 'ADMIN'>;
+  /** The contests (and units) it sees; `null` or absent: every contest. */
+  scope?: StaffScope | null;
 }
 
 /**

@@ -8,7 +8,10 @@ import { vietnamDateTime } from '../../lib/vietnam-time';
 import { intlLocale } from '../../lib/i18n';
 import { Field } from '../../lib/ui/field';
 import { adminApi } from '../../lib/staff-session';
+import type { StaffScope } from '../../lib/staff-scope';
 import { t, type MessageKey } from './messages';
+import { ScopeEditor } from './scope-editor';
+import { scopeSummary } from './scope-model';
 
 type Role = 'ORGANIZER' | 'COMMITTEE' | 'ADMIN';
 
@@ -18,6 +21,8 @@ interface Account {
   enabled: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Absent: every contest. */
+  scope?: StaffScope | null;
 }
 
 const ROLES: Role[] = ['ORGANIZER', 'COMMITTEE', 'ADMIN'];
@@ -30,8 +35,13 @@ export function AccountsPage(props: { onUnauthorized: () => void }) {
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
   const [resetting, setResetting] = useState<string | null>(null);
+  const [scoping, setScoping] = useState<string | null>(null);
 
-  const change = async (username: string, body: Partial<{ role: Role; enabled: boolean; password: string }>) => {
+  const change = async (
+    username: string,
+    // a scope without contests ({}) lifts the scope: every contest
+    body: Partial<{ role: Role; enabled: boolean; password: string; scope: StaffScope | Record<string, never> }>,
+  ) => {
     setFailure(null);
     setNotice('');
     try {
@@ -72,6 +82,7 @@ export function AccountsPage(props: { onUnauthorized: () => void }) {
                 <th scope="col">{t('colUsername')}</th>
                 <th scope="col">{t('colRole')}</th>
                 <th scope="col">{t('colState')}</th>
+                <th scope="col">{t('colScope')}</th>
                 <th scope="col">{t('colActions')}</th>
               </tr>
             </thead>
@@ -97,6 +108,9 @@ export function AccountsPage(props: { onUnauthorized: () => void }) {
                   <td title={vietnamDateTime(account.updatedAt, intlLocale())}>
                     {account.enabled ? t('enabled') : t('disabled')}
                   </td>
+                  <td class="wrap" data-testid="scope">
+                    {scopeSummary(account.scope ?? null, t('scopeEvery'), t('scopeNone'))}
+                  </td>
                   <td>
                     <button
                       type="button"
@@ -108,11 +122,27 @@ export function AccountsPage(props: { onUnauthorized: () => void }) {
                     <button type="button" class="link-button" onClick={() => setResetting(account.username)}>
                       {t('resetPassword')}
                     </button>
+                    {account.role !== 'ADMIN' && (
+                      <>
+                        {' '}
+                        <button type="button" class="link-button" onClick={() => setScoping(account.username)}>
+                          {t('editScope')}
+                        </button>
+                      </>
+                    )}
                     {resetting === account.username && (
                       <ResetPassword
                         username={account.username}
                         onSave={(password) => change(account.username, { password })}
                         onDone={() => setResetting(null)}
+                      />
+                    )}
+                    {scoping === account.username && (
+                      <EditScope
+                        account={account}
+                        call={call}
+                        onSave={(scope) => change(account.username, { scope: scope ?? {} })}
+                        onDone={() => setScoping(null)}
                       />
                     )}
                   </td>
@@ -166,8 +196,37 @@ function ResetPassword(props: {
   );
 }
 
+function EditScope(props: {
+  account: Account;
+  call: ReturnType<typeof adminApi>;
+  onSave: (scope: StaffScope | null) => Promise<boolean>;
+  onDone: () => void;
+}) {
+  const [scope, setScope] = useState<StaffScope | null>(props.account.scope ?? null);
+  const id = `scope-${props.account.username.replace(/[^a-z0-9-]/g, '-')}`;
+  return (
+    <form
+      class="inline-form"
+      aria-label={t('scopeFor', { name: props.account.username })}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await props.onSave(scope)) props.onDone();
+      }}
+    >
+      <ScopeEditor id={id} value={scope} onChange={setScope} call={props.call} />
+      <button class="button" type="submit">
+        {t('save')}
+      </button>{' '}
+      <button class="link-button" type="button" onClick={props.onDone}>
+        {t('cancel')}
+      </button>
+    </form>
+  );
+}
+
 function NewAccount(props: { call: ReturnType<typeof adminApi>; onCreated: (username: string) => void }) {
   const [form, setForm] = useState({ username: '', role: 'ORGANIZER' as Role, password: '' });
+  const [scope, setScope] = useState<StaffScope | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -177,9 +236,13 @@ function NewAccount(props: { call: ReturnType<typeof adminApi>; onCreated: (user
     setErrors({});
     setFailure(null);
     try {
-      await props.call('/api/admin/accounts', { method: 'POST', body: form });
+      await props.call('/api/admin/accounts', {
+        method: 'POST',
+        body: { ...form, scope: form.role === 'ADMIN' ? null : scope },
+      });
       props.onCreated(form.username);
       setForm({ username: '', role: 'ORGANIZER', password: '' });
+      setScope(null);
     } catch (error) {
       if (error instanceof ApiError && error.errors.length) setErrors(error.fieldMessages());
       else setFailure(error);
@@ -223,6 +286,16 @@ function NewAccount(props: { call: ReturnType<typeof adminApi>; onCreated: (user
           onInput={(password) => setForm({ ...form, password })}
           errors={errors}
         />
+        {form.role === 'ADMIN' ? (
+          <p class="hint">{t('adminSeesAll')}</p>
+        ) : (
+          <ScopeEditor id="new" value={scope} onChange={setScope} call={props.call} />
+        )}
+        {scopeErrors(errors).map((message) => (
+          <p key={message} class="alert alert-error" role="alert">
+            {message}
+          </p>
+        ))}
         {failure !== null && (
           <p class="alert alert-error" role="alert">
             {errorText(failure)}
@@ -236,4 +309,15 @@ function NewAccount(props: { call: ReturnType<typeof adminApi>; onCreated: (user
       </form>
     </section>
   );
+}
+
+/** The scope's field errors (`scope.contests[0].slug`…), which no single field shows. */
+function scopeErrors(errors: Record<string, string>): string[] {
+  return [
+    ...new Set(
+      Object.entries(errors)
+        .filter(([field]) => field.startsWith('scope'))
+        .map(([, message]) => message),
+    ),
+  ];
 }

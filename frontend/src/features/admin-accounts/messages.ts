@@ -30,6 +30,18 @@ export const t = translator({
     role_ORGANIZER: 'Ban tổ chức',
     role_COMMITTEE: 'Hội đồng xét giải',
     role_ADMIN: 'Quản trị viên',
+    colScope: 'Phạm vi',
+    scope: 'Phạm vi được xem',
+    scopeEvery: 'Mọi cuộc thi',
+    scopeChosen: 'Chỉ các cuộc thi được chọn',
+    scopeNone: 'Chưa có cuộc thi nào',
+    scopeHint: 'Đánh dấu các cuộc thi tài khoản được xem. Cuộc thi do tài khoản này tạo sẽ tự vào phạm vi của nó.',
+    unitsOf: 'Đơn vị trong {title}',
+    unitsHint:
+      'Không chọn đơn vị nào: cả cuộc thi. Chọn đơn vị: chỉ xem số liệu, cảnh báo gian lận và loại trừ của các đơn vị đó (kể cả đơn vị cấp dưới), không sửa được cuộc thi, bộ câu hỏi, cơ cấu giải hay chốt danh sách.',
+    adminSeesAll: 'Quản trị viên luôn xem được mọi cuộc thi.',
+    editScope: 'Sửa phạm vi',
+    scopeFor: 'Phạm vi của {name}',
   },
   en: {
     nav: 'Accounts',
@@ -60,6 +72,18 @@ export const t = translator({
     role_ORGANIZER: 'Organizer',
     role_COMMITTEE: 'Award committee',
     role_ADMIN: 'Administrator',
+    colScope: 'Scope',
+    scope: 'What the account sees',
+    scopeEvery: 'Every contest',
+    scopeChosen: 'Only the contests ticked',
+    scopeNone: 'No contest yet',
+    scopeHint: 'Tick the contests the account may see. A contest this account creates enters its scope.',
+    unitsOf: 'Units in {title}',
+    unitsHint:
+      'No unit ticked: the whole contest. Units ticked: only their figures, integrity flags and exclusions (units below them included); the contest, its question bank, prize plan and finalization stay out of reach.',
+    adminSeesAll: 'An administrator always sees every contest.',
+    editScope: 'Change scope',
+    scopeFor: 'Scope of {name}',
   },
 });
 export type MessageKey = Parameters<typeof t>[0];

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../lib/api-client';
-import type { AdminContestSummary, ContestDetails, ContestSummary } from '../../lib/api-types';
+import type { AdminContestSummary, ContestDetails } from '../../lib/api-types';
 import { publicBankWarning } from '../../lib/contest-warnings';
 import { clockText, dateTime, number, percent } from '../../lib/format';
 import { adminApi } from '../../lib/staff-session';
+import { unitsIn, type StaffScope } from '../../lib/staff-scope';
 import { ErrorAlert } from '../../lib/ui/error-alert';
 import { Loading } from '../../lib/ui/loading';
 import { PageHeading } from '../../lib/ui/page-heading';
@@ -17,8 +18,13 @@ import './dashboard.css';
 import { TimelineChart } from './timeline-chart';
 import { WaitingLinePanel } from './waiting-line';
 
-export function ContestPicker() {
-  const { data, error, reload } = useLoad(() => api<ContestSummary[]>('/api/contests'), 'contests');
+/** The contests the account sees (a scoped account: those of its scope), drafts aside. */
+export function ContestPicker(props: { onUnauthorized: () => void }) {
+  const call = adminApi(props.onUnauthorized);
+  const { data, error, reload } = useLoad(
+    () => call<AdminContestSummary[]>('/api/admin/contests').then((all) => all.filter((c) => c.status !== 'DRAFT')),
+    'contests',
+  );
   return (
     <>
       <PageHeading title={t('contests')}>{t('contests')}</PageHeading>
@@ -39,8 +45,16 @@ export function ContestPicker() {
   );
 }
 
-/** `canManage`: the account may import question banks (the warning then links to it). */
-export function DashboardPage(props: { slug: string; canManage: boolean; onUnauthorized: () => void }) {
+/**
+ * `canManage`: the account may import question banks (the warning then links to it).
+ * `scope`: the account's; limited to some units, the figures are those units' only.
+ */
+export function DashboardPage(props: {
+  slug: string;
+  canManage: boolean;
+  scope: StaffScope | null;
+  onUnauthorized: () => void;
+}) {
   const contest = useLoad(() => api<ContestDetails>(`/api/contests/${encodeURIComponent(props.slug)}`), props.slug);
   const call = adminApi(props.onUnauthorized);
   const managed = useLoad(() => call<AdminContestSummary[]>('/api/admin/contests'), `admin-contests-${props.slug}`);
@@ -48,9 +62,16 @@ export function DashboardPage(props: { slug: string; canManage: boolean; onUnaut
   const [round, setRound] = useState('');
   const { stats, status } = useStatsStream(props.slug, round, props.onUnauthorized);
   const title = contest.data ? `${t('title')}: ${contest.data.title}` : t('title');
+  const units = unitsIn(props.scope, props.slug);
+  const unitNames = units?.map((code) => contest.data?.units.find((u) => u.code === code)?.name ?? code);
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
+      {unitNames && (
+        <p class="alert alert-warning" role="note" data-testid="unit-scope">
+          {t('unitScope', { units: unitNames.join(', ') })}
+        </p>
+      )}
       {publicBank && (
         <div
           class="alert alert-warning"

@@ -59,6 +59,8 @@ export const t = translator({
     publicBank:
       'Ngân hàng câu hỏi {bank} là bộ công khai (đi kèm mã nguồn, ai cũng xem được đáp án). Chỉ dùng để thử hoặc luyện tập; cuộc thi có giải thưởng cần nhập bộ câu hỏi riêng.',
     publicBankImport: 'Nhập bộ câu hỏi riêng',
+    unitScope:
+      'Tài khoản của bạn chỉ xem số liệu của các đơn vị: {units} (kể cả đơn vị cấp dưới). Mọi con số dưới đây chỉ tính trên các bài thi của những đơn vị này.',
   },
   en: {
     waitingLine: 'Waiting line for starts:',
@@ -118,5 +120,7 @@ export const t = translator({
     publicBank:
       'The question bank {bank} is public (it ships with the source code: anyone can read its answers). Use it for trials or practice only; a contest with prizes needs a question bank of its own.',
     publicBankImport: 'Import a question bank of your own',
+    unitScope:
+      'Your account sees the figures of these units only: {units} (units below them included). Every figure below counts their attempts alone.',
   },
 });

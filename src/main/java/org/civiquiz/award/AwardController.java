@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.civiquiz.security.StaffScopes;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -29,7 +30,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The prize plan (organizers), exclusions, finalization, reopening and the winners
  * exports (the award committee). Each list is a round's ({@code /rounds/{round}/…}) or
- * the whole contest's ({@code /winners}, {@code /finalization}, {@code /reopening}).
+ * the whole contest's ({@code /winners}, {@code /finalization}, {@code /reopening}). A
+ * unit-scoped account sees and decides the exclusions of its units only.
  */
 @RestController
 @RequestMapping("/api/admin/contests/{slug}")
@@ -46,10 +48,14 @@ class AwardController {
 
 	private final FinalizationService lists;
 
-	AwardController(PrizePlanService plans, ExclusionService exclusions, FinalizationService lists) {
+	private final StaffScopes scopes;
+
+	AwardController(PrizePlanService plans, ExclusionService exclusions, FinalizationService lists,
+			StaffScopes scopes) {
 		this.plans = plans;
 		this.exclusions = exclusions;
 		this.lists = lists;
+		this.scopes = scopes;
 	}
 
 	@GetMapping("/prize-plan")
@@ -64,20 +70,23 @@ class AwardController {
 
 	@GetMapping("/exclusions")
 	Flux<WinnersList.Excluded> exclusions(@PathVariable String slug) {
-		return this.exclusions.exclusions(slug);
+		return this.scopes.units(slug).flatMapMany((units) -> this.exclusions.exclusions(slug, units));
 	}
 
 	@PutMapping("/exclusions/{attemptId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> exclude(@PathVariable String slug, @PathVariable UUID attemptId, @RequestBody Decision decision,
 			Principal principal) {
-		return this.exclusions.exclude(slug, attemptId, decision.reason(), principal.getName());
+		return this.scopes.units(slug)
+			.flatMap(
+					(units) -> this.exclusions.exclude(slug, attemptId, decision.reason(), principal.getName(), units));
 	}
 
 	@DeleteMapping("/exclusions/{attemptId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> lift(@PathVariable String slug, @PathVariable UUID attemptId, Principal principal) {
-		return this.exclusions.lift(slug, attemptId, principal.getName());
+		return this.scopes.units(slug)
+			.flatMap((units) -> this.exclusions.lift(slug, attemptId, principal.getName(), units));
 	}
 
 	@PostMapping({ "/rounds/{round}/finalization", "/finalization" })

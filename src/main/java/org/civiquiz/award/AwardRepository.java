@@ -155,23 +155,36 @@ class AwardRepository {
 	}
 
 	Flux<WinnersList.Excluded> exclusions(long contest, Long round) {
-		return scoped("""
+		return exclusions(contest, round, null);
+	}
+
+	/** The exclusions, of some units' participants only when {@code units} is given. */
+	Flux<WinnersList.Excluded> exclusions(long contest, Long round, Long[] units) {
+		DatabaseClient.GenericExecuteSpec sql = scoped("""
 				select e.attempt_id, p.full_name, e.reason, e.excluded_by, e.excluded_at
 				from award_exclusion e join attempt_record a on a.id = e.attempt_id
 				join participant_record p on p.id = a.participant_id
-				where %s order by e.excluded_at, e.attempt_id
-				""".formatted(SCOPE), contest, round)
+				where %s and (cast(:units as bigint[]) is null or p.unit_id = any(:units))
+				order by e.excluded_at, e.attempt_id
+				""".formatted(SCOPE), contest, round);
+		return ((units != null) ? sql.bind("units", units) : sql.bindNull("units", Long[].class))
 			.map((row, meta) -> new WinnersList.Excluded(row.get("attempt_id", UUID.class),
 					row.get("full_name", String.class), row.get("reason", String.class),
 					row.get("excluded_by", String.class), row.get("excluded_at", Instant.class)))
 			.all();
 	}
 
-	/** The round of an attempt of the contest, if the contest has that attempt. */
-	Mono<Long> roundOfAttempt(long contest, UUID attempt) {
-		return this.database.sql("select round_id from attempt_record where id = :id and contest_id = :contest")
-			.bind("id", attempt)
-			.bind("contest", contest)
+	/**
+	 * The round of an attempt of the contest, if the contest has that attempt (and, with
+	 * {@code units}, if its participant is of one of these units).
+	 */
+	Mono<Long> roundOfAttempt(long contest, UUID attempt, Long[] units) {
+		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
+				select a.round_id from attempt_record a
+				where a.id = :id and a.contest_id = :contest and (cast(:units as bigint[]) is null
+				    or a.participant_id in (select p.id from participant_record p where p.unit_id = any(:units)))
+				""").bind("id", attempt).bind("contest", contest);
+		return ((units != null) ? sql.bind("units", units) : sql.bindNull("units", Long[].class))
 			.map((row, meta) -> row.get("round_id", Long.class))
 			.one();
 	}

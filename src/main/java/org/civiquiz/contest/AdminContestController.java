@@ -2,6 +2,7 @@ package org.civiquiz.contest;
 
 import java.net.URI;
 
+import org.civiquiz.security.StaffScopes;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -13,10 +14,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Organizers create and edit contests, drafts included, with their rounds and units; each
- * answer says whether the contest's question bank is public, and warns of it.
+ * answer says whether the contest's question bank is public, and warns of it. A scoped
+ * account lists the contests of its scope, and a contest it creates enters its scope.
  */
 @RestController
 @RequestMapping("/api/admin/contests")
@@ -26,16 +29,24 @@ class AdminContestController {
 
 	private final PublicQuestionBanks banks;
 
-	AdminContestController(ContestService contests, PublicQuestionBanks banks) {
+	private final StaffScopes scopes;
+
+	private final TransactionalOperator transaction;
+
+	AdminContestController(ContestService contests, PublicQuestionBanks banks, StaffScopes scopes,
+			TransactionalOperator transaction) {
 		this.contests = contests;
 		this.banks = banks;
+		this.scopes = scopes;
+		this.transaction = transaction;
 	}
 
 	@GetMapping
 	Flux<AdminContestSummary> list() {
-		return this.banks.publicBankNames()
-			.flatMapMany((publicBanks) -> this.contests.listAll()
-				.map((contest) -> AdminContestSummary.of(contest, publicBanks)));
+		return Mono.zip(this.banks.publicBankNames(), this.scopes.contestFilter())
+			.flatMapMany((both) -> this.contests.listAll()
+				.filter((contest) -> both.getT2().test(contest.slug()))
+				.map((contest) -> AdminContestSummary.of(contest, both.getT1())));
 	}
 
 	@GetMapping("/{slug}")
@@ -45,9 +56,12 @@ class AdminContestController {
 
 	@PostMapping
 	Mono<ResponseEntity<AdminContest>> create(@RequestBody ContestForm form) {
-		return withBank(this.contests.create(form))
-			.map((created) -> ResponseEntity.created(URI.create("/api/admin/contests/" + created.form().slug()))
-				.body(created));
+		// in the creation's transaction: never a contest its creator cannot reach
+		Mono<ContestForm> created = this.contests.create(form)
+			.flatMap((stored) -> this.scopes.enterCreated(stored.slug()).thenReturn(stored))
+			.as(this.transaction::transactional);
+		return withBank(created)
+			.map((body) -> ResponseEntity.created(URI.create("/api/admin/contests/" + body.form().slug())).body(body));
 	}
 
 	@PutMapping("/{slug}")

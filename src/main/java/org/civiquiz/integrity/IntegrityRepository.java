@@ -160,9 +160,9 @@ class IntegrityRepository {
 
 	/**
 	 * The submitted attempts in scope among the given ones and those of the given
-	 * participants.
+	 * participants; with {@code units}, only those of these units' participants.
 	 */
-	Flux<FlaggedAttempt> submittedAttempts(long contest, Long round, Collection<UUID> attempts,
+	Flux<FlaggedAttempt> submittedAttempts(long contest, Long round, Long[] units, Collection<UUID> attempts,
 			Collection<Long> participants) {
 		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
 				select a.id, a.participant_id, p.full_name, a.round_id, a.score, a.entered_name, a.auto_submitted,
@@ -171,11 +171,13 @@ class IntegrityRepository {
 				where a.contest_id = :contest and (cast(:round as bigint) is null or a.round_id = :round)
 				  and a.status = 'SUBMITTED'
 				  and (a.id = any(cast(:attempts as uuid[])) or a.participant_id = any(:participants))
+				  and (cast(:units as bigint[]) is null or p.unit_id = any(:units))
 				""")
 			.bind("contest", contest)
 			.bind("attempts", attempts.stream().map(UUID::toString).toArray(String[]::new))
 			.bind("participants", participants.toArray(Long[]::new));
 		sql = (round != null) ? sql.bind("round", round) : sql.bindNull("round", Long.class);
+		sql = (units != null) ? sql.bind("units", units) : sql.bindNull("units", Long[].class);
 		return sql
 			.map((row, meta) -> new FlaggedAttempt(row.get("id", UUID.class), row.get("participant_id", Long.class),
 					row.get("full_name", String.class), row.get("round_id", Long.class), row.get("score", Short.class),

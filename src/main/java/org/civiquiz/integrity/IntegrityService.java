@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Round;
+import org.civiquiz.contest.Unit;
+import org.civiquiz.contest.UnitTree;
 import org.civiquiz.integrity.IntegrityRepository.FlaggedAttempt;
 import org.civiquiz.integrity.IntegrityRepository.Origin;
 import org.civiquiz.integrity.IntegrityRepository.OriginStart;
@@ -69,14 +71,29 @@ public class IntegrityService {
 	 * {@code ROUND_NOT_FOUND}
 	 */
 	public Mono<IntegrityReport> flags(String slug, Integer roundNumber) {
+		return flags(slug, roundNumber, List.of());
+	}
+
+	/**
+	 * The flags of the submitted attempts of some units' participants. The signals are
+	 * still computed over the whole contest (a shared device is shared with anyone), and
+	 * their evidence says so; only the flagged attempts are the units'.
+	 * @param slug the contest
+	 * @param roundNumber the round's number, {@code null} for the whole contest
+	 * @param unitCodes the units (each covering its descendants), empty for every unit
+	 * @return the flags with a count per kind
+	 */
+	public Mono<IntegrityReport> flags(String slug, Integer roundNumber, List<String> unitCodes) {
 		return this.contests.settings(slug).flatMap((contest) -> {
+			Long[] units = unitCodes.isEmpty() ? null
+					: UnitTree.covered(contest.units(), unitCodes).stream().map(Unit::id).toArray(Long[]::new);
 			Round round = (roundNumber != null) ? contest.roundNumbered(roundNumber)
 				.orElseThrow(() -> IntegrityException.roundNotFound(roundNumber)) : null;
 			return Flux
 				.concat(tooFast(contest), identicalAnswers(contest), sharedOrigin(contest, Origin.NETWORK),
 						sharedOrigin(contest, Origin.DEVICE), phoneManyNames(contest), phoneDetailsChanged(contest))
 				.collectList()
-				.flatMap((signals) -> attach(contest, round, signals))
+				.flatMap((signals) -> attach(contest, round, units, signals))
 				.as(this.snapshot::transactional);
 		});
 	}
@@ -169,7 +186,7 @@ public class IntegrityService {
 	/**
 	 * The signals on the submitted attempts in scope, with who took them.
 	 */
-	private Mono<IntegrityReport> attach(ContestSettings contest, Round round, List<Signal> signals) {
+	private Mono<IntegrityReport> attach(ContestSettings contest, Round round, Long[] units, List<Signal> signals) {
 		Set<UUID> attempts = new HashSet<>();
 		Set<Long> participants = new HashSet<>();
 		for (Signal signal : signals) {
@@ -182,7 +199,7 @@ public class IntegrityService {
 		}
 		Mono<List<FlaggedAttempt>> rows = (attempts.isEmpty() && participants.isEmpty()) ? Mono.just(List.of())
 				: this.repository
-					.submittedAttempts(contest.id(), (round != null) ? round.id() : null, attempts, participants)
+					.submittedAttempts(contest.id(), (round != null) ? round.id() : null, units, attempts, participants)
 					.collectList();
 		return rows.map((found) -> {
 			Map<UUID, FlaggedAttempt> byId = new HashMap<>();

@@ -10,7 +10,10 @@ import java.time.Instant;
  * @param enabled whether it may log in
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
+ * @param scope the contests (and units) it may see; {@code null} (left out of the JSON)
+ * for every contest
  */
-public record Account(String username, Role role, boolean enabled, Instant createdAt, Instant updatedAt) {
+public record Account(String username, Role role, boolean enabled, Instant createdAt, Instant updatedAt,
+		AccountScope scope) {
 
 }

@@ -29,6 +29,14 @@ final class AccountException extends CiviquizException {
 		return new AccountException(HttpStatus.BAD_REQUEST, "CURRENT_PASSWORD_WRONG");
 	}
 
+	/**
+	 * A contest outside the account's scope, said exactly as a contest that does not
+	 * exist.
+	 */
+	static AccountException contestNotFound(String slug) {
+		return new AccountException(HttpStatus.NOT_FOUND, "CONTEST_NOT_FOUND", slug);
+	}
+
 	static AccountException loginFailed() {
 		return new AccountException(HttpStatus.UNAUTHORIZED, "LOGIN_FAILED");
 	}

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
@@ -45,13 +48,16 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final ScopeTargets targets;
+
 	AccountService(AccountRepository accounts, PasswordEncoder encoder, PasswordHashing hashing,
-			TransactionalOperator transaction, Clock clock) {
+			TransactionalOperator transaction, Clock clock, ScopeTargets targets) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.hashing = hashing;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.targets = targets;
 	}
 
 	/**
@@ -64,11 +70,21 @@ public class AccountService {
 
 	/**
 	 * Creates an account.
-	 * @param form the name, role and initial password
+	 * @param form the name, role, initial password and scope
 	 * @return the account, or {@code VALIDATION_FAILED} / {@code ACCOUNT_EXISTS}
 	 */
 	public Mono<Account> create(NewAccount form) {
-		List<FieldProblem> problems = new ArrayList<>();
+		AccountScope scope = normalized(form.scope());
+		return checkScope(scope, "scope").flatMap((scopeProblems) -> {
+			List<FieldProblem> problems = new ArrayList<>(scopeProblems);
+			if (scope != null && form.role() == Role.ADMIN) {
+				problems.add(new FieldProblem("scope", "SCOPE_NOT_FOR_ADMIN"));
+			}
+			return create(form, scope, problems);
+		});
+	}
+
+	private Mono<Account> create(NewAccount form, AccountScope scope, List<FieldProblem> problems) {
 		String username = (form.username() != null) ? form.username().strip() : "";
 		if (!USERNAME.matcher(username).matches()) {
 			problems.add(new FieldProblem("username", "USERNAME_INVALID"));
@@ -81,22 +97,29 @@ public class AccountService {
 			return Mono.error(CiviquizException.invalidFields(problems));
 		}
 		Instant now = this.clock.instant();
-		return encode(form.password()).flatMap((hash) -> this.accounts.insert(username, hash, form.role(), now))
+		return encode(form.password()).flatMap((hash) -> this.accounts.insert(username, hash, form.role(), scope, now))
 			.flatMap((inserted) -> inserted ? this.accounts.find(username) : Mono.error(AccountException.exists()))
 			.map(AccountRepository.StoredAccount::view)
-			.doOnNext((account) -> logger.info("Account " + username + " created with role " + form.role()));
+			.doOnNext((account) -> logger.info("Account " + username + " created with role " + form.role()
+					+ ((scope != null) ? ", scope " + describe(scope) : "")));
 	}
 
 	/**
-	 * Changes an account's role, enabled state or password. Any of these ends the
+	 * Changes an account's role, enabled state, password or scope. Any of these ends the
 	 * account's browser sessions. The last enabled admin can be neither disabled nor
-	 * demoted.
+	 * demoted. An admin has no scope: promoting an account to admin lifts its scope.
 	 * @param username the account
 	 * @param change what to change; {@code null} fields stay as they are
 	 * @return the changed account
 	 */
 	public Mono<Account> update(String username, AccountChange change) {
-		List<FieldProblem> problems = new ArrayList<>();
+		AccountScope scope = normalized(change.scope());
+		return checkScope(scope, "scope").flatMap((problems) -> update(username, change, scope, problems));
+	}
+
+	private Mono<Account> update(String username, AccountChange change, AccountScope newScope,
+			List<FieldProblem> scopeProblems) {
+		List<FieldProblem> problems = new ArrayList<>(scopeProblems);
 		if (change.password() != null) {
 			checkPassword("password", change.password(), username, problems);
 		}
@@ -114,19 +137,29 @@ public class AccountService {
 					if (wasAdmin && (role != Role.ADMIN || !enabled) && admins <= 1) {
 						return Mono.error(AccountException.lastAdmin());
 					}
-					boolean changed = role != stored.role() || enabled != stored.enabled() || !newHash.isEmpty();
+					AccountScope scope = (change.scope() != null) ? newScope : stored.scope();
+					if (role == Role.ADMIN && scope != null) {
+						if (change.scope() != null) {
+							return Mono.error(CiviquizException
+								.invalidFields(List.of(new FieldProblem("scope", "SCOPE_NOT_FOR_ADMIN"))));
+						}
+						scope = null;
+					}
+					boolean changed = role != stored.role() || enabled != stored.enabled() || !newHash.isEmpty()
+							|| !Objects.equals(scope, stored.scope());
 					if (!changed) {
 						return Mono.just(stored);
 					}
 					return this.accounts
-						.update(username, newHash.isEmpty() ? stored.passwordHash() : newHash, role, enabled,
+						.update(username, newHash.isEmpty() ? stored.passwordHash() : newHash, role, enabled, scope,
 								this.clock.instant())
 						.then(this.accounts.find(username));
 				}))
 			.as(this.transaction::transactional))
 			.map(AccountRepository.StoredAccount::view)
 			.doOnNext((account) -> logger.info("Account " + username + " changed: role " + account.role() + ", enabled "
-					+ account.enabled() + ((change.password() != null) ? ", new password" : "")));
+					+ account.enabled() + ", scope " + describe(account.scope())
+					+ ((change.password() != null) ? ", new password" : "")));
 	}
 
 	/**
@@ -193,6 +226,73 @@ public class AccountService {
 		return this.accounts.find(username);
 	}
 
+	/**
+	 * The scope as stored: {@code null} for every contest (no scope, or one without a
+	 * list of contests), names stripped, an empty list of units for the whole contest.
+	 */
+	private static AccountScope normalized(AccountScope scope) {
+		if (scope == null || scope.contests() == null) {
+			return null;
+		}
+		return new AccountScope(scope.contests()
+			.stream()
+			.map((contest) -> (contest == null) ? new AccountScope.ContestScope(null, null)
+					: new AccountScope.ContestScope(strip(contest.slug()),
+							contest.units().stream().map(AccountService::strip).toList()))
+			.toList());
+	}
+
+	private static String strip(String text) {
+		return (text != null) ? text.strip() : null;
+	}
+
+	/**
+	 * Each contest of the scope exists, once, and each unit is one of its units, once.
+	 */
+	private Mono<List<FieldProblem>> checkScope(AccountScope scope, String field) {
+		if (scope == null) {
+			return Mono.just(List.of());
+		}
+		Set<String> slugs = new HashSet<>();
+		return Flux.range(0, scope.contests().size()).concatMap((i) -> {
+			AccountScope.ContestScope contest = scope.contests().get(i);
+			String at = field + ".contests[" + i + "]";
+			if (contest.slug() == null || contest.slug().isEmpty()) {
+				return Flux.just(new FieldProblem(at + ".slug", "FIELD_REQUIRED"));
+			}
+			if (!slugs.add(contest.slug())) {
+				return Flux.just(new FieldProblem(at + ".slug", "SCOPE_DUPLICATE"));
+			}
+			return this.targets.unitCodes(contest.slug()).map((codes) -> {
+				List<FieldProblem> problems = new ArrayList<>();
+				Set<String> seen = new HashSet<>();
+				for (int j = 0; j < contest.units().size(); j++) {
+					String code = contest.units().get(j);
+					if (code == null || !codes.contains(code)) {
+						problems.add(new FieldProblem(at + ".units[" + j + "]", "UNIT_UNKNOWN"));
+					}
+					else if (!seen.add(code)) {
+						problems.add(new FieldProblem(at + ".units[" + j + "]", "SCOPE_DUPLICATE"));
+					}
+				}
+				return problems;
+			})
+				.defaultIfEmpty(List.of(new FieldProblem(at + ".slug", "CONTEST_UNKNOWN")))
+				.flatMapIterable((problems) -> problems);
+		}).collectList();
+	}
+
+	private static String describe(AccountScope scope) {
+		if (scope == null) {
+			return "every contest";
+		}
+		return scope.contests()
+			.stream()
+			.map((contest) -> contest.slug() + (contest.wholeContest() ? "" : contest.units().toString()))
+			.toList()
+			.toString();
+	}
+
 	private Mono<String> encode(String password) {
 		return this.hashing.run(() -> this.encoder.encode(password));
 	}
@@ -214,8 +314,16 @@ public class AccountService {
 	 * @param username 3 to 64 characters: lower-case letters, digits, {@code . _ -}
 	 * @param role its role
 	 * @param password at least 12 characters, at most 72 bytes in UTF-8
+	 * @param scope the contests (and units) it may see; {@code null} for every contest
+	 * (not for an admin, who always sees every contest)
 	 */
-	public record NewAccount(String username, Role role, String password) {
+	public record NewAccount(String username, Role role, String password, AccountScope scope) {
+
+		/** An account that sees every contest. */
+		public NewAccount(String username, Role role, String password) {
+			this(username, role, password, null);
+		}
+
 	}
 
 	/**
@@ -224,8 +332,16 @@ public class AccountService {
 	 * @param role the new role
 	 * @param enabled whether it may log in
 	 * @param password a new password
+	 * @param scope a new scope; one without a list of contests ({@code {}}) lifts the
+	 * scope: every contest
 	 */
-	public record AccountChange(Role role, Boolean enabled, String password) {
+	public record AccountChange(Role role, Boolean enabled, String password, AccountScope scope) {
+
+		/** A change that leaves the scope as it is. */
+		public AccountChange(Role role, Boolean enabled, String password) {
+			this(role, enabled, password, null);
+		}
+
 	}
 
 }

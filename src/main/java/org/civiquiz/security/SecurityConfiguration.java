@@ -60,7 +60,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, StaffAuthentication authentication,
-			StaffSessions sessions, SecurityProperties properties) {
+			StaffSessions sessions, SecurityProperties properties, AccountRepository accounts) {
 		// the web pages (built from frontend/) are public: the organizer page logs in by
 		// itself (/api/session) and then calls the admin API with its session cookie
 		return http
@@ -109,6 +109,9 @@ class SecurityConfiguration {
 				.accessDeniedHandler(
 						(exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID", null)))
 			.addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+			// after the role checks: a role refused is 403 whether the contest exists or
+			// not
+			.addFilterAfter(new ContestScopeFilter(accounts, this.problems), SecurityWebFiltersOrder.AUTHORIZATION)
 			.cors((cors) -> cors.configurationSource(cors(properties.cors())))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -51,7 +51,7 @@ class SessionController {
 		return ReactiveSecurityContextHolder.getContext()
 			.map(SecurityContext::getAuthentication)
 			.filter(Authentication::isAuthenticated)
-			.map(SessionController::me)
+			.flatMap(this::me)
 			.switchIfEmpty(Mono.error(AccountException::notLoggedIn));
 	}
 
@@ -64,8 +64,7 @@ class SessionController {
 						"FIELD_REQUIRED"))));
 		}
 		return authenticate(login.username(), login.password())
-			.flatMap((authenticated) -> this.sessions.start(exchange, authenticated.getName())
-				.thenReturn(me(authenticated)));
+			.flatMap((authenticated) -> this.sessions.start(exchange, authenticated.getName()).then(me(authenticated)));
 	}
 
 	@DeleteMapping("/api/session")
@@ -103,14 +102,15 @@ class SessionController {
 			.onErrorMap(AuthenticationException.class, (ex) -> AccountException.loginFailed());
 	}
 
-	private static Me me(Authentication authentication) {
+	private Mono<Me> me(Authentication authentication) {
 		List<String> roles = authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.filter((authority) -> authority.startsWith("ROLE_"))
 			.map((authority) -> authority.substring("ROLE_".length()))
 			.toList();
-		return new Me(authentication.getName(), roles);
+		return this.accounts.find(authentication.getName())
+			.map((account) -> new Me(authentication.getName(), roles, account.scope()));
 	}
 
 	/**
@@ -136,8 +136,9 @@ class SessionController {
 	 *
 	 * @param username its name
 	 * @param roles its roles (one today)
+	 * @param scope the contests (and units) it may see; {@code null} for every contest
 	 */
-	record Me(String username, List<String> roles) {
+	record Me(String username, List<String> roles, AccountScope scope) {
 	}
 
 }

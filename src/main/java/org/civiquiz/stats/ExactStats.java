@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Round;
+import org.civiquiz.contest.Unit;
 import org.civiquiz.exam.ExamProperties;
 import org.civiquiz.question.QuestionBankService;
 import reactor.core.publisher.Flux;
@@ -27,7 +28,11 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 class ExactStats {
 
 	/** Attempts in scope: the contest, and the round when one is asked for. */
-	private static final String SCOPE = "a.contest_id = :contest and (cast(:round as bigint) is null or a.round_id = :round)";
+	private static final String CONTEST = "a.contest_id = :contest and (cast(:round as bigint) is null or a.round_id = :round)";
+
+	/** And, for a unit-scoped account, those of its units' participants. */
+	private static final String UNITS = CONTEST
+			+ " and a.participant_id in (select p.id from participant_record p where p.unit_id = any(:units))";
 
 	private final DatabaseClient database;
 
@@ -52,6 +57,18 @@ class ExactStats {
 	}
 
 	Mono<ContestStats> compute(ContestSettings contest, Round round) {
+		return compute(new StatsScope(contest, round));
+	}
+
+	/**
+	 * The figures over the scope's attempts: a unit-scoped account's are those of its
+	 * units' participants, computed exactly as a contest holding only them would be.
+	 */
+	Mono<ContestStats> compute(StatsScope scope) {
+		ContestSettings contest = scope.contest();
+		Round round = scope.round();
+		Long[] units = scope.wholeContest() ? null : scope.units().stream().map(Unit::id).toArray(Long[]::new);
+		String where = (units == null) ? CONTEST : UNITS;
 		Instant now = this.clock.instant();
 		RawStats raw = new RawStats(contest.questionsPerAttempt());
 		Mono<Void> totals = sql(
@@ -64,8 +81,8 @@ class ExactStats {
 						       coalesce(sum(a.duration_ms) filter (where a.status = 'SUBMITTED'), 0) as duration
 						from attempt_record a where %s
 						"""
-					.formatted(SCOPE),
-				contest, round)
+					.formatted(where),
+				contest, round, units)
 			.bind("overdue", now.minus(this.exam.submissionGrace()))
 			.map((row, meta) -> {
 				raw.started = row.get("started", Long.class);
@@ -81,7 +98,7 @@ class ExactStats {
 		Mono<Void> histogram = sql("""
 				select a.score, count(*) as n from attempt_record a
 				where %s and a.status = 'SUBMITTED' group by a.score
-				""".formatted(SCOPE), contest, round)
+				""".formatted(where), contest, round, units)
 			.map((row, meta) -> raw.histogram[row.get("score", Short.class)] += row.get("n", Long.class))
 			.all()
 			.then();
@@ -90,17 +107,18 @@ class ExactStats {
 				    select max(a.score) as best from attempt_record a
 				    where %s and a.status = 'SUBMITTED' group by a.participant_id) people
 				group by best
-				""".formatted(SCOPE), contest, round)
+				""".formatted(where), contest, round, units)
 			.map((row, meta) -> raw.bestHistogram[row.get("best", Short.class)] += row.get("n", Long.class))
 			.all()
 			.then();
-		Mono<Void> units = groups("u.code", "join unit u on u.id = p.unit_id", contest, round, raw.units);
-		Mono<Void> districts = groups("p.district", "", contest, round, raw.districts);
+		Mono<Void> unitGroups = groups("u.code", "join unit u on u.id = p.unit_id", where, contest, round, units,
+				raw.units);
+		Mono<Void> districts = groups("p.district", "", where, contest, round, units, raw.districts);
 		Mono<Void> choices = sql("""
 				select x.question_id, x.answer, count(*) as n
 				from attempt_record a, unnest(a.question_ids, a.answers) as x(question_id, answer)
 				where %s and a.status = 'SUBMITTED' group by x.question_id, x.answer
-				""".formatted(SCOPE), contest, round)
+				""".formatted(where), contest, round, units)
 			.map((row, meta) -> RawStats.slot(raw.choices, row.get("question_id", Long.class), 5)[row.get("answer",
 					Short.class)] += row.get("n", Long.class))
 			.all()
@@ -113,20 +131,20 @@ class ExactStats {
 				    select floor(extract(epoch from a.submitted_at) / 3600), 0, 1
 				    from attempt_record a where %s and a.status = 'SUBMITTED') events
 				group by hour
-				""".formatted(SCOPE, SCOPE), contest, round).map((row, meta) -> {
+				""".formatted(where, where), contest, round, units).map((row, meta) -> {
 			long[] slot = RawStats.slot(raw.hours, row.get("hour", Number.class).longValue(), 2);
 			slot[0] = row.get("started", Number.class).longValue();
 			slot[1] = row.get("submitted", Number.class).longValue();
 			return true;
 		}).all().then();
-		return Flux.concat(totals, histogram, best, units, districts, choices, hours)
+		return Flux.concat(totals, histogram, best, unitGroups, districts, choices, hours)
 			.as(this.snapshot::transactional)
 			.then(this.banks.bank(contest.questionBank()))
-			.map((bank) -> raw.toStats(contest, round, "exact", now, bank));
+			.map((bank) -> raw.toStats(contest, round, scope.listedUnits(), "exact", now, bank));
 	}
 
 	/** Per unit or district: participants, attempts, scored attempts and score sum. */
-	private Mono<Void> groups(String key, String join, ContestSettings contest, Round round,
+	private Mono<Void> groups(String key, String join, String scope, ContestSettings contest, Round round, Long[] units,
 			java.util.Map<String, long[]> into) {
 		return sql("""
 				select %s as key, count(distinct a.participant_id) as participants, count(*) as attempts,
@@ -134,7 +152,7 @@ class ExactStats {
 				       coalesce(sum(a.score) filter (where a.status = 'SUBMITTED'), 0) as score_sum
 				from attempt_record a join participant_record p on p.id = a.participant_id %s
 				where %s group by %s
-				""".formatted(key, join, SCOPE, key), contest, round).map((row, meta) -> {
+				""".formatted(key, join, scope, key), contest, round, units).map((row, meta) -> {
 			long[] slot = RawStats.slot(into, row.get("key", String.class), 4);
 			slot[0] = row.get("participants", Long.class);
 			slot[1] = row.get("attempts", Long.class);
@@ -144,8 +162,9 @@ class ExactStats {
 		}).all().then();
 	}
 
-	private DatabaseClient.GenericExecuteSpec sql(String sql, ContestSettings contest, Round round) {
+	private DatabaseClient.GenericExecuteSpec sql(String sql, ContestSettings contest, Round round, Long[] units) {
 		DatabaseClient.GenericExecuteSpec spec = this.database.sql(sql).bind("contest", contest.id());
+		spec = (units != null) ? spec.bind("units", units) : spec;
 		return (round != null) ? spec.bind("round", round.id()) : spec.bindNull("round", Long.class);
 	}
 

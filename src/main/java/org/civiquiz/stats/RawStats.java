@@ -68,16 +68,21 @@ final class RawStats {
 	}
 
 	ContestStats toStats(ContestSettings contest, Round round, String source, Instant at, QuestionBank bank) {
-		List<UnitFigures> unitFigures = contest.units()
-			.stream()
-			.sorted(Comparator.comparing(Unit::code))
-			.map((unit) -> {
-				long[] u = this.units.getOrDefault(unit.code(), new long[4]);
-				Integer headcount = unit.headcount();
-				return new UnitFigures(unit.code(), unit.name(), u[0], u[1], mean(u[3], u[2]), headcount,
-						(headcount != null && headcount > 0) ? (double) u[0] / headcount : null);
-			})
-			.toList();
+		return toStats(contest, round, contest.units(), source, at, bank);
+	}
+
+	/**
+	 * The figures, with a line for each of the given units (the contest's, or a
+	 * unit-scoped account's).
+	 */
+	ContestStats toStats(ContestSettings contest, Round round, List<Unit> units, String source, Instant at,
+			QuestionBank bank) {
+		List<UnitFigures> unitFigures = units.stream().sorted(Comparator.comparing(Unit::code)).map((unit) -> {
+			long[] u = this.units.getOrDefault(unit.code(), new long[4]);
+			Integer headcount = unit.headcount();
+			return new UnitFigures(unit.code(), unit.name(), u[0], u[1], mean(u[3], u[2]), headcount,
+					(headcount != null && headcount > 0) ? (double) u[0] / headcount : null);
+		}).toList();
 		List<DistrictFigures> districtFigures = new TreeMap<>(this.districts).entrySet()
 			.stream()
 			.map((entry) -> new DistrictFigures(entry.getKey(), entry.getValue()[0], entry.getValue()[1],

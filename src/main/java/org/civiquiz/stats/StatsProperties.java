@@ -19,10 +19,13 @@ import org.springframework.validation.annotation.Validated;
  * the connection open
  * @param streamMaxPending how many frames may wait for a viewer whose connection takes no
  * more bytes before the viewer is dropped (the page connects again)
+ * @param streamUnitsEvery how often at most the stream of a unit-scoped account's figures
+ * computes them again from PostgreSQL when they changed
  */
 @Validated
 @ConfigurationProperties("civiquiz.stats")
 public record StatsProperties(@DefaultValue("1s") Duration streamTick, @DefaultValue("10s") Duration streamTablesEvery,
-		@DefaultValue("15s") Duration streamKeepAlive, @DefaultValue("32") @Min(1) int streamMaxPending) {
+		@DefaultValue("15s") Duration streamKeepAlive, @DefaultValue("32") @Min(1) int streamMaxPending,
+		@DefaultValue("3s") Duration streamUnitsEvery) {
 
 }

@@ -1,5 +1,7 @@
 package org.civiquiz.stats;
 
+import java.util.List;
+
 import org.civiquiz.contest.ContestService;
 import reactor.core.publisher.Mono;
 
@@ -45,6 +47,22 @@ public class StatsService {
 	}
 
 	/**
+	 * The figures a unit-scoped account sees: those of its units' participants, from
+	 * PostgreSQL (Redis counts per contest and round only); the contest's otherwise.
+	 * @param slug the contest
+	 * @param round a round number, or {@code null} for the whole contest
+	 * @param unitCodes the units the account is limited to, empty for the whole contest
+	 * @param exact whether the contest's figures come from PostgreSQL rather than Redis
+	 * @return the figures
+	 */
+	public Mono<ContestStats> figures(String slug, Integer round, List<String> unitCodes, boolean exact) {
+		if (unitCodes.isEmpty()) {
+			return exact ? exact(slug, round) : live(slug, round);
+		}
+		return scope(slug, round, unitCodes).flatMap(this.exact::compute);
+	}
+
+	/**
 	 * Checks that the contest, and the round if given, exist.
 	 * @param slug the contest
 	 * @param round a round number, or {@code null} for the whole contest
@@ -52,6 +70,17 @@ public class StatsService {
 	 */
 	Mono<StatsScope> scope(String slug, Integer round) {
 		return StatsScope.resolve(this.contests, slug, round);
+	}
+
+	/**
+	 * As {@link #scope(String, Integer)}, limited to some units.
+	 * @param slug the contest
+	 * @param round a round number, or {@code null}
+	 * @param unitCodes the units, empty for the whole contest
+	 * @return the scope
+	 */
+	Mono<StatsScope> scope(String slug, Integer round, List<String> unitCodes) {
+		return scope(slug, round).map((scope) -> scope.limitedTo(unitCodes));
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.Unit;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,6 +41,12 @@ import org.springframework.stereotype.Component;
  * {@code GET /stats}). A viewer gets the latest of both on connecting, then the frames as
  * they are made.
  * <p>
+ * The figures of a unit-scoped account are its units' participants' ({@link StatsScope}):
+ * one loop per contest, round and set of units, shared by every viewer of that scope. It
+ * reads the same version from Redis each tick, and on a change computes the figures from
+ * PostgreSQL ({@link ExactStats}, Redis counts per contest and round only), at most every
+ * {@code stream-units-every}.
+ * <p>
  * A viewer that cannot keep up (its connection stops taking bytes while
  * {@code stream-max-pending} frames wait for it) is dropped: its stream ends, the page
  * connects again and starts from the latest figures, and nobody else waits for it.
@@ -56,6 +63,8 @@ class StatsStream implements SmartLifecycle {
 	private final ContestService contests;
 
 	private final LiveStats live;
+
+	private final ExactStats exact;
 
 	private final JsonMapper json;
 
@@ -77,10 +86,11 @@ class StatsStream implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	StatsStream(ContestService contests, LiveStats live, JsonMapper json, StatsProperties properties, Clock clock,
-			MeterRegistry meters) {
+	StatsStream(ContestService contests, LiveStats live, ExactStats exact, JsonMapper json, StatsProperties properties,
+			Clock clock, MeterRegistry meters) {
 		this.contests = contests;
 		this.live = live;
+		this.exact = exact;
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
@@ -95,7 +105,7 @@ class StatsStream implements SmartLifecycle {
 	/**
 	 * One viewer's frames, a comment now and then keeping proxies from closing a quiet
 	 * connection.
-	 * @param scope the contest and round, already checked
+	 * @param scope the contest, round and units, already checked
 	 * @return the SSE frames, each a whole event
 	 */
 	Flux<byte[]> frames(StatsScope scope) {
@@ -105,7 +115,11 @@ class StatsStream implements SmartLifecycle {
 	Flux<byte[]> frames(StatsScope scope, int maxPending) {
 		String slug = scope.contest().slug();
 		Integer round = (scope.round() != null) ? scope.round().number() : null;
-		Flux<byte[]> figures = this.shared.computeIfAbsent(slug + "/" + round, (key) -> share(slug, round))
+		List<String> units = scope.wholeContest() ? List.of()
+				: scope.units().stream().map(Unit::code).sorted().toList();
+		Flux<byte[]> figures = this.shared
+			.computeIfAbsent(slug + "/" + round + (units.isEmpty() ? "" : "/" + String.join(",", units)),
+					(key) -> share(slug, round, units))
 			.index()
 			.concatMapIterable((indexed) -> (indexed.getT1() == 0) ? indexed.getT2().all() : indexed.getT2().changed());
 		Flux<byte[]> keepAlive = Flux.interval(this.properties.streamKeepAlive()).map((tick) -> KEEP_ALIVE);
@@ -149,14 +163,14 @@ class StatsStream implements SmartLifecycle {
 		return Integer.MAX_VALUE;
 	}
 
-	private Flux<Update> share(String slug, Integer round) {
+	private Flux<Update> share(String slug, Integer round, List<String> units) {
 		// a loop of its own each time viewers come back after the last one left
 		return Flux.defer(() -> {
 			Broadcast broadcast = new Broadcast();
 			return Flux.interval(Duration.ZERO, this.properties.streamTick(), Schedulers.boundedElastic())
 				// a slow tick skips the ticks it overlaps instead of failing the stream
 				.onBackpressureDrop()
-				.concatMap((tick) -> broadcast.step(slug, round).onErrorResume((ex) -> Mono.empty()))
+				.concatMap((tick) -> broadcast.step(slug, round, units).onErrorResume((ex) -> Mono.empty()))
 				// the fan-out to every viewer off the Redis client's threads
 				.publishOn(Schedulers.parallel());
 		}).replay(1).refCount(1, Duration.ofSeconds(10));
@@ -198,14 +212,22 @@ class StatsStream implements SmartLifecycle {
 
 		private Instant tablesMadeAt = Instant.MIN;
 
-		Mono<Update> step(String slug, Integer round) {
+		private Instant computedAt = Instant.MIN;
+
+		Mono<Update> step(String slug, Integer round, List<String> units) {
 			return StatsStream.this.live.version(slug).flatMap((current) -> {
-				if (current == this.version) {
+				Instant now = StatsStream.this.clock.instant();
+				if (current == this.version || (!units.isEmpty()
+						&& now.isBefore(this.computedAt.plus(StatsStream.this.properties.streamUnitsEvery())))) {
+					// a unit scope's change not computed yet stays pending: the version
+					// is kept
 					return Mono.justOrEmpty(update(false));
 				}
+				this.computedAt = now;
 				// settings read again on each change (cached briefly): headcounts, rounds
 				return StatsScope.resolve(StatsStream.this.contests, slug, round)
-					.flatMap((scope) -> StatsStream.this.live.read(scope.contest(), scope.round()))
+					.flatMap((scope) -> units.isEmpty() ? StatsStream.this.live.read(scope.contest(), scope.round())
+							: StatsStream.this.exact.compute(scope.limitedTo(units)))
 					.mapNotNull((figures) -> {
 						this.version = current;
 						this.latest = StatsStream.this.json.valueToTree(figures);

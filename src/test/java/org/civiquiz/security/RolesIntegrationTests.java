@@ -1,12 +1,20 @@
 package org.civiquiz.security;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.contest.ContestFixtures;
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.ContestService.NewUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,6 +26,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -28,6 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every staff endpoint, called anonymously and with each role: refused with 401 or 403
  * where it must be, let through (to a missing contest, so nothing changes) where it may.
+ * Every endpoint of a contest, called by accounts scoped to another contest: 404 exactly
+ * as for a contest that does not exist; and by accounts limited to some units of the
+ * contest: let through where it answers for those units only ({@link #FOR_UNITS}), 403
+ * {@code WHOLE_CONTEST_REQUIRED} everywhere else.
  */
 @IntegrationTest
 class RolesIntegrationTests {
@@ -77,8 +91,115 @@ class RolesIntegrationTests {
 			new Endpoint(HttpMethod.GET, "/actuator/metrics", ADMIN),
 			new Endpoint(HttpMethod.GET, "/actuator/info", ADMIN));
 
+	/**
+	 * What an account limited to some units of a contest may call (the endpoints that
+	 * answer for its units only); any other endpoint of the contest needs the whole
+	 * contest.
+	 */
+	private static final List<String> FOR_UNITS = List.of("GET /api/admin/contests/" + NONE,
+			"GET /api/admin/contests/" + NONE + "/stats", "GET /api/admin/contests/" + NONE + "/stats/stream",
+			"GET /api/admin/contests/" + NONE + "/integrity-flags", "GET /api/admin/contests/" + NONE + "/exclusions",
+			"PUT /api/admin/contests/" + NONE + "/exclusions/00000000-0000-0000-0000-000000000000",
+			"DELETE /api/admin/contests/" + NONE + "/exclusions/00000000-0000-0000-0000-000000000000");
+
+	/**
+	 * The scoped accounts' contest; the accounts scoped elsewhere are scoped to the
+	 * reference contest.
+	 */
+	private static String scopedContest;
+
+	/** Role → an account of that role scoped to the reference contest only. */
+	private static final Map<Role, String> elsewhere = new EnumMap<>(Role.class);
+
+	/** Role → an account of that role limited to unit U1 of {@link #scopedContest}. */
+	private static final Map<Role, String> unitScoped = new EnumMap<>(Role.class);
+
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private ContestService contests;
+
+	@BeforeEach
+	void scopedAccounts() {
+		if (scopedContest != null) {
+			return;
+		}
+		String slug = ContestFixtures.openContest(this.contests, "pham-vi-" + System.nanoTime() % 1_000_000,
+				List.of("D1"),
+				List.of(new NewUnit("U1", "Đơn vị một", null, null), new NewUnit("U2", "Đơn vị hai", null, null)));
+		for (Role role : List.of(Role.ORGANIZER, Role.COMMITTEE)) {
+			elsewhere.put(role, StaffFixtures.account(this.client, "elsewhere", role,
+					StaffFixtures.scope(Map.of(IntegrationTest.CONTEST, List.of()))));
+			unitScoped.put(role,
+					StaffFixtures.account(this.client, "unit", role, StaffFixtures.scope(Map.of(slug, List.of("U1")))));
+		}
+		scopedContest = slug;
+	}
+
+	/** Each endpoint of one contest, with each role of scoped accounts it admits. */
+	static Stream<Arguments> contestEndpoints() {
+		return ENDPOINTS.stream()
+			.filter((endpoint) -> endpoint.path().startsWith("/api/admin/contests/" + NONE))
+			.flatMap((endpoint) -> endpoint.allowed()
+				.stream()
+				.filter((role) -> role != Role.ADMIN)
+				.map((role) -> Arguments.of(endpoint.method(), endpoint.path(), role)));
+	}
+
+	@ParameterizedTest(name = "{0} {1} as {2} scoped elsewhere → 404 as if missing")
+	@MethodSource("contestEndpoints")
+	void aContestOutsideTheScopeIsNotFound(HttpMethod method, String path, Role role) {
+		String username = elsewhere.get(role);
+		String other = path.replace(NONE, scopedContest);
+		byte[] outside = call(method, other, username, StaffFixtures.PASSWORD).expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("CONTEST_NOT_FOUND")
+			.returnResult()
+			.getResponseBody();
+		// the same words as for a contest that does not exist: nothing tells them apart
+		byte[] missing = call(method, path, username, StaffFixtures.PASSWORD).expectStatus()
+			.isNotFound()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		assertThat(new String(outside, StandardCharsets.UTF_8).replace(scopedContest, NONE))
+			.isEqualTo(new String(missing, StandardCharsets.UTF_8));
+		// and as an account that sees every contest is told of a missing one
+		EntityExchangeResult<byte[]> unscoped = call(method, path, username(role), password(role)).expectBody()
+			.returnResult();
+		if (unscoped.getStatus().value() == 404) {
+			assertThat(new String(missing, StandardCharsets.UTF_8))
+				.isEqualTo(new String(unscoped.getResponseBody(), StandardCharsets.UTF_8));
+		}
+	}
+
+	@ParameterizedTest(name = "{0} {1} as {2} limited to a unit → for its units, or 403")
+	@MethodSource("contestEndpoints")
+	void aUnitScopedAccountGetsOnlyWhatAnswersForItsUnits(HttpMethod method, String path, Role role) {
+		String other = path.replace(NONE, scopedContest);
+		WebTestClient.ResponseSpec response = call(method, other, unitScoped.get(role), StaffFixtures.PASSWORD);
+		if (FOR_UNITS.contains(method.name() + " " + path)) {
+			FluxExchangeResult<String> result = response.returnResult(String.class);
+			assertThat(result.getStatus().value()).isNotIn(401, 403, 500);
+			// the stream goes on: its first event is enough
+			String first = result.getResponseBody().take(1).blockLast(Duration.ofSeconds(20));
+			assertThat(String.valueOf(first)).doesNotContain("CONTEST_NOT_FOUND");
+		}
+		else {
+			response.expectStatus()
+				.isForbidden()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("WHOLE_CONTEST_REQUIRED");
+		}
+	}
 
 	static Stream<Arguments> anonymousCalls() {
 		return ENDPOINTS.stream().map((endpoint) -> Arguments.of(endpoint.method(), endpoint.path()));
@@ -162,12 +283,16 @@ class RolesIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec call(HttpMethod method, String path, Role role) {
+		return (role != null) ? call(method, path, username(role), password(role)) : call(method, path, null, null);
+	}
+
+	private WebTestClient.ResponseSpec call(HttpMethod method, String path, String username, String password) {
 		WebTestClient.RequestBodySpec request = this.client.method(method)
 			.uri(path)
 			.header("X-Requested-With", "XMLHttpRequest")
 			.headers((headers) -> {
-				if (role != null) {
-					headers.setBasicAuth(username(role), password(role));
+				if (username != null) {
+					headers.setBasicAuth(username, password);
 				}
 			});
 		if (method == HttpMethod.POST || method == HttpMethod.PUT) {

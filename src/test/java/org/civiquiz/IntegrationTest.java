@@ -42,7 +42,12 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 				"civiquiz.rate-limits.verify-per-ip.capacity=1000000",
 				// overdue attempts are finished within seconds (the browser journeys wait
 				// for it); tests that race the sweeper call it themselves too
-				"civiquiz.exam.overdue-sweep-interval=2s" })
+				"civiquiz.exam.overdue-sweep-interval=2s",
+				// PostgresOutageIntegrationTests restarts the shared PostgreSQL: a
+				// connection
+				// the pool kept from before is checked as it is handed out and replaced,
+				// so the suites that run after it do not meet it
+				"spring.r2dbc.pool.validation-depth=remote", "spring.r2dbc.pool.acquire-retry=20" })
 // a 2-core build machine busy with the whole suite has stalled a first answer past the
 // default 5 s now and then
 @AutoConfigureWebTestClient(timeout = "30s")

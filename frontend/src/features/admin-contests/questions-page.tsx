@@ -22,7 +22,7 @@ interface ImportResult {
   public: boolean;
 }
 
-interface BankQuestion {
+export interface BankQuestion {
   id: number;
   code: string;
   chapter: number;

@@ -4,6 +4,7 @@ export const t = translator({
   vi: {
     contests: 'Chọn cuộc thi',
     title: 'Thống kê trực tiếp',
+    itemAnalysis: 'Phân tích câu hỏi: độ khó, độ phân biệt, câu có thể sai đáp án',
     signOut: 'Đăng xuất',
     scope: 'Phạm vi',
     wholeContest: 'Toàn cuộc thi',
@@ -60,6 +61,7 @@ export const t = translator({
   en: {
     contests: 'Choose a contest',
     title: 'Live figures',
+    itemAnalysis: 'Item analysis: difficulty, discrimination, questions that may have a wrong key',
     signOut: 'Sign out',
     scope: 'Scope',
     wholeContest: 'Whole contest',

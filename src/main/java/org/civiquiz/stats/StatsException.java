@@ -17,4 +17,8 @@ final class StatsException extends CiviquizException {
 		return new StatsException(HttpStatus.NOT_FOUND, "ROUND_NOT_FOUND", round);
 	}
 
+	static StatsException formatUnknown(String format) {
+		return new StatsException(HttpStatus.BAD_REQUEST, "ITEM_ANALYSIS_FORMAT_UNKNOWN", format);
+	}
+
 }

@@ -24,6 +24,8 @@ test('the item analysis lists the flagged questions first, each with a link to e
   const first = rows.first();
   await expect(first).toHaveAttribute('data-flags', /MAYBE_WRONG_KEY/);
   await expect(first).toContainText('Có thể sai đáp án');
+  // a figure that cannot be computed (one attempt: no correlation) is a dash, not NaN
+  await expect(page.getByTestId('item-analysis')).not.toContainText('NaN');
   // flagged first: no question without a flag comes before a flagged one
   const flags = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-flags') ?? ''));
   const firstUnflagged = flags.indexOf('');

@@ -174,8 +174,8 @@ function ItemRow(props: { item: Item; slug: string; canManage: boolean }) {
       </td>
       <td>{letter(item.correctOption)}</td>
       <td class="num">{number(item.drawn)}</td>
-      <td class="num">{item.facility === null ? '–' : percent(item.facility)}</td>
-      <td class="num">{item.discrimination === null ? '–' : number(item.discrimination, 2)}</td>
+      <td class="num">{item.facility == null ? '–' : percent(item.facility)}</td>
+      <td class="num">{item.discrimination == null ? '–' : number(item.discrimination, 2)}</td>
       <td>{choices(item.optionCounts)}</td>
       <td>{item.topQuarter.attempts === 0 ? '–' : choices(item.topQuarter.optionCounts)}</td>
       {props.canManage && (

@@ -13,8 +13,6 @@ function item(code: string, flags: ItemFlag[]): Item {
     correctOption: 1,
     active: true,
     drawn: 0,
-    facility: null,
-    discrimination: null,
     optionCounts: counts,
     topQuarter: { attempts: 0, optionCounts: counts },
     flags,

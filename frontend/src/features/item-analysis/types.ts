@@ -13,8 +13,10 @@ export interface Item {
   correctOption: number;
   active: boolean;
   drawn: number;
-  facility: number | null;
-  discrimination: number | null;
+  /** Absent when never drawn. */
+  facility?: number;
+  /** Absent when right/wrong or the rest score does not vary. */
+  discrimination?: number;
   optionCounts: OptionCounts;
   topQuarter: { attempts: number; optionCounts: OptionCounts };
   flags: ItemFlag[];
@@ -22,7 +24,8 @@ export interface Item {
 
 export interface ItemAnalysis {
   contest: string;
-  round: number | null;
+  /** Absent for the whole contest. */
+  round?: number;
   attempts: number;
   computedAt: string;
   items: Item[];

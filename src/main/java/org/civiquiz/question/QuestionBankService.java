@@ -157,7 +157,7 @@ public class QuestionBankService implements PublicQuestionBanks {
 			.fetch()
 			.rowsUpdated()
 			.flatMap((updated) -> (updated == 0) ? Mono.error(QuestionBankException.questionNotFound(code))
-					: Mono.fromRunnable(() -> this.banks.remove(bank)).then(bank(bank)))
+					: Mono.fromRunnable(() -> this.banks.remove(bank)).then(Mono.defer(() -> bank(bank))))
 			.map((questions) -> questions.questions()
 				.stream()
 				.filter((question) -> question.code().equals(code))

@@ -58,7 +58,7 @@ final class ReplayAnswers {
 		Random random = new Random(code.hashCode() * 31L + 17);
 		double[] weights = new double[5];
 		for (int option = 1; option <= 4; option++) {
-			weights[option] = Math.exp(0.9 * random.nextGaussian());
+			weights[option] = Math.exp(0.5 * random.nextGaussian());
 		}
 		return weights;
 	}

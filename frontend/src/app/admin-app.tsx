@@ -12,6 +12,8 @@ import { t as tm } from '../features/admin-contests/messages';
 import { ContestFormPage, ContestListPage } from '../features/admin-contests/contest-pages';
 import { PrizePlanPage } from '../features/admin-contests/prize-plan-page';
 import { QuestionsPage } from '../features/admin-contests/questions-page';
+import { QuestionEditPage } from '../features/admin-contests/question-edit-page';
+import { ItemAnalysisPage } from '../features/item-analysis/item-analysis-page';
 import { t as tk } from '../features/committee/messages';
 import { CommitteeHome, CommitteePage } from '../features/committee/committee-page';
 import { t as ta } from '../features/admin-accounts/messages';
@@ -57,6 +59,8 @@ export function AdminApp() {
     );
   } else if (match('/accounts', path)) {
     page = <AccountsPage {...auth} />;
+  } else if ((params = match('/c/:slug/items', path))) {
+    page = <ItemAnalysisPage key={params.slug} slug={params.slug} canManage={sectionsOf(signedIn).manage} {...auth} />;
   } else if ((params = match('/c/:slug', path))) {
     page = (
       <DashboardPage
@@ -71,6 +75,8 @@ export function AdminApp() {
     page = <ContestListPage {...auth} />;
   } else if (match('/manage/new', path)) {
     page = <ContestFormPage key="new" {...auth} />;
+  } else if ((params = match('/manage/:slug/questions/:code', path))) {
+    page = <QuestionEditPage key={path} slug={params.slug} code={params.code} {...auth} />;
   } else if ((params = match('/manage/:slug/questions', path))) {
     page = <QuestionsPage key={params.slug} slug={params.slug} {...auth} />;
   } else if ((params = match('/manage/:slug/prizes', path))) {

@@ -29,7 +29,7 @@ interface ImportResult {
   warnings?: ImportWarning[];
 }
 
-interface BankQuestion {
+export interface BankQuestion {
   id: number;
   code: string;
   chapter: number;

@@ -89,6 +89,11 @@ export function DashboardPage(props: {
           )}
         </div>
       )}
+      <p>
+        <a href={`#/c/${encodeURIComponent(props.slug)}/items`} data-testid="item-analysis-link">
+          {t('itemAnalysis')}
+        </a>
+      </p>
       <div class="dashboard-bar">
         <label class="inline-field">
           {t('scope')}{' '}

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,6 +59,13 @@ class AdminQuestionController {
 	Mono<QuestionBankService.ImportResult> importXlsx(@PathVariable String slug, @RequestBody byte[] xlsx) {
 		return this.contests.settings(slug)
 			.flatMap((contest) -> this.banks.importXlsx(contest.questionBank(), xlsx, needs(contest)));
+	}
+
+	@PutMapping("/{code}")
+	Mono<BankQuestion> update(@PathVariable String slug, @PathVariable String code,
+			@RequestBody QuestionBankService.QuestionUpdate update) {
+		return this.contests.settings(slug)
+			.flatMap((contest) -> this.banks.update(contest.questionBank(), code, update));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.civiquiz.question;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +57,15 @@ public final class QuestionBank {
 	 */
 	public List<BankQuestion> questions() {
 		return this.questions;
+	}
+
+	/**
+	 * The active questions and the retired ones, which attempts that drew them still
+	 * hold.
+	 * @return every question the bank knows, in no particular order
+	 */
+	public Collection<BankQuestion> withRetired() {
+		return this.byId.values();
 	}
 
 	/**

@@ -224,6 +224,73 @@ public class QuestionBankService implements PublicQuestionBanks {
 	}
 
 	/**
+	 * Changes one active question of a bank in place (its code stays), with the checks a
+	 * question file's row gets; the bank's public flag stays as it is. Attempts are not
+	 * rescored: a changed key counts from the next submission on (and in the item
+	 * analysis at once).
+	 * @param bank the bank's name
+	 * @param code the question's code
+	 * @param update the question's new content
+	 * @return the question as changed; {@code QUESTION_INVALID} with every problem, or
+	 * {@code QUESTION_NOT_FOUND}
+	 */
+	public Mono<BankQuestion> update(String bank, String code, QuestionUpdate update) {
+		List<String> options = (update.options() != null) ? update.options() : List.of();
+		List<String> cells = new ArrayList<>(List.of(code, String.valueOf(update.chapter()),
+				String.valueOf(update.article()), String.valueOf(update.text())));
+		for (int i = 0; i < 4; i++) {
+			cells.add((i < options.size() && options.get(i) != null) ? options.get(i) : "");
+		}
+		int correct = update.correctOption();
+		cells.add((correct >= 1 && correct <= 4) ? String.valueOf((char) ('A' + correct - 1)) : "");
+		cells.add((update.explanation() != null) ? update.explanation() : "");
+		Parsed parsed = QuestionCsv.parse(QuestionCsv.COLUMNS, List.of(new QuestionCsv.SourceRow(1, cells, true)));
+		if (!parsed.problems().isEmpty() || options.size() != 4) {
+			List<FieldProblem> problems = new ArrayList<>();
+			if (options.size() != 4) {
+				problems.add(new FieldProblem("options", "QUESTION_OPTION_LENGTH", 500));
+			}
+			parsed.problems()
+				.forEach((problem) -> problems
+					.add(new FieldProblem(formField(problem.field()), problem.code(), problem.args())));
+			return Mono.error(QuestionBankException.questionInvalid(problems));
+		}
+		QuestionRow row = parsed.rows().get(0);
+		return this.database.sql("""
+				update question set chapter = :chapter, article = :article, text = :text, options = :options,
+				    correct_option = :correct, explanation = :explanation, updated_at = now()
+				where bank = :bank and code = :code and active
+				""")
+			.bind("bank", bank)
+			.bind("code", code)
+			.bind("chapter", (short) row.chapter())
+			.bind("article", (short) row.article())
+			.bind("text", row.text())
+			.bind("options", row.options().toArray(String[]::new))
+			.bind("correct", (short) row.correctOption())
+			.bind("explanation", row.explanation())
+			.fetch()
+			.rowsUpdated()
+			.flatMap((updated) -> (updated == 0) ? Mono.error(QuestionBankException.questionNotFound(code))
+					: Mono.fromRunnable(() -> this.banks.remove(bank)).then(Mono.defer(() -> bank(bank))))
+			.map((questions) -> questions.questions()
+				.stream()
+				.filter((question) -> question.code().equals(code))
+				.findFirst()
+				.orElseThrow());
+	}
+
+	/**
+	 * A file row's column as the form's field: {@code line 1: option_b} →
+	 * {@code options[1]}.
+	 */
+	private static String formField(String field) {
+		String column = field.replaceFirst("^line \\d+: ", "");
+		return column.startsWith("option_") ? "options[" + (column.charAt(7) - 'a') + "]"
+				: column.equals("correct") ? "correctOption" : column;
+	}
+
+	/**
 	 * A bank as organizers see it: whether it is public (loaded from a file shipped with
 	 * the platform) and how many questions it draws from.
 	 * @param bank the bank's name
@@ -378,6 +445,20 @@ public class QuestionBankService implements PublicQuestionBanks {
 	 * @param questions how many questions it draws from
 	 */
 	public record BankStatus(String name, @JsonProperty("public") boolean publicBank, int questions) {
+	}
+
+	/**
+	 * An organizer's change to one question.
+	 *
+	 * @param chapter its chapter (1–99)
+	 * @param article its article (1–999)
+	 * @param text its stem
+	 * @param options the four options, in order
+	 * @param correctOption the right one (1..4)
+	 * @param explanation why (may be empty)
+	 */
+	public record QuestionUpdate(int chapter, int article, String text, List<String> options, int correctOption,
+			String explanation) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.civiquiz.award.FinalizationService;
@@ -24,12 +25,15 @@ import org.civiquiz.exam.ExamService;
 import org.civiquiz.exam.ReadModelReconciler;
 import org.civiquiz.exam.SubmissionRequest;
 import org.civiquiz.participant.Registration;
+import org.civiquiz.question.BankQuestion;
 import org.civiquiz.question.QuestionBank;
 import org.civiquiz.question.QuestionBankService;
 import org.civiquiz.seed.ReplayPlan.Person;
 import org.civiquiz.seed.ReplayPlan.Planned;
 import org.civiquiz.seed.ReplayPlan.Plan;
 import org.civiquiz.stats.ContestStats;
+import org.civiquiz.stats.ItemAnalysis;
+import org.civiquiz.stats.ItemAnalysisService;
 import org.civiquiz.stats.StatsService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,7 +46,10 @@ import org.springframework.stereotype.Service;
  * starts and submits through the exam's own services (so every rule and every write path
  * is the real one), four weekly rounds long. The exam stamps attempts with the time they
  * are taken, so afterwards the attempts are moved to the times, rounds and durations the
- * plan spreads them over, and the contest is closed and its leaderboards rebuilt.
+ * plan spreads them over, and the contest is closed and its leaderboards rebuilt. Each
+ * entrant answers question by question ({@link ReplayAnswers}), from the replay's own
+ * copy of the bank in which one question's key is planted wrong ({@link ReplayBank}); the
+ * item analysis that follows should flag it {@code MAYBE_WRONG_KEY}.
  */
 @Service
 public class CampaignReplay {
@@ -72,9 +79,12 @@ public class CampaignReplay {
 
 	private final Clock clock;
 
+	private final ItemAnalysisService items;
+
 	CampaignReplay(ContestService contests, ExamService exams, QuestionBankService banks,
 			ReadModelReconciler readModels, StatsService stats, PrizePlanService prizePlans, FinalizationService awards,
-			DatabaseClient database, Clock clock) {
+			DatabaseClient database, Clock clock, ItemAnalysisService items) {
+		this.items = items;
 		this.contests = contests;
 		this.prizePlans = prizePlans;
 		this.awards = awards;
@@ -91,9 +101,12 @@ public class CampaignReplay {
 	 * @param slug the new contest's slug
 	 * @param scale 1 for 20,900 people and 29,600 attempts
 	 * @param concurrency how many participants take their exams at once
-	 * @param bankCsv the bundled question bank's CSV, imported first (idempotent, and
-	 * marking the bank public) so that the replay does not depend on the seed
-	 * @return the plan's totals and the figures PostgreSQL reports afterwards
+	 * @param bankCsv the bundled question bank's CSV, whose copy with a planted wrong key
+	 * ({@link ReplayBank}) is imported first (idempotent, and marking the copy public: it
+	 * is the shipped file's, but for the one key) so that the replay does not depend on
+	 * the seed
+	 * @return the plan's totals, the figures PostgreSQL reports afterwards and the item
+	 * analysis
 	 */
 	public Mono<ReplayReport> replay(String slug, double scale, int concurrency, byte[] bankCsv) {
 		Instant now = this.clock.instant();
@@ -111,53 +124,68 @@ public class CampaignReplay {
 			.toList();
 		NewContest contest = new NewContest(slug, "Tái hiện cuộc thi tìm hiểu Luật Hợp tác xã năm 2023 (2024)",
 				"Luật Hợp tác xã số 17/2023/QH15", "Dữ liệu mô phỏng theo số liệu công bố của cuộc thi năm 2024.", "",
-				ReferenceContestSeeder.SEED_BANK, opens, now.plus(Duration.ofHours(6)), Duration.ofMinutes(20), 20, 3,
+				ReplayBank.NAME, opens, now.plus(Duration.ofHours(6)), Duration.ofMinutes(20), 20, 3,
 				Map.of(1, 3, 2, 2, 3, 1, 4, 3, 5, 3, 6, 3, 7, 2),
 				"Theo bạn, trong tuần thi này sẽ có bao nhiêu lượt bài thi trả lời đúng cả 20/20 câu hỏi?",
 				HaiPhong.DISTRICTS, ContestStatus.OPEN);
+		ReplayBank.Copy copy = ReplayBank.withWrongKey(bankCsv);
+		ScorePool scores = new ScorePool(plan.participants()
+			.stream()
+			.flatMap((person) -> person.attempts().stream())
+			.map(Planned::score)
+			.toList(), 20);
 		long started = System.nanoTime();
-		return this.banks.importBundled(ReferenceContestSeeder.SEED_BANK, bankCsv)
+		return this.banks.importBundled(ReplayBank.NAME, copy.csv())
 			.then(this.contests.create(contest, rounds, units))
 			.flatMap((created) -> this.prizePlans.updatePlan(slug, ReferenceContestSeeder.PRIZE_PLAN, ACTOR)
 				.thenReturn(created))
 			.flatMap((created) -> this.banks.bank(created.questionBank())
 				.flatMap((bank) -> Flux.fromIterable(plan.participants())
 					.flatMap((person) -> Flux.fromIterable(person.attempts())
-						.concatMap((planned) -> take(slug, bank, person, planned)), concurrency)
+						.concatMap((planned) -> take(slug, bank, copy, scores, person, planned)), concurrency)
 					.buffer(1000)
 					.concatMap((batch) -> move(created, batch))
 					.then(close(created, week(opens, ROUNDS)))))
 			.then(this.contests.settings(slug))
 			.flatMap(this.readModels::rebuild)
 			.then(this.stats.exact(slug, null))
-			.map((figures) -> new ReplayReport(plan.people(), plan.attempts(), plan.perfect(), plan.atLeast15(),
-					Duration.ofNanos(System.nanoTime() - started), figures));
+			.flatMap((figures) -> {
+				Duration took = Duration.ofNanos(System.nanoTime() - started);
+				long analysing = System.nanoTime();
+				return this.items.analyse(slug, null)
+					.map((analysis) -> new ReplayReport(plan.people(), plan.attempts(), plan.perfect(),
+							plan.atLeast15(), took, figures, copy.planted(), analysis,
+							Duration.ofNanos(System.nanoTime() - analysing)));
+			});
 	}
 
-	private Mono<Taken> take(String slug, QuestionBank bank, Person person, Planned planned) {
+	private Mono<Taken> take(String slug, QuestionBank bank, ReplayBank.Copy copy, ScorePool scores, Person person,
+			Planned planned) {
 		Registration registration = new Registration(person.fullName(), person.phone(), person.unitCode(),
 				person.district(), person.birthYear(), null, null, true);
 		return this.exams.start(slug, registration, new ExamService.ClientInfo(null, "civiquiz-replay"))
-			.flatMap((attempt) -> this.exams
-				.submit(attempt.attemptId(), attempt.token(),
-						new SubmissionRequest(answers(attempt, bank, planned.score()), planned.prediction()))
-				.map((result) -> {
-					if (result.score() != planned.score()) {
-						throw new IllegalStateException("planned " + planned.score() + ", scored " + result.score());
-					}
-					return new Taken(attempt, planned);
-				}));
-	}
-
-	/** The first {@code score} questions right, the others wrong. */
-	private static List<SubmissionRequest.Answer> answers(AttemptStarted attempt, QuestionBank bank, int score) {
-		List<SubmissionRequest.Answer> answers = new ArrayList<>();
-		for (int i = 0; i < attempt.questions().size(); i++) {
-			long id = attempt.questions().get(i).id();
-			int correct = bank.question(id).correctOption();
-			answers.add(new SubmissionRequest.Answer(id, (i < score) ? correct : (correct % 4) + 1));
-		}
-		return answers;
+			.flatMap((attempt) -> {
+				Random random = new Random(attempt.attemptId().getMostSignificantBits());
+				List<ReplayAnswers.Drawn> drawn = attempt.questions().stream().map((question) -> {
+					BankQuestion inBank = bank.question(question.id());
+					int truth = inBank.code().equals(copy.planted()) ? copy.truth() : inBank.correctOption();
+					return new ReplayAnswers.Drawn(question.id(), inBank.code(), inBank.correctOption(), truth);
+				}).toList();
+				int score = scores.take(planned.score(), drawn.stream().anyMatch(ReplayAnswers.Drawn::planted), random);
+				int[] chosen = ReplayAnswers.answers(drawn, score, random);
+				List<SubmissionRequest.Answer> answers = new ArrayList<>();
+				for (int i = 0; i < chosen.length; i++) {
+					answers.add(new SubmissionRequest.Answer(drawn.get(i).id(), (chosen[i] != 0) ? chosen[i] : null));
+				}
+				return this.exams
+					.submit(attempt.attemptId(), attempt.token(), new SubmissionRequest(answers, planned.prediction()))
+					.map((result) -> {
+						if (result.score() != score) {
+							throw new IllegalStateException("meant " + score + ", scored " + result.score());
+						}
+						return new Taken(attempt, planned);
+					});
+			});
 	}
 
 	/**
@@ -218,9 +246,12 @@ public class CampaignReplay {
 	 * @param atLeast15 attempts planned at 15/20 or more
 	 * @param took how long it took
 	 * @param figures what PostgreSQL reports afterwards
+	 * @param planted the code of the question whose key the replay's bank plants wrong
+	 * @param items the item analysis of the replayed contest
+	 * @param itemsTook how long the item analysis took
 	 */
 	public record ReplayReport(int people, int attempts, int perfect, int atLeast15, Duration took,
-			ContestStats figures) {
+			ContestStats figures, String planted, ItemAnalysis items, Duration itemsTook) {
 	}
 
 }

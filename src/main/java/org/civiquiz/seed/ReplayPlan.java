@@ -11,8 +11,9 @@ import java.util.Random;
 /**
  * Who takes part in the replay of the reference campaign, when, and with what result. At
  * scale 1: 20,900 people make 29,600 attempts, of which exactly 4,700 (15.9 %) score
- * 20/20 and 15,768 (53.27 %) score at least 15/20, as the campaign reported.
- * Deterministic for a seed.
+ * 20/20 and 15,768 (53.27 %) score at least 15/20, as the campaign reported. Each person
+ * has an ability, and the better a person's ability the better their attempts' scores
+ * (how each answer goes is {@link ReplayAnswers}'s). Deterministic for a seed.
  */
 final class ReplayPlan {
 
@@ -30,6 +31,12 @@ final class ReplayPlan {
 	/** Of 0..14, most are in the low teens. */
 	private static final double[] LOW = { 0.002, 0.003, 0.005, 0.01, 0.015, 0.025, 0.035, 0.05, 0.07, 0.09, 0.11, 0.13,
 			0.14, 0.15, 0.16 };
+
+	/**
+	 * How much an attempt's result strays from its person's ability (which varies by 1):
+	 * a person's attempts correlate at about 0.8.
+	 */
+	private static final double LUCK = 0.5;
 
 	private static final String[] FAMILY = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
 			"Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý" };
@@ -77,28 +84,51 @@ final class ReplayPlan {
 		List<Integer> scores = new ArrayList<>(Collections.nCopies(perfect, 20));
 		addApportioned(scores, 15, HIGH, atLeast15 - perfect);
 		addApportioned(scores, 0, LOW, attempts - atLeast15);
-		Collections.shuffle(scores, random);
+		Collections.sort(scores);
 		// people making 1, 2 or 3 attempts: as many extra attempts as the totals need
 		int extra = attempts - people;
 		int three = (int) Math.round(extra * 1200.0 / 8700);
 		int two = extra - 2 * three;
-		List<Person> participants = new ArrayList<>(people);
-		int next = 0;
+		// each person an ability; the planned scores (their counts exact) go to the
+		// attempts in the order of their person's ability plus a little luck per attempt,
+		// so that a person's attempts score alike
+		List<double[]> luck = new ArrayList<>(attempts);
+		List<Planned> drafts = new ArrayList<>(attempts);
+		List<Person> drafted = new ArrayList<>(people);
 		for (int i = 0; i < people; i++) {
 			int count = (i < three) ? 3 : (i < three + two) ? 2 : 1;
-			List<Planned> planned = new ArrayList<>();
+			double ability = random.nextGaussian();
 			for (int k = 0; k < count; k++) {
 				int round = 1 + random.nextInt(rounds);
 				Instant start = opens.plus(Duration.ofDays(7L * (round - 1)))
 					.plus(Duration.ofMinutes(random.nextInt(7 * 24 * 60 - 30)));
 				Duration took = Duration.ofSeconds(240 + random.nextInt(900));
 				long prediction = Math.max(0, Math.round(Math.exp(Math.log(PERFECT) + random.nextGaussian() * 0.8)));
-				planned.add(new Planned(round, scores.get(next++), start, took, prediction));
+				luck.add(new double[] { ability + LUCK * random.nextGaussian(), drafts.size() });
+				drafts.add(new Planned(round, 0, start, took, prediction));
+			}
+			drafted.add(new Person(name(random), "09%08d".formatted(10_000_000 + i),
+					units.get(random.nextInt(units.size())), districts.get(random.nextInt(districts.size())),
+					1950 + random.nextInt(55), List.of()));
+		}
+		luck.sort(Comparator.comparingDouble((double[] drawn) -> drawn[0]));
+		int[] scoreOf = new int[attempts];
+		for (int rank = 0; rank < attempts; rank++) {
+			scoreOf[(int) luck.get(rank)[1]] = scores.get(rank);
+		}
+		List<Person> participants = new ArrayList<>(people);
+		int next = 0;
+		for (Person person : drafted) {
+			int count = (participants.size() < three) ? 3 : (participants.size() < three + two) ? 2 : 1;
+			List<Planned> planned = new ArrayList<>();
+			for (int k = 0; k < count; k++, next++) {
+				Planned draft = drafts.get(next);
+				planned.add(new Planned(draft.round(), scoreOf[next], draft.startedAt(), draft.duration(),
+						draft.prediction()));
 			}
 			planned.sort(Comparator.comparing(Planned::startedAt));
-			participants.add(new Person(name(random), "09%08d".formatted(10_000_000 + i),
-					units.get(random.nextInt(units.size())), districts.get(random.nextInt(districts.size())),
-					1950 + random.nextInt(55), List.copyOf(planned)));
+			participants.add(new Person(person.fullName(), person.phone(), person.unitCode(), person.district(),
+					person.birthYear(), List.copyOf(planned)));
 		}
 		return new Plan(people, attempts, perfect, atLeast15, participants);
 	}

@@ -1,5 +1,6 @@
 package org.civiquiz.seed;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -7,6 +8,8 @@ import org.apache.commons.logging.LogFactory;
 import org.civiquiz.award.WinnersList;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.stats.ContestStats;
+import org.civiquiz.stats.ItemAnalysis;
+import org.civiquiz.stats.ItemAnalysis.Item;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -64,6 +67,7 @@ class ReplayRunner implements ApplicationRunner {
 					figures.attempts().perfect(), 100 * figures.attempts().perfectShare(),
 					figures.attempts().atLeast15(), 100 * figures.attempts().atLeast15Share(),
 					figures.attempts().mean(), figures.attempts().median()));
+			logger.info(itemAnalysis(report));
 			long started = System.nanoTime();
 			List<WinnersList> lists = this.replay.finalizeAll(slug).collectList().block();
 			logger.info(String.format("Finalized %d winners lists (each round, then the contest) in %d ms",
@@ -72,6 +76,35 @@ class ReplayRunner implements ApplicationRunner {
 		if (this.properties.exit()) {
 			System.exit(SpringApplication.exit(this.context));
 		}
+	}
+
+	/**
+	 * The item analysis's time and its flagged questions, the planted wrong key first.
+	 */
+	static String itemAnalysis(CampaignReplay.ReplayReport report) {
+		ItemAnalysis analysis = report.items();
+		List<Item> flagged = analysis.items()
+			.stream()
+			.filter((item) -> !item.flags().isEmpty())
+			.sorted(Comparator.comparing((Item item) -> !item.code().equals(report.planted()))
+				.thenComparing(Item::code))
+			.toList();
+		boolean found = flagged.stream()
+			.anyMatch((item) -> item.code().equals(report.planted())
+					&& item.flags().contains(ItemAnalysis.Flag.MAYBE_WRONG_KEY));
+		StringBuilder text = new StringBuilder(String.format(
+				"Item analysis of %,d attempts took %d ms: %d of %d questions flagged; the planted wrong key (%s) %s",
+				analysis.attempts(), report.itemsTook().toMillis(), flagged.size(), analysis.items().size(),
+				report.planted(), found ? "is flagged MAYBE_WRONG_KEY" : "is NOT flagged MAYBE_WRONG_KEY"));
+		for (Item item : flagged) {
+			text.append(String.format("%n  %-8s drawn %,6d  facility %s  discrimination %s  %s", item.code(),
+					item.drawn(), decimal(item.facility()), decimal(item.discrimination()), item.flags()));
+		}
+		return text.toString();
+	}
+
+	private static String decimal(Double value) {
+		return (value != null) ? String.format("%6.3f", value) : "     -";
 	}
 
 }

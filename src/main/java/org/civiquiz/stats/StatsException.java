@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 /**
  * Refusals of the statistics feature.
  */
-final class StatsException extends CiviquizException {
+public final class StatsException extends CiviquizException {
 
 	private StatsException(HttpStatus status, String code, Object... args) {
 		super(status, code, args);
@@ -15,6 +15,10 @@ final class StatsException extends CiviquizException {
 
 	static StatsException roundNotFound(int round) {
 		return new StatsException(HttpStatus.NOT_FOUND, "ROUND_NOT_FOUND", round);
+	}
+
+	public static StatsException formatUnknown(String format) {
+		return new StatsException(HttpStatus.BAD_REQUEST, "ITEM_ANALYSIS_FORMAT_UNKNOWN", format);
 	}
 
 }

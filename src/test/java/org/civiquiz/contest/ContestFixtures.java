@@ -79,4 +79,28 @@ public final class ContestFixtures {
 		return slug;
 	}
 
+	/**
+	 * Creates an open contest on a bank of its own, with one round open from an hour ago
+	 * for a day and no chapter quotas: a bank as small as {@code questionsPerAttempt}
+	 * makes every attempt draw every question.
+	 * @param contests the service
+	 * @param slug the new contest's slug
+	 * @param bank the question bank's name
+	 * @param questionsPerAttempt questions per attempt
+	 * @param maxAttemptsPerRound attempts per person and round
+	 * @return the slug
+	 */
+	public static String openContest(ContestService contests, String slug, String bank, int questionsPerAttempt,
+			int maxAttemptsPerRound) {
+		Instant now = Instant.now();
+		contests
+			.create(new NewContest(slug, "Test " + slug, "Law", "", "", bank, now.minus(Duration.ofHours(1)),
+					now.plus(Duration.ofDays(1)), Duration.ofMinutes(20), questionsPerAttempt, maxAttemptsPerRound,
+					Map.of(), "How many?", List.of("D1"), ContestStatus.OPEN),
+					List.of(new NewRound(1, "Tuần 1", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
+					List.of(new NewUnit("U1", "Unit one", null, null)))
+			.block();
+		return slug;
+	}
+
 }

@@ -69,6 +69,8 @@ class RolesIntegrationTests {
 			new Endpoint(HttpMethod.GET, "/api/admin/contests/" + NONE + "/questions", ORGANIZERS),
 			new Endpoint(HttpMethod.GET, "/api/admin/contests/" + NONE + "/questions/draw-preview", ORGANIZERS),
 			new Endpoint(HttpMethod.GET, "/api/admin/contests/" + NONE + "/questions/bank", ORGANIZERS),
+			new Endpoint(HttpMethod.PUT, "/api/admin/contests/" + NONE + "/questions/C01-001", ORGANIZERS),
+			new Endpoint(HttpMethod.GET, "/api/admin/contests/" + NONE + "/item-analysis", STAFF),
 			new Endpoint(HttpMethod.GET, "/api/admin/contests/" + NONE + "/prize-plan", STAFF),
 			new Endpoint(HttpMethod.PUT, "/api/admin/contests/" + NONE + "/prize-plan", ORGANIZERS),
 			new Endpoint(HttpMethod.GET, "/api/admin/contests/" + NONE + "/exclusions", COMMITTEE),

@@ -5,6 +5,7 @@ import java.util.List;
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.award.WinnersList;
 import org.civiquiz.stats.ContestStats;
+import org.civiquiz.stats.ItemAnalysis;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,34 @@ class CampaignReplayIntegrationTests {
 		assertThat(figures.attemptsSubmitted()).isEqualTo(report.attempts()).isEqualTo(296);
 		assertThat(figures.attempts().perfect()).isEqualTo(report.perfect()).isEqualTo(47);
 		assertThat(figures.attempts().atLeast15()).isEqualTo(report.atLeast15()).isEqualTo(158);
+		// answered question by question: the planted wrong key is flagged, in the
+		// replay's own copy of the bank only
+		assertThat(report.planted()).isEqualTo(ReplayBank.PLANTED);
+		assertThat(report.items().attempts()).isEqualTo(296);
+		assertThat(report.items().items()).filteredOn((item) -> item.code().equals(ReplayBank.PLANTED))
+			.singleElement()
+			.satisfies((item) -> assertThat(item.flags()).contains(ItemAnalysis.Flag.MAYBE_WRONG_KEY));
+		assertThat(ReplayRunner.itemAnalysis(report))
+			.contains("the planted wrong key (" + ReplayBank.PLANTED + ") is flagged MAYBE_WRONG_KEY");
+		assertThat(this.database
+			.sql("select count(*) from question where code = :code and bank = :bank and correct_option <> ("
+					+ "select correct_option from question where code = :code and bank = :seeded)")
+			.bind("code", ReplayBank.PLANTED)
+			.bind("bank", ReplayBank.NAME)
+			.bind("seeded", ReferenceContestSeeder.SEED_BANK)
+			.map((row, meta) -> row.get(0, Long.class))
+			.one()
+			.block()).isEqualTo(1);
+		// facility follows the score: the easiest questions are answered right more
+		// often than the hardest
+		List<Double> facilities = report.items()
+			.items()
+			.stream()
+			.filter((item) -> item.drawn() >= 20 && !item.code().equals(ReplayBank.PLANTED))
+			.map(ItemAnalysis.Item::facility)
+			.sorted()
+			.toList();
+		assertThat(facilities.get(facilities.size() - 1) - facilities.get(0)).isGreaterThan(0.3);
 		// spread over four past weeks, and closed
 		assertThat(figures.timeline().size()).isGreaterThan(50);
 		assertThat(this.database.sql("select status from contest where slug = 'replay-test'")

@@ -50,4 +50,25 @@ class ReplayPlanTests {
 			.isEqualTo(ReplayPlan.plan(0.05, OPENS, 4, List.of("U1", "U2"), List.of("D1"), 3));
 	}
 
+	@Test
+	void aPersonsAttemptsScoreAlike() {
+		Plan plan = ReplayPlan.plan(1.0, OPENS, 4, List.of("U1"), List.of("D1"), 2024);
+		List<int[]> pairs = plan.participants()
+			.stream()
+			.filter((person) -> person.attempts().size() >= 2)
+			.map((person) -> new int[] { person.attempts().get(0).score(), person.attempts().get(1).score() })
+			.toList();
+		double meanFirst = pairs.stream().mapToInt((pair) -> pair[0]).average().orElseThrow();
+		double meanSecond = pairs.stream().mapToInt((pair) -> pair[1]).average().orElseThrow();
+		double products = 0;
+		double first = 0;
+		double second = 0;
+		for (int[] pair : pairs) {
+			products += (pair[0] - meanFirst) * (pair[1] - meanSecond);
+			first += (pair[0] - meanFirst) * (pair[0] - meanFirst);
+			second += (pair[1] - meanSecond) * (pair[1] - meanSecond);
+		}
+		assertThat(products / Math.sqrt(first * second)).isGreaterThan(0.5);
+	}
+
 }

@@ -61,6 +61,9 @@ public class CampaignReplay {
 	/** Who the replay's plan and lists are recorded as set and finalized by. */
 	private static final String ACTOR = "replay";
 
+	/** Longer than any start and submission take, even on a loaded machine. */
+	private static final Duration TAKE_TIMEOUT = Duration.ofMinutes(2);
+
 	private final ContestService contests;
 
 	private final ExamService exams;
@@ -163,7 +166,7 @@ public class CampaignReplay {
 			Planned planned) {
 		Registration registration = new Registration(person.fullName(), person.phone(), person.unitCode(),
 				person.district(), person.birthYear(), null, null, true);
-		return this.exams.start(slug, registration, new ExamService.ClientInfo(null, "civiquiz-replay"))
+		Mono<Taken> taken = this.exams.start(slug, registration, new ExamService.ClientInfo(null, "civiquiz-replay"))
 			.flatMap((attempt) -> {
 				Random random = new Random(attempt.attemptId().getMostSignificantBits());
 				List<ReplayAnswers.Drawn> drawn = attempt.questions().stream().map((question) -> {
@@ -186,6 +189,11 @@ public class CampaignReplay {
 						return new Taken(attempt, planned);
 					});
 			});
+		// one that never answers fails the replay, saying whose it was, instead of
+		// leaving it waiting (it once did, for two attempts of 29,600)
+		return taken.timeout(TAKE_TIMEOUT,
+				Mono.error(() -> new IllegalStateException("no answer in " + TAKE_TIMEOUT.toSeconds()
+						+ " s to the attempt of " + person.phone() + " planned at " + planned.startedAt())));
 	}
 
 	/**

@@ -88,6 +88,8 @@ end
 
 local position = redis.call('ZRANK', KEYS[1], ticket) + 1
 local wait = math.max(0, math.ceil((position - allowance) * 1000 / rate))
-local poll = math.min(tonumber(ARGV[12]), math.max(tonumber(ARGV[11]), math.floor(wait / 2)))
+-- asked again when its wait should be over (the head is admitted whether or not it asks, so the
+-- order holds; each poll is work for a replica that is short of it already)
+local poll = math.min(tonumber(ARGV[12]), math.max(tonumber(ARGV[11]), wait))
 redis.call('ZADD', KEYS[2], now + poll + tonumber(ARGV[6]), ticket)
 return {0, position, wait, poll}

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Service;
  * ({@code redis/waiting-room.lua}). A start passes when its ticket is admitted: at once
  * while the line is empty and the admission allowance ({@code admission-rate} per
  * replica, {@code burst} seconds of it at most) has room, otherwise in its turn. A
- * replica with {@code max-starts-in-flight} starts under way admits nobody: the work
+ * replica with {@code max-starts-in-flight} starts, or more than
+ * {@code max-requests-in-flight} requests of any kind, under way admits nobody: the work
  * waits in the line, not in this replica's memory. If Redis does not answer, the room is
  * open (exams go on without Redis, as they always did), counted in {@value #UNCHECKED}.
  */
@@ -65,6 +66,8 @@ public class WaitingRoom {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	private final RequestsInFlight requests;
+
 	private final Counter unchecked;
 
 	/**
@@ -77,8 +80,9 @@ public class WaitingRoom {
 	private final String replica;
 
 	WaitingRoom(ReactiveStringRedisTemplate redis, RedisGuard guard, WaitingRoomProperties properties, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, RequestsInFlight requests) {
 		this.redis = redis;
+		this.requests = requests;
 		this.guard = guard;
 		this.properties = properties;
 		this.clock = clock;
@@ -155,7 +159,8 @@ public class WaitingRoom {
 	private Mono<Place> arrive(String contest, String ticket, boolean remember) {
 		RedisKeys.ContestKeys keys = keys(contest);
 		long now = this.clock.millis();
-		boolean saturated = this.inFlight.get() >= this.properties.maxStartsInFlight();
+		boolean saturated = this.inFlight.get() >= this.properties.maxStartsInFlight()
+				|| this.requests.current() - 1 > this.properties.maxRequestsInFlight();
 		WaitingRoomProperties p = this.properties;
 		return eval(ARRIVE, 5, keys.key("line"), keys.key("due"), keys.key("admitted"), keys.key("state"),
 				keys.key("replicas"), ticket, Long.toString(now), Double.toString(p.rate(contest)),

@@ -23,10 +23,14 @@ import org.springframework.validation.annotation.Validated;
  * spell (at least one)
  * @param maxStartsInFlight a replica with this many starts under way is saturated: its
  * calls admit nobody until some finish
+ * @param maxRequestsInFlight a replica serving more requests than this at once (of every
+ * kind, the caller's own aside; event streams not counted) is saturated too: the starts
+ * admitted earlier, the saves, submissions and the room's own answers take all it has
  * @param admittedFor how long an admission holds: the starts its ticket makes meanwhile
  * (retries included) pass without waiting
  * @param pollMin the shortest time a waiting page is told to wait before asking again
- * @param pollMax the longest
+ * @param pollMax the longest (a page is told to ask again when its estimated wait is
+ * over, within these two)
  * @param dropAfter how long past the poll it was told to make a waiting ticket keeps its
  * place (a phone that slept longer joins again at the end)
  * @param replicaPresence how long a replica counts towards the admission rate after its
@@ -38,9 +42,10 @@ import org.springframework.validation.annotation.Validated;
 public record WaitingRoomProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("50") @DecimalMin("0.1") double admissionRate, @NotNull Map<String, Double> contestRates,
 		@DefaultValue("2s") @NotNull Duration burst, @DefaultValue("32") @Min(1) int maxStartsInFlight,
-		@DefaultValue("5m") @NotNull Duration admittedFor, @DefaultValue("500ms") @NotNull Duration pollMin,
-		@DefaultValue("20s") @NotNull Duration pollMax, @DefaultValue("60s") @NotNull Duration dropAfter,
-		@DefaultValue("10s") @NotNull Duration replicaPresence, @DefaultValue("1h") @NotNull Duration idleExpiry) {
+		@DefaultValue("64") @Min(1) int maxRequestsInFlight, @DefaultValue("5m") @NotNull Duration admittedFor,
+		@DefaultValue("1s") @NotNull Duration pollMin, @DefaultValue("20s") @NotNull Duration pollMax,
+		@DefaultValue("60s") @NotNull Duration dropAfter, @DefaultValue("10s") @NotNull Duration replicaPresence,
+		@DefaultValue("1h") @NotNull Duration idleExpiry) {
 
 	public WaitingRoomProperties {
 		contestRates = (contestRates != null) ? Map.copyOf(contestRates) : Map.of();

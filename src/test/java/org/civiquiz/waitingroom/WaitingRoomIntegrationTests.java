@@ -1,5 +1,8 @@
 package org.civiquiz.waitingroom;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
@@ -32,12 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (its own app context) and the app's clock moved instead of waiting: entrants beyond the
  * admission rate get places in a first-come, first-served line, are admitted in that
  * order as the allowance refills, and start with their ticket; an admission holds for its
- * time; a replica with too many starts under way admits nobody; the organizers see the
- * line; without Redis the room is open. Each test has a contest (a line) of its own.
+ * time; a replica with too many starts, or requests, under way admits nobody; the
+ * organizers see the line; without Redis the room is open. Each test has a contest (a
+ * line) of its own.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "civiquiz.waiting-room.admission-rate=0.1", "civiquiz.waiting-room.burst=1s",
-		"civiquiz.waiting-room.max-starts-in-flight=2", "civiquiz.waiting-room.admitted-for=5m" })
+		"civiquiz.waiting-room.max-starts-in-flight=2", "civiquiz.waiting-room.max-requests-in-flight=1",
+		"civiquiz.waiting-room.admitted-for=5m" })
 class WaitingRoomIntegrationTests {
 
 	/** One admission's worth of the allowance at 0.1 a second. */
@@ -54,6 +60,12 @@ class WaitingRoomIntegrationTests {
 
 	@Autowired
 	private WaitingRoom room;
+
+	@Autowired
+	private RequestsInFlight requests;
+
+	@LocalServerPort
+	private int port;
 
 	private String slug;
 
@@ -150,6 +162,40 @@ class WaitingRoomIntegrationTests {
 		two.release();
 		assertThat(poll(ticket).get("admitted")).isEqualTo(true);
 		start(ticket).expectStatus().isCreated();
+	}
+
+	@Test
+	void aReplicaBusyWithOtherRequestsAdmitsNobodyUntilTheyAreDone() throws Exception {
+		this.clock.advance(ONE_ADMISSION);
+		String ticket;
+		// two requests whose bodies are still coming: more than the one this replica
+		// takes besides the caller's own
+		try (Socket one = unfinishedRequest(); Socket two = unfinishedRequest()) {
+			awaitRequestsInFlight(2);
+			ticket = text(waiting(start(null), 1), "ticket");
+			assertThat(poll(ticket).get("admitted")).isEqualTo(false);
+		}
+		awaitRequestsInFlight(0);
+		assertThat(poll(ticket).get("admitted")).isEqualTo(true);
+		start(ticket).expectStatus().isCreated();
+	}
+
+	/** A start whose body never comes: under way until its connection closes. */
+	private Socket unfinishedRequest() throws IOException {
+		Socket socket = new Socket("127.0.0.1", this.port);
+		socket.getOutputStream()
+			.write(("POST /api/contests/" + this.slug + "/attempts HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+					+ "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+				.getBytes(StandardCharsets.US_ASCII));
+		socket.getOutputStream().flush();
+		return socket;
+	}
+
+	private void awaitRequestsInFlight(int count) throws InterruptedException {
+		for (int i = 0; i < 100 && this.requests.current() != count; i++) {
+			Thread.sleep(50);
+		}
+		assertThat(this.requests.current()).isEqualTo(count);
 	}
 
 	@Test

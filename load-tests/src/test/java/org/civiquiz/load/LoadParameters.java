@@ -82,6 +82,12 @@ final class LoadParameters {
 	/** Organizers polling the statistics, each every {@link #POLL_EVERY}. */
 	static final int POLLERS = number("load.pollers", 20);
 
+	/**
+	 * How long the app's waiting room holds an admission ({@code admitted-for}): a poll's
+	 * {@code admittedUntil} less this is when the room admitted the ticket.
+	 */
+	static final Duration ROOM_ADMITTED_FOR = Duration.ofSeconds(number("load.roomAdmittedForSeconds", 300));
+
 	static final Duration POLL_EVERY = Duration.ofSeconds(number("load.pollSeconds", 5));
 
 	/** How long a CampaignDay run lasts: entrants arrive, everyone else watches, reads and downloads. */

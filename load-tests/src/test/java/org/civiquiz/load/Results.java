@@ -84,8 +84,8 @@ final class Results {
 	}
 
 	/**
-	 * The most by which an entrant learnt of its admission after someone who arrived
-	 * later: 0 when admissions followed arrivals exactly.
+	 * The most by which an entrant was admitted after someone who arrived later: 0 when
+	 * admissions followed arrivals exactly.
 	 */
 	static long maxInversion() {
 		List<long[]> byArrival = new ArrayList<>(admissions);

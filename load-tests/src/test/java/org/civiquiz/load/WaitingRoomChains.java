@@ -1,6 +1,7 @@
 package org.civiquiz.load;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -96,6 +97,7 @@ final class WaitingRoomChains {
 		HttpRequestActionBuilder poll = http("waiting room")
 			.get("/api/contests/" + LoadParameters.CONTEST + "/waiting-room/#{ticket}")
 			.check(status().is(200), jsonPath("$.admitted").ofBoolean().saveAs("admitted"),
+					jsonPath("$.admittedUntil").optional().saveAs("admittedUntil"),
 					jsonPath("$.retryAfterMs").ofLong().optional().saveAs("retryAfterMs"),
 					responseTimeInMillis().saveAs("rt"));
 		return asLongAs((session) -> !session.contains("attemptId") || session.getInt("status") == 503)
@@ -107,7 +109,12 @@ final class WaitingRoomChains {
 						.exec((session) -> {
 							Results.roomAnswer(session.getLong("rt"), false);
 							if (session.getBoolean("admitted")) {
-								Results.admitted(session.getLong("arrivedAt"), System.currentTimeMillis());
+								// when the room admitted it (its head, in the line's order), not
+								// when this page next asked: a page asks when told to
+								Instant admittedAt = Instant.parse(session.getString("admittedUntil"))
+									.minus(LoadParameters.ROOM_ADMITTED_FOR);
+								Results.admitted(session.getLong("arrivedAt"),
+										Math.min(admittedAt.toEpochMilli(), System.currentTimeMillis()));
 							}
 							return session;
 						}))));

@@ -37,9 +37,10 @@ import org.springframework.stereotype.Service;
  * while the line is empty and the admission allowance ({@code admission-rate} per
  * replica, {@code burst} seconds of it at most) has room, otherwise in its turn. A
  * replica with {@code max-starts-in-flight} starts, or more than
- * {@code max-requests-in-flight} requests of any kind, under way admits nobody: the work
- * waits in the line, not in this replica's memory. If Redis does not answer, the room is
- * open (exams go on without Redis, as they always did), counted in {@value #UNCHECKED}.
+ * {@code max-requests-in-flight} requests of any kind, under way, or whose event loops
+ * are later than {@code max-event-loop-lag}, admits nobody: the work waits in the line,
+ * not in this replica's memory. If Redis does not answer, the room is open (exams go on
+ * without Redis, as they always did), counted in {@value #UNCHECKED}.
  */
 @Service
 public class WaitingRoom {
@@ -68,6 +69,8 @@ public class WaitingRoom {
 
 	private final RequestsInFlight requests;
 
+	private final EventLoopLag lag;
+
 	private final Counter unchecked;
 
 	/**
@@ -80,9 +83,10 @@ public class WaitingRoom {
 	private final String replica;
 
 	WaitingRoom(ReactiveStringRedisTemplate redis, RedisGuard guard, WaitingRoomProperties properties, Clock clock,
-			MeterRegistry meters, RequestsInFlight requests) {
+			MeterRegistry meters, RequestsInFlight requests, EventLoopLag lag) {
 		this.redis = redis;
 		this.requests = requests;
+		this.lag = lag;
 		this.guard = guard;
 		this.properties = properties;
 		this.clock = clock;
@@ -159,8 +163,7 @@ public class WaitingRoom {
 	private Mono<Place> arrive(String contest, String ticket, boolean remember) {
 		RedisKeys.ContestKeys keys = keys(contest);
 		long now = this.clock.millis();
-		boolean saturated = this.inFlight.get() >= this.properties.maxStartsInFlight()
-				|| this.requests.current() - 1 > this.properties.maxRequestsInFlight();
+		boolean saturated = saturated();
 		WaitingRoomProperties p = this.properties;
 		return eval(ARRIVE, 5, keys.key("line"), keys.key("due"), keys.key("admitted"), keys.key("state"),
 				keys.key("replicas"), ticket, Long.toString(now), Double.toString(p.rate(contest)),
@@ -176,6 +179,16 @@ public class WaitingRoom {
 				}
 				return Mono.just(open(ticket));
 			});
+	}
+
+	/**
+	 * Whether this replica is short of what it serves with: too many starts or requests
+	 * under way, or its event loops late.
+	 */
+	private boolean saturated() {
+		return this.inFlight.get() >= this.properties.maxStartsInFlight()
+				|| this.requests.current() - 1 > this.properties.maxRequestsInFlight()
+				|| this.lag.recentMillis() > this.properties.maxEventLoopLag().toMillis();
 	}
 
 	private static Place place(String ticket, List<?> values) {

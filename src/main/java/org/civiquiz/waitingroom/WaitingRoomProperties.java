@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestsInFlight a replica serving more requests than this at once (of every
  * kind, the caller's own aside; event streams not counted) is saturated too: the starts
  * admitted earlier, the saves, submissions and the room's own answers take all it has
+ * @param maxEventLoopLag a replica whose HTTP event loops run their tasks later than this
+ * is saturated too: it is short of CPU, and new connections wait before any request is
+ * counted
  * @param admittedFor how long an admission holds: the starts its ticket makes meanwhile
  * (retries included) pass without waiting
  * @param pollMin the shortest time a waiting page is told to wait before asking again
@@ -42,10 +45,10 @@ import org.springframework.validation.annotation.Validated;
 public record WaitingRoomProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("50") @DecimalMin("0.1") double admissionRate, @NotNull Map<String, Double> contestRates,
 		@DefaultValue("2s") @NotNull Duration burst, @DefaultValue("32") @Min(1) int maxStartsInFlight,
-		@DefaultValue("64") @Min(1) int maxRequestsInFlight, @DefaultValue("5m") @NotNull Duration admittedFor,
-		@DefaultValue("1s") @NotNull Duration pollMin, @DefaultValue("20s") @NotNull Duration pollMax,
-		@DefaultValue("60s") @NotNull Duration dropAfter, @DefaultValue("10s") @NotNull Duration replicaPresence,
-		@DefaultValue("1h") @NotNull Duration idleExpiry) {
+		@DefaultValue("64") @Min(1) int maxRequestsInFlight, @DefaultValue("50ms") @NotNull Duration maxEventLoopLag,
+		@DefaultValue("5m") @NotNull Duration admittedFor, @DefaultValue("1s") @NotNull Duration pollMin,
+		@DefaultValue("20s") @NotNull Duration pollMax, @DefaultValue("60s") @NotNull Duration dropAfter,
+		@DefaultValue("10s") @NotNull Duration replicaPresence, @DefaultValue("1h") @NotNull Duration idleExpiry) {
 
 	public WaitingRoomProperties {
 		contestRates = (contestRates != null) ? Map.copyOf(contestRates) : Map.of();

@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestPropertySource(properties = { "civiquiz.waiting-room.admission-rate=0.1", "civiquiz.waiting-room.burst=1s",
 		"civiquiz.waiting-room.max-starts-in-flight=2", "civiquiz.waiting-room.max-requests-in-flight=1",
-		"civiquiz.waiting-room.admitted-for=5m" })
+		// a loaded machine must not fill the line here: the lag is tested on its own
+		"civiquiz.waiting-room.max-event-loop-lag=1h", "civiquiz.waiting-room.admitted-for=5m" })
 class WaitingRoomIntegrationTests {
 
 	/** One admission's worth of the allowance at 0.1 a second. */
@@ -63,6 +64,9 @@ class WaitingRoomIntegrationTests {
 
 	@Autowired
 	private RequestsInFlight requests;
+
+	@Autowired
+	private EventLoopLag lag;
 
 	@LocalServerPort
 	private int port;
@@ -178,6 +182,25 @@ class WaitingRoomIntegrationTests {
 		awaitRequestsInFlight(0);
 		assertThat(poll(ticket).get("admitted")).isEqualTo(true);
 		start(ticket).expectStatus().isCreated();
+	}
+
+	@Test
+	void aLateEventLoopIsMeasured() throws InterruptedException {
+		// one of the server's loops busy for 400 ms, as with a CPU that others share
+		// (a plain busy loop: BlockHound counts Thread.onSpinWait as blocking)
+		this.lag.loops().next().execute(() -> {
+			long until = System.nanoTime() + Duration.ofMillis(400).toNanos();
+			while (System.nanoTime() < until) {
+				// busy
+			}
+		});
+		Thread.sleep(600);
+		assertThat(this.lag.recentMillis()).isGreaterThanOrEqualTo(250);
+		// forgotten within a couple of seconds once the loops are on time again
+		for (int i = 0; i < 100 && this.lag.recentMillis() >= 250; i++) {
+			Thread.sleep(100);
+		}
+		assertThat(this.lag.recentMillis()).isLessThan(250);
 	}
 
 	/** A start whose body never comes: under way until its connection closes. */

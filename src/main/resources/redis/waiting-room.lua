@@ -16,7 +16,8 @@
 -- (its call admits nobody), ARGV[8] the calling replica, ARGV[9] how long a replica counts after
 -- its last call (ms), ARGV[10] how long the keys live without a call (ms), ARGV[11] shortest poll
 -- (ms), ARGV[12] longest poll (ms), ARGV[13] 1 to keep the caller's own admission (a ticket its
--- client knows; a fresh ticket admitted at once is never asked about again)
+-- client knows; a fresh ticket admitted at once is never asked about again), ARGV[14] polls a second
+-- per replica the whole line may cost (a long line asks less often, up to its length over this)
 -- Returns {1, admitted until (ms)} when admitted, else {0, position, estimated wait (ms), poll after (ms)}.
 local ticket = ARGV[1]
 local now = tonumber(ARGV[2])
@@ -24,7 +25,8 @@ local ttl = tonumber(ARGV[10])
 
 redis.call('ZADD', KEYS[5], now, ARGV[8])
 redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now - tonumber(ARGV[9]))
-local rate = tonumber(ARGV[3]) * math.max(1, redis.call('ZCARD', KEYS[5]))
+local replicas = math.max(1, redis.call('ZCARD', KEYS[5]))
+local rate = tonumber(ARGV[3]) * replicas
 
 local function touch()
     for i = 1, 5 do
@@ -90,6 +92,8 @@ local position = redis.call('ZRANK', KEYS[1], ticket) + 1
 local wait = math.max(0, math.ceil((position - allowance) * 1000 / rate))
 -- asked again when its wait should be over (the head is admitted whether or not it asks, so the
 -- order holds; each poll is work for a replica that is short of it already)
-local poll = math.min(tonumber(ARGV[12]), math.max(tonumber(ARGV[11]), wait))
+local longest = math.max(tonumber(ARGV[12]),
+    math.ceil(redis.call('ZCARD', KEYS[1]) * 1000 / (tonumber(ARGV[14]) * replicas)))
+local poll = math.min(longest, math.max(tonumber(ARGV[11]), wait))
 redis.call('ZADD', KEYS[2], now + poll + tonumber(ARGV[6]), ticket)
 return {0, position, wait, poll}

@@ -170,7 +170,8 @@ public class WaitingRoom {
 				Double.toString(p.burst().toMillis() / 1000.0), Long.toString(p.admittedFor().toMillis()),
 				Long.toString(p.dropAfter().toMillis()), saturated ? "1" : "0", this.replica,
 				Long.toString(p.replicaPresence().toMillis()), Long.toString(p.idleExpiry().toMillis()),
-				Long.toString(p.pollMin().toMillis()), Long.toString(p.pollMax().toMillis()), remember ? "1" : "0")
+				Long.toString(p.pollMin().toMillis()), Long.toString(p.pollMax().toMillis()), remember ? "1" : "0",
+				Double.toString(p.pollRate()))
 			.map((reply) -> place(ticket, (List<?>) reply))
 			.onErrorResume(StoreUnavailable::causedBy, (ex) -> {
 				this.unchecked.increment();

@@ -33,7 +33,10 @@ import org.springframework.validation.annotation.Validated;
  * (retries included) pass without waiting
  * @param pollMin the shortest time a waiting page is told to wait before asking again
  * @param pollMax the longest (a page is told to ask again when its estimated wait is
- * over, within these two)
+ * over, within these two), unless the line is long
+ * @param pollRate polls a second the whole line may cost each replica: a line longer than
+ * {@code pollMax} times this is asked about less often, each page waiting up to the
+ * line's length over this rate
  * @param dropAfter how long past the poll it was told to make a waiting ticket keeps its
  * place (a phone that slept longer joins again at the end)
  * @param replicaPresence how long a replica counts towards the admission rate after its
@@ -45,10 +48,11 @@ import org.springframework.validation.annotation.Validated;
 public record WaitingRoomProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("50") @DecimalMin("0.1") double admissionRate, @NotNull Map<String, Double> contestRates,
 		@DefaultValue("2s") @NotNull Duration burst, @DefaultValue("32") @Min(1) int maxStartsInFlight,
-		@DefaultValue("64") @Min(1) int maxRequestsInFlight, @DefaultValue("50ms") @NotNull Duration maxEventLoopLag,
+		@DefaultValue("64") @Min(1) int maxRequestsInFlight, @DefaultValue("100ms") @NotNull Duration maxEventLoopLag,
 		@DefaultValue("5m") @NotNull Duration admittedFor, @DefaultValue("1s") @NotNull Duration pollMin,
-		@DefaultValue("20s") @NotNull Duration pollMax, @DefaultValue("60s") @NotNull Duration dropAfter,
-		@DefaultValue("10s") @NotNull Duration replicaPresence, @DefaultValue("1h") @NotNull Duration idleExpiry) {
+		@DefaultValue("20s") @NotNull Duration pollMax, @DefaultValue("100") @DecimalMin("0.01") double pollRate,
+		@DefaultValue("60s") @NotNull Duration dropAfter, @DefaultValue("10s") @NotNull Duration replicaPresence,
+		@DefaultValue("1h") @NotNull Duration idleExpiry) {
 
 	public WaitingRoomProperties {
 		contestRates = (contestRates != null) ? Map.copyOf(contestRates) : Map.of();

@@ -43,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestPropertySource(properties = { "civiquiz.waiting-room.admission-rate=0.1", "civiquiz.waiting-room.burst=1s",
 		"civiquiz.waiting-room.max-starts-in-flight=2", "civiquiz.waiting-room.max-requests-in-flight=1",
+		"civiquiz.waiting-room.poll-rate=0.1",
 		// a loaded machine must not fill the line here: the lag is tested on its own
 		"civiquiz.waiting-room.max-event-loop-lag=1h", "civiquiz.waiting-room.admitted-for=5m" })
 class WaitingRoomIntegrationTests {
@@ -121,6 +122,17 @@ class WaitingRoomIntegrationTests {
 		start(text(fourth, "ticket")).expectStatus().isCreated();
 		// a newcomer finds the allowance used up
 		waiting(start(null), 1);
+	}
+
+	@Test
+	void aLongLineIsAskedAboutLessOften() {
+		start(null).expectStatus().isCreated();
+		for (int position = 1; position <= 4; position++) {
+			waiting(start(null), position);
+		}
+		// five waiting, and the line may cost 0.1 polls a second: the last asks again
+		// after 50 s, past the 20 s a short line's pages wait at most
+		assertThat(waiting(start(null), 5).get("retryAfterMs").asLong()).isBetween(40_000L, 50_000L);
 	}
 
 	@Test

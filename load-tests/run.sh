@@ -73,6 +73,10 @@ admin_password=load-admin-password
 app_java_opts="${APP_JAVA_OPTS:--Xms256m -Xmx1g}"
 log() { printf '%s %s\n' "$(date +%T)" "$*"; }
 
+# a burst keeps tens of thousands of entrants' connections open at once (Gatling's and the app's ends)
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+ulimit -n 200000 2>/dev/null || true
+
 # --- what a fresh machine lacks ------------------------------------------------------------------
 need=()
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)

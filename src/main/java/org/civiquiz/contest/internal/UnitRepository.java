@@ -1,10 +1,11 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.internal;
 
+import org.civiquiz.contest.Unit;
 import reactor.core.publisher.Flux;
 
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 
-interface UnitRepository extends ReactiveCrudRepository<Unit, Long> {
+public interface UnitRepository extends ReactiveCrudRepository<Unit, Long> {
 
 	Flux<Unit> findByContestIdOrderByCode(long contestId);
 

@@ -1,6 +1,9 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.web;
 
 import java.time.Instant;
+
+import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.contest.internal.Contest;
 
 /**
  * A contest in the public list; {@code ranked} is false for practice ("thi thử").

@@ -1,10 +1,11 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.internal;
 
+import org.civiquiz.contest.Round;
 import reactor.core.publisher.Flux;
 
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 
-interface RoundRepository extends ReactiveCrudRepository<Round, Long> {
+public interface RoundRepository extends ReactiveCrudRepository<Round, Long> {
 
 	Flux<Round> findByContestIdOrderByNumber(long contestId);
 

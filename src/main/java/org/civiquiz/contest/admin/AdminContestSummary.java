@@ -1,8 +1,11 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.admin;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+
+import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.contest.internal.Contest;
 
 /**
  * A contest in the organizers' list: the public summary, its question bank, whether that

@@ -1,11 +1,12 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.internal;
 
+import org.civiquiz.contest.ContestStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 
-interface ContestRepository extends ReactiveCrudRepository<Contest, Long> {
+public interface ContestRepository extends ReactiveCrudRepository<Contest, Long> {
 
 	Mono<Contest> findBySlug(String slug);
 

@@ -1,8 +1,11 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.internal;
 
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.civiquiz.contest.ContestException;
+import org.civiquiz.contest.ContestService;
+import org.civiquiz.contest.Unit;
 import org.civiquiz.security.ScopeTargets;
 import reactor.core.publisher.Mono;
 

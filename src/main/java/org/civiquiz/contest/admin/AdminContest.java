@@ -1,4 +1,4 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.admin;
 
 import java.util.List;
 import java.util.Set;

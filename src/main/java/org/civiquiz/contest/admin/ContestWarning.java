@@ -1,6 +1,8 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.admin;
 
 import java.util.List;
+
+import org.civiquiz.contest.ContestStatus;
 
 /**
  * Something organizers should know about a contest before they open it or while it runs.

@@ -1,4 +1,4 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.internal;
 
 import java.time.Duration;
 

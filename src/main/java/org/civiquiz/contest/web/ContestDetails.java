@@ -1,4 +1,4 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.web;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -6,6 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+
+import org.civiquiz.contest.CertificateSetting;
+import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.contest.PhoneVerification;
+import org.civiquiz.contest.ReviewPolicy;
+import org.civiquiz.contest.Round;
+import org.civiquiz.contest.Unit;
+import org.civiquiz.contest.internal.Contest;
+import org.civiquiz.contest.internal.ContestPages.ContestPage;
+import org.civiquiz.contest.internal.ContestRows;
 
 /**
  * What a citizen needs to decide to take part. {@code consentText} is what the
@@ -25,16 +35,18 @@ record ContestDetails(String slug, String title, String law, String description,
 		PhoneVerification phoneVerification, Instant serverTime, ReviewPolicy reviewPolicy,
 		CertificateSetting certificate, boolean ranked) {
 
-	static ContestDetails of(Contest contest, Map<Integer, Integer> quotas, List<Round> rounds, List<Unit> units,
-			ConsentTexts.ConsentText consent, CertificateSetting certificate, Instant now) {
+	static ContestDetails of(ContestPage page, Instant now) {
+		Contest contest = page.contest();
+		List<Round> rounds = page.rounds();
+		List<Unit> units = page.units();
 		Map<Long, String> codes = units.stream().collect(Collectors.toMap(Unit::id, Unit::code));
 		Integer current = (contest.status() == ContestStatus.OPEN)
 				? rounds.stream().filter((round) -> round.isOpenAt(now)).map(Round::number).findFirst().orElse(null)
 				: null;
 		return new ContestDetails(contest.slug(), contest.title(), contest.law(), contest.description(),
 				contest.rules(), contest.status(), contest.opensAt(), contest.closesAt(), contest.timeLimitSeconds(),
-				contest.questionsPerAttempt(), contest.maxAttemptsPerRound(), quotas,
-				ContestService.predictionQuestion(contest),
+				contest.questionsPerAttempt(), contest.maxAttemptsPerRound(), page.quotas(),
+				ContestRows.predictionQuestion(contest),
 				rounds.stream()
 					.map((round) -> new RoundView(round.number(), round.name(), round.opensAt(), round.closesAt(),
 							Objects.equals(current, round.number())))
@@ -44,8 +56,8 @@ record ContestDetails(String slug, String title, String law, String description,
 					.map((unit) -> new UnitView(unit.code(), unit.name(),
 							(unit.parentId() != null) ? codes.get(unit.parentId()) : null))
 					.toList(),
-				Arrays.asList(contest.districts()), consent.body(), consent.sha256(), contest.phoneVerification(), now,
-				contest.reviewPolicy(), certificate, contest.ranked());
+				Arrays.asList(contest.districts()), page.consent().body(), page.consent().sha256(),
+				contest.phoneVerification(), now, contest.reviewPolicy(), page.certificate(), contest.ranked());
 	}
 
 	record RoundView(int number, String name, Instant opensAt, Instant closesAt, boolean current) {

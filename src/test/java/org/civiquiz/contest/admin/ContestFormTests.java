@@ -1,12 +1,13 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.admin;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.civiquiz.contest.ContestForm.RoundForm;
-import org.civiquiz.contest.ContestForm.UnitForm;
+import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.contest.admin.ContestForm.RoundForm;
+import org.civiquiz.contest.admin.ContestForm.UnitForm;
 import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
 import org.junit.jupiter.api.Test;

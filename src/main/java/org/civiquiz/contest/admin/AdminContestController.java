@@ -1,12 +1,14 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.admin;
 
 import java.net.URI;
 
+import org.civiquiz.contest.PublicQuestionBanks;
 import org.civiquiz.security.StaffScopes;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +16,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Organizers create and edit contests, drafts included, with their rounds and units; each
@@ -25,7 +26,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @RequestMapping("/api/admin/contests")
 class AdminContestController {
 
-	private final ContestService contests;
+	private final AdminContestService contests;
 
 	private final PublicQuestionBanks banks;
 
@@ -33,7 +34,7 @@ class AdminContestController {
 
 	private final TransactionalOperator transaction;
 
-	AdminContestController(ContestService contests, PublicQuestionBanks banks, StaffScopes scopes,
+	AdminContestController(AdminContestService contests, PublicQuestionBanks banks, StaffScopes scopes,
 			TransactionalOperator transaction) {
 		this.contests = contests;
 		this.banks = banks;

@@ -1,4 +1,4 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.admin;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.civiquiz.contest;
+package org.civiquiz.contest.admin;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +10,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.civiquiz.contest.CertificateSetting;
+import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.contest.OverdueHandling;
+import org.civiquiz.contest.PhoneVerification;
+import org.civiquiz.contest.ReviewPolicy;
+import org.civiquiz.contest.Round;
+import org.civiquiz.contest.Unit;
+import org.civiquiz.contest.internal.ConsentTexts;
+import org.civiquiz.contest.internal.Contest;
 import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
 

@@ -1,4 +1,4 @@
-package org.civiquiz.security;
+package org.civiquiz.security.account;
 
 import org.civiquiz.platform.CiviquizException;
 
@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 /**
  * Refusals about staff accounts and logins.
  */
-final class AccountException extends CiviquizException {
+public final class AccountException extends CiviquizException {
 
 	private AccountException(HttpStatus status, String code, Object... args) {
 		super(status, code, args);
@@ -25,7 +25,7 @@ final class AccountException extends CiviquizException {
 		return new AccountException(HttpStatus.CONFLICT, "LAST_ADMIN");
 	}
 
-	static AccountException currentPasswordWrong() {
+	public static AccountException currentPasswordWrong() {
 		return new AccountException(HttpStatus.BAD_REQUEST, "CURRENT_PASSWORD_WRONG");
 	}
 
@@ -33,19 +33,19 @@ final class AccountException extends CiviquizException {
 	 * A contest outside the account's scope, said exactly as a contest that does not
 	 * exist.
 	 */
-	static AccountException contestNotFound(String slug) {
+	public static AccountException contestNotFound(String slug) {
 		return new AccountException(HttpStatus.NOT_FOUND, "CONTEST_NOT_FOUND", slug);
 	}
 
-	static AccountException loginFailed() {
+	public static AccountException loginFailed() {
 		return new AccountException(HttpStatus.UNAUTHORIZED, "LOGIN_FAILED");
 	}
 
-	static AccountException tooManyStreams(int max) {
+	public static AccountException tooManyStreams(int max) {
 		return new AccountException(HttpStatus.TOO_MANY_REQUESTS, "STREAMS_PER_SESSION", max);
 	}
 
-	static AccountException notLoggedIn() {
+	public static AccountException notLoggedIn() {
 		return new AccountException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED");
 	}
 

@@ -1,7 +1,10 @@
-package org.civiquiz.security;
+package org.civiquiz.security.session;
 
 import java.util.Locale;
 
+import org.civiquiz.security.RateLimitedException;
+import org.civiquiz.security.RateLimiter;
+import org.civiquiz.security.password.PasswordHashing;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -19,7 +22,7 @@ import org.springframework.web.server.ServerWebExchange;
  * There is no limit per account: anyone could then lock the well-known accounts out.
  * Passwords are checked on {@link PasswordHashing}'s few threads.
  */
-class StaffAuthentication implements ReactiveAuthenticationManager {
+public class StaffAuthentication implements ReactiveAuthenticationManager {
 
 	private final UserDetailsRepositoryReactiveAuthenticationManager passwords;
 
@@ -27,7 +30,7 @@ class StaffAuthentication implements ReactiveAuthenticationManager {
 
 	private final RateLimiter limiter;
 
-	StaffAuthentication(UserDetailsRepositoryReactiveAuthenticationManager passwords, PasswordHashing hashing,
+	public StaffAuthentication(UserDetailsRepositoryReactiveAuthenticationManager passwords, PasswordHashing hashing,
 			RateLimiter limiter) {
 		this.passwords = passwords;
 		this.hashing = hashing;
@@ -59,7 +62,7 @@ class StaffAuthentication implements ReactiveAuthenticationManager {
 	/**
 	 * Refused without checking the password: too many failures.
 	 */
-	static final class TooManyFailures extends AuthenticationException {
+	public static final class TooManyFailures extends AuthenticationException {
 
 		private final transient RateLimitedException limited;
 
@@ -68,7 +71,7 @@ class StaffAuthentication implements ReactiveAuthenticationManager {
 			this.limited = limited;
 		}
 
-		RateLimitedException limited() {
+		public RateLimitedException limited() {
 			return this.limited;
 		}
 

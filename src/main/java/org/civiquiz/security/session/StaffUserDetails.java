@@ -1,7 +1,9 @@
-package org.civiquiz.security;
+package org.civiquiz.security.session;
 
 import java.util.UUID;
 
+import org.civiquiz.security.account.AccountRepository;
+import org.civiquiz.security.account.AccountService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.SpringSecurityMessageSource;
@@ -16,13 +18,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * matches, so that it costs the same hashing time as a wrong password and names cannot be
  * probed.
  */
-class StaffUserDetails implements ReactiveUserDetailsService {
+public class StaffUserDetails implements ReactiveUserDetailsService {
 
 	private final AccountService accounts;
 
 	private final String unmatchableHash;
 
-	StaffUserDetails(AccountService accounts, PasswordEncoder encoder) {
+	public StaffUserDetails(AccountService accounts, PasswordEncoder encoder) {
 		this.accounts = accounts;
 		this.unmatchableHash = encoder.encode(UUID.randomUUID().toString());
 		// Spring Security reads its messages' bundle on first use: now, not on a request

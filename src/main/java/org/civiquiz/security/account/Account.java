@@ -1,6 +1,8 @@
-package org.civiquiz.security;
+package org.civiquiz.security.account;
 
 import java.time.Instant;
+
+import org.civiquiz.security.Role;
 
 /**
  * A staff account as the admin sees it: never its password hash.

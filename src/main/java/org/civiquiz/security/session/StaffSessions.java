@@ -1,7 +1,8 @@
-package org.civiquiz.security;
+package org.civiquiz.security.session;
 
 import java.util.List;
 
+import org.civiquiz.security.account.AccountService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,12 +19,12 @@ import org.springframework.web.server.WebSession;
  * so that a disabled account, a new password or a new role takes effect at once. Requests
  * without a session cookie never touch Redis.
  */
-class StaffSessions implements ServerSecurityContextRepository {
+public class StaffSessions implements ServerSecurityContextRepository {
 
 	/**
 	 * The session cookie's name, as {@code server.reactive.session.cookie.name} sets it.
 	 */
-	static final String COOKIE = "CIVIQUIZ_SESSION";
+	public static final String COOKIE = "CIVIQUIZ_SESSION";
 
 	static final String USERNAME = "civiquiz.staff.username";
 
@@ -31,7 +32,7 @@ class StaffSessions implements ServerSecurityContextRepository {
 
 	private final AccountService accounts;
 
-	StaffSessions(AccountService accounts) {
+	public StaffSessions(AccountService accounts) {
 		this.accounts = accounts;
 	}
 

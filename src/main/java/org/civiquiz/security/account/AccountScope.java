@@ -1,4 +1,4 @@
-package org.civiquiz.security;
+package org.civiquiz.security.account;
 
 import java.util.List;
 import java.util.Optional;

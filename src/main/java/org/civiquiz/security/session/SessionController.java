@@ -1,9 +1,12 @@
-package org.civiquiz.security;
+package org.civiquiz.security.session;
 
 import java.util.List;
 
 import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
+import org.civiquiz.security.account.AccountException;
+import org.civiquiz.security.account.AccountScope;
+import org.civiquiz.security.account.AccountService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;

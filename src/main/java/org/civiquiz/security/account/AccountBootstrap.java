@@ -1,4 +1,6 @@
-package org.civiquiz.security;
+package org.civiquiz.security.account;
+
+import org.civiquiz.security.SecurityProperties;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

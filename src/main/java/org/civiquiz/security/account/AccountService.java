@@ -1,4 +1,4 @@
-package org.civiquiz.security;
+package org.civiquiz.security.account;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,6 +14,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
+import org.civiquiz.security.Role;
+import org.civiquiz.security.ScopeTargets;
+import org.civiquiz.security.SecurityProperties;
+import org.civiquiz.security.password.PasswordHashing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -163,13 +167,13 @@ public class AccountService {
 	}
 
 	/**
-	 * A person changes their own password, after {@link SessionController} checked the
-	 * current one.
+	 * A person changes their own password, after
+	 * {@link org.civiquiz.security.session.SessionController} checked the current one.
 	 * @param username the logged-in account
 	 * @param newPassword the new password
 	 * @return the account's new session generation: sessions of earlier ones are ended
 	 */
-	Mono<Integer> changeOwnPassword(String username, String newPassword) {
+	public Mono<Integer> changeOwnPassword(String username, String newPassword) {
 		return update(username, new AccountChange(null, null, newPassword)).then(this.accounts.find(username))
 			.map(AccountRepository.StoredAccount::sessionGeneration);
 	}
@@ -222,7 +226,7 @@ public class AccountService {
 							+ PASSWORD_MIN_LENGTH + " characters) to create the account 'admin'")));
 	}
 
-	Mono<AccountRepository.StoredAccount> find(String username) {
+	public Mono<AccountRepository.StoredAccount> find(String username) {
 		return this.accounts.find(username);
 	}
 

@@ -1,9 +1,10 @@
-package org.civiquiz.security;
+package org.civiquiz.security.account;
 
 import java.time.Instant;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import org.civiquiz.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class AccountRepository {
+public class AccountRepository {
 
 	private static final String COLUMNS = "username, password_hash, role, enabled, created_at, updated_at, session_generation, scope";
 
@@ -25,7 +26,7 @@ class AccountRepository {
 		this.json = json;
 	}
 
-	Mono<StoredAccount> find(String username) {
+	public Mono<StoredAccount> find(String username) {
 		return this.database.sql("select " + COLUMNS + " from account where username = :username")
 			.bind("username", username)
 			.map(this::stored)
@@ -127,7 +128,7 @@ class AccountRepository {
 	 * there already; an account without a scope sees every contest anyway. The session
 	 * generation stays: the account sees more, not less.
 	 */
-	Mono<Long> addContest(String username, String slug) {
+	public Mono<Long> addContest(String username, String slug) {
 		return this.database
 			.sql("""
 					update account set scope = jsonb_set(scope, '{contests}',
@@ -156,9 +157,9 @@ class AccountRepository {
 	}
 
 	/**
-	 * An account row, password hash included: never leaves this package.
+	 * An account row, password hash included: never leaves the security feature.
 	 */
-	record StoredAccount(String username, String passwordHash, Role role, boolean enabled, Instant createdAt,
+	public record StoredAccount(String username, String passwordHash, Role role, boolean enabled, Instant createdAt,
 			Instant updatedAt, int sessionGeneration, AccountScope scope) {
 
 		Account view() {

@@ -1,4 +1,4 @@
-package org.civiquiz.security;
+package org.civiquiz.security.password;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.civiquiz.platform.CiviquizException;
+import org.civiquiz.security.SecurityProperties;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -23,13 +24,13 @@ import org.springframework.http.HttpStatus;
  * refused at once with 503 {@code LOGIN_BUSY} and {@code Retry-After}, without counting
  * as a failed try.
  */
-final class PasswordHashing implements DisposableBean {
+public final class PasswordHashing implements DisposableBean {
 
 	private final Scheduler scheduler;
 
 	private final Counter refused;
 
-	PasswordHashing(SecurityProperties.PasswordHashing properties, MeterRegistry meters) {
+	public PasswordHashing(SecurityProperties.PasswordHashing properties, MeterRegistry meters) {
 		int threads = (properties.threads() > 0) ? properties.threads()
 				: Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 		this.scheduler = Schedulers.newBoundedElastic(threads, properties.maxWaiting(), "password-hashing", 60, true);
@@ -39,7 +40,7 @@ final class PasswordHashing implements DisposableBean {
 	}
 
 	/** Where Spring Security checks passwords. */
-	Scheduler scheduler() {
+	public Scheduler scheduler() {
 		return this.scheduler;
 	}
 
@@ -49,7 +50,7 @@ final class PasswordHashing implements DisposableBean {
 	 * @param hashing the work
 	 * @return the result, or {@link Busy} when the threads and their queue are full
 	 */
-	<T> Mono<T> run(Callable<T> hashing) {
+	public <T> Mono<T> run(Callable<T> hashing) {
 		return Mono.fromCallable(hashing).subscribeOn(this.scheduler).onErrorMap(PasswordHashing::refused, this::busy);
 	}
 
@@ -57,7 +58,7 @@ final class PasswordHashing implements DisposableBean {
 	 * @param failure what went wrong
 	 * @return whether the work was refused for want of a free thread
 	 */
-	static boolean refused(Throwable failure) {
+	public static boolean refused(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof RejectedExecutionException) {
 				return true;
@@ -70,7 +71,7 @@ final class PasswordHashing implements DisposableBean {
 	 * @param failure the refusal
 	 * @return the 503 the client gets
 	 */
-	Busy busy(Throwable failure) {
+	public Busy busy(Throwable failure) {
 		this.refused.increment();
 		return new Busy();
 	}
@@ -83,7 +84,7 @@ final class PasswordHashing implements DisposableBean {
 	/**
 	 * Too many logins at once: 503 with {@code Retry-After}.
 	 */
-	static final class Busy extends CiviquizException {
+	public static final class Busy extends CiviquizException {
 
 		static final int RETRY_AFTER_SECONDS = 2;
 

@@ -1,4 +1,4 @@
-package org.civiquiz.security;
+package org.civiquiz.security.account;
 
 import java.net.URI;
 
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The admin's management of staff accounts (admin role only, see
- * {@link SecurityConfiguration}).
+ * {@link org.civiquiz.security.SecurityConfiguration}).
  */
 @RestController
 class AccountController {

@@ -1,9 +1,11 @@
-package org.civiquiz.security;
+package org.civiquiz.security.scope;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.civiquiz.platform.Problems;
+import org.civiquiz.security.account.AccountRepository;
+import org.civiquiz.security.account.AccountScope;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -31,7 +33,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * endpoint added later until it filters by units and is listed there) is refused with 403
  * {@code WHOLE_CONTEST_REQUIRED}.
  */
-class ContestScopeFilter implements WebFilter {
+public class ContestScopeFilter implements WebFilter {
 
 	private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
@@ -50,7 +52,7 @@ class ContestScopeFilter implements WebFilter {
 
 	private final Problems problems;
 
-	ContestScopeFilter(AccountRepository accounts, Problems problems) {
+	public ContestScopeFilter(AccountRepository accounts, Problems problems) {
 		this.accounts = accounts;
 		this.problems = problems;
 	}

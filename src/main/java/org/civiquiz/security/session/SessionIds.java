@@ -1,4 +1,4 @@
-package org.civiquiz.security;
+package org.civiquiz.security.session;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -11,11 +11,11 @@ import org.springframework.session.SessionIdGenerator;
  * default ({@code UUID.randomUUID()}) reads the operating system's entropy source on the
  * request thread at every login.
  */
-class SessionIds implements SessionIdGenerator {
+public class SessionIds implements SessionIdGenerator {
 
 	private final SecureRandom random;
 
-	SessionIds() {
+	public SessionIds() {
 		try {
 			this.random = SecureRandom.getInstance("DRBG");
 		}

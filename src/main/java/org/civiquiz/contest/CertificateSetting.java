@@ -29,7 +29,7 @@ public record CertificateSetting(boolean enabled, Integer minScore, String issue
 	 * @param questionsPerAttempt the contest's questions per attempt (the highest score)
 	 * @param problems where to add
 	 */
-	void check(Integer questionsPerAttempt, List<FieldProblem> problems) {
+	public void check(Integer questionsPerAttempt, List<FieldProblem> problems) {
 		if (!this.enabled) {
 			return;
 		}

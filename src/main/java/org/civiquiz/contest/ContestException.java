@@ -29,11 +29,11 @@ public final class ContestException extends CiviquizException {
 		return new ContestException(HttpStatus.CONFLICT, "CONTEST_CLOSED", slug);
 	}
 
-	static ContestException exists(String slug) {
+	public static ContestException exists(String slug) {
 		return new ContestException(HttpStatus.CONFLICT, "CONTEST_EXISTS", slug);
 	}
 
-	static ContestException inUse() {
+	public static ContestException inUse() {
 		return new ContestException(HttpStatus.CONFLICT, "CONTEST_IN_USE");
 	}
 

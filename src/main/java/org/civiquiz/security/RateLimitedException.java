@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 /**
  * Too many requests: 429 with {@code Retry-After}.
  */
-final class RateLimitedException extends CiviquizException {
+public final class RateLimitedException extends CiviquizException {
 
 	private final long retryAfterSeconds;
 

@@ -16,7 +16,7 @@ public enum Role {
 	/** Everything, including accounts. */
 	ADMIN;
 
-	String authority() {
+	public String authority() {
 		return "ROLE_" + name();
 	}
 

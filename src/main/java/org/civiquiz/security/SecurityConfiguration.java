@@ -4,6 +4,14 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.civiquiz.platform.Problems;
+import org.civiquiz.security.account.AccountRepository;
+import org.civiquiz.security.account.AccountService;
+import org.civiquiz.security.password.PasswordHashing;
+import org.civiquiz.security.scope.ContestScopeFilter;
+import org.civiquiz.security.session.SessionIds;
+import org.civiquiz.security.session.StaffAuthentication;
+import org.civiquiz.security.session.StaffSessions;
+import org.civiquiz.security.session.StaffUserDetails;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;

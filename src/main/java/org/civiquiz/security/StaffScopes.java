@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.civiquiz.security.account.AccountException;
+import org.civiquiz.security.account.AccountRepository;
+import org.civiquiz.security.account.AccountScope;
+import org.civiquiz.security.scope.ContestScopeFilter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.Authentication;

@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.civiquiz.security.account.AccountException;
+import org.civiquiz.security.account.AccountService;
+import org.civiquiz.security.session.StaffSessions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

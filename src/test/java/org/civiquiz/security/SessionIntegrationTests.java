@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.platform.embedded.EmbeddedServers;
+import org.civiquiz.security.account.AccountService;
+import org.civiquiz.security.session.StaffSessions;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;

@@ -1,4 +1,4 @@
-package org.civiquiz.award;
+package org.civiquiz.award.internal;
 
 import java.util.List;
 
@@ -9,14 +9,14 @@ import org.civiquiz.platform.CiviquizException.FieldProblem;
  * The reason a committee member gives for an exclusion or a reopening: required, one
  * printable text of at most {@value #MAX_LENGTH} characters.
  */
-final class CommitteeReason {
+public final class CommitteeReason {
 
 	static final int MAX_LENGTH = 1000;
 
 	private CommitteeReason() {
 	}
 
-	static String validated(String reason) {
+	public static String validated(String reason) {
 		if (reason == null || reason.isBlank()) {
 			throw CiviquizException.invalidFields(List.of(new FieldProblem("reason", "FIELD_REQUIRED")));
 		}

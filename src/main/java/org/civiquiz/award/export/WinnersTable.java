@@ -1,4 +1,4 @@
-package org.civiquiz.award;
+package org.civiquiz.award.export;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -22,6 +22,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
+import org.civiquiz.award.UnitPrize;
+import org.civiquiz.award.WinnersList;
+import org.civiquiz.award.ranking.Ranking;
 
 /**
  * The cells of a winners list: a header block, the winners, the unit prizes, then who was
@@ -37,32 +40,33 @@ import org.apache.commons.csv.QuoteMode;
  * (Excel in Vietnamese splits on {@code ;}) would start a cell. Quoting every cell keeps
  * a {@code ;} inside its cell there too.
  */
-final class WinnersTable {
+public final class WinnersTable {
 
-	static final String HASH_LABEL = "SHA-256";
+	public static final String HASH_LABEL = "SHA-256";
 
-	static final List<String> HEADER = List.of("Cuộc thi / Contest", "Vòng / Round", "Tên vòng / Round name",
+	public static final List<String> HEADER = List.of("Cuộc thi / Contest", "Vòng / Round", "Tên vòng / Round name",
 			"Phiên bản quy tắc / Rule revision", "Thứ tự xét / Tie-break", "Số bài 20/20 / Actual value",
 			"Số người xếp hạng / Ranked", "Múi giờ / Time zone");
 
-	static final List<String> WINNER_HEADER = List.of("Hạng / Rank", "Giải / Prize", "Họ và tên / Full name",
+	public static final List<String> WINNER_HEADER = List.of("Hạng / Rank", "Giải / Prize", "Họ và tên / Full name",
 			"Mã đơn vị / Unit code", "Đơn vị / Unit", "Quận, huyện / District", "Điện thoại / Phone", "Email",
 			"Điểm / Score", "Thời gian (ms) / Duration (ms)", "Thời gian / Duration", "Dự đoán / Prediction",
 			"Giá trị thực tế / Actual value", "Độ lệch / Distance", "Nộp lúc / Submitted at", "Mã bài thi / Attempt id",
 			"Lý do xếp hạng / Rank reason", "Giải thích / Explanation", "Nộp tự động / Auto-submitted");
 
-	static final List<String> UNIT_HEADER = List.of("Giải tập thể / Unit prize", "Tiêu chí / Criterion", "Hạng / Rank",
-			"Mã đơn vị / Unit code", "Đơn vị / Unit", "Số người dự thi / Participants", "Biên chế / Headcount",
-			"Tỷ lệ tham gia (%) / Participation rate (%)");
+	public static final List<String> UNIT_HEADER = List.of("Giải tập thể / Unit prize", "Tiêu chí / Criterion",
+			"Hạng / Rank", "Mã đơn vị / Unit code", "Đơn vị / Unit", "Số người dự thi / Participants",
+			"Biên chế / Headcount", "Tỷ lệ tham gia (%) / Participation rate (%)");
 
-	static final List<String> PASSED_OVER_HEADER = List.of("Không xét giải vì đã có giải / Passed over", "Hạng / Rank",
-			"Họ và tên / Full name", "Mã đơn vị / Unit code", "Mã bài thi / Attempt id", "Giải đã có / Prize held");
+	public static final List<String> PASSED_OVER_HEADER = List.of("Không xét giải vì đã có giải / Passed over",
+			"Hạng / Rank", "Họ và tên / Full name", "Mã đơn vị / Unit code", "Mã bài thi / Attempt id",
+			"Giải đã có / Prize held");
 
-	static final List<String> SUPERSEDED_HEADER = List.of("Giải trước bị thay / Superseded prize",
+	public static final List<String> SUPERSEDED_HEADER = List.of("Giải trước bị thay / Superseded prize",
 			"Họ và tên / Full name", "Mã bài thi / Attempt id", "Giải trước / Prize held");
 
-	static final List<String> EXCLUDED_HEADER = List.of("Bài thi bị loại / Excluded attempt", "Họ và tên / Full name",
-			"Lý do / Reason", "Người quyết định / Decided by", "Lúc / At");
+	public static final List<String> EXCLUDED_HEADER = List.of("Bài thi bị loại / Excluded attempt",
+			"Họ và tên / Full name", "Lý do / Reason", "Người quyết định / Decided by", "Lúc / At");
 
 	static final List<List<String>> HEADERS = List.of(HEADER, WINNER_HEADER, UNIT_HEADER, PASSED_OVER_HEADER,
 			SUPERSEDED_HEADER, EXCLUDED_HEADER);
@@ -74,10 +78,10 @@ final class WinnersTable {
 			"Người cuối bảng xếp hạng / last ranked");
 
 	/** The mark of a winner whose attempt the server submitted from its last save. */
-	static final String AUTO_SUBMITTED = "Có / Yes";
+	public static final String AUTO_SUBMITTED = "Có / Yes";
 
 	/** RFC 4180, every cell quoted: a {@code ;} stays in its cell in any spreadsheet. */
-	static final CSVFormat CANONICAL = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
+	public static final CSVFormat CANONICAL = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
 
 	/** A formula's first character right after a separator a spreadsheet may split on. */
 	private static final Pattern FORMULA_AFTER_SEPARATOR = Pattern.compile("([,;\\t\\r\\n])([=+\\-@])");
@@ -94,8 +98,8 @@ final class WinnersTable {
 	 * @param list the list
 	 * @return the rows
 	 */
-	static List<List<Object>> rows(WinnersList list) {
-		ZoneId zone = list.zone();
+	public static List<List<Object>> rows(WinnersList list) {
+		ZoneId zone = ZoneId.of(list.timeZone());
 		List<List<Object>> rows = new ArrayList<>();
 		rows.add(cells(HEADER.toArray()));
 		rows.add(cells(list.contest(), number(list.round()), list.roundName(), number(list.ruleRevision()),
@@ -139,7 +143,7 @@ final class WinnersTable {
 	}
 
 	/** The canonical CSV form of the rows: what the hash covers. */
-	static String canonical(List<List<Object>> rows) {
+	public static String canonical(List<List<Object>> rows) {
 		StringWriter out = new StringWriter();
 		try (CSVPrinter printer = new CSVPrinter(out, CANONICAL)) {
 			for (List<Object> row : rows) {
@@ -167,7 +171,7 @@ final class WinnersTable {
 		return rows;
 	}
 
-	static String sha256(String canonical) {
+	public static String sha256(String canonical) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -178,7 +182,7 @@ final class WinnersTable {
 	}
 
 	/** The CSV export: BOM (so that Excel reads UTF-8), canonical form, hash line. */
-	static byte[] csv(String canonical, String sha256) {
+	public static byte[] csv(String canonical, String sha256) {
 		// the hash line as it always was (unquoted), whatever the list's quoting
 		String text = "\uFEFF" + canonical + HASH_LABEL + "," + sha256 + "\r\n";
 		return text.getBytes(StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package org.civiquiz.award;
+package org.civiquiz.award.export;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import org.dhatim.fastexcel.Worksheet;
  * form, whole numbers as numbers, then the hash row. Reading the cells back as text and
  * writing them as CSV (empty rows kept) gives the canonical form again.
  */
-final class WinnersXlsx {
+public final class WinnersXlsx {
 
 	static final String SHEET = "Winners";
 
@@ -26,7 +26,7 @@ final class WinnersXlsx {
 	private WinnersXlsx() {
 	}
 
-	static byte[] write(String canonical, String sha256) {
+	public static byte[] write(String canonical, String sha256) {
 		List<List<String>> rows = WinnersTable.cells(canonical);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {

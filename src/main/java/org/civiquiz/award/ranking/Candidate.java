@@ -1,4 +1,4 @@
-package org.civiquiz.award;
+package org.civiquiz.award.ranking;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -17,15 +17,15 @@ import java.util.UUID;
  * @param autoSubmitted whether the server submitted it from its last save when its time
  * ran out (ranked like any other: its duration is the whole time allowed)
  */
-record Candidate(UUID attemptId, long participantId, int score, int durationMs, Long prediction, Instant submittedAt,
-		long actual, Long distance, boolean autoSubmitted) {
+public record Candidate(UUID attemptId, long participantId, int score, int durationMs, Long prediction,
+		Instant submittedAt, long actual, Long distance, boolean autoSubmitted) {
 
-	static Candidate of(UUID attemptId, long participantId, int score, int durationMs, Long prediction,
+	public static Candidate of(UUID attemptId, long participantId, int score, int durationMs, Long prediction,
 			Instant submittedAt, long actual) {
 		return of(attemptId, participantId, score, durationMs, prediction, submittedAt, actual, false);
 	}
 
-	static Candidate of(UUID attemptId, long participantId, int score, int durationMs, Long prediction,
+	public static Candidate of(UUID attemptId, long participantId, int score, int durationMs, Long prediction,
 			Instant submittedAt, long actual, boolean autoSubmitted) {
 		Long distance = (prediction != null) ? Math.abs(prediction - actual) : null;
 		return new Candidate(attemptId, participantId, score, durationMs, prediction, submittedAt, actual, distance,

@@ -1,4 +1,4 @@
-package org.civiquiz.award;
+package org.civiquiz.award.ranking;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,25 +7,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.civiquiz.award.TieBreak;
+
 /**
  * The award ranking: each participant's best attempt under the contest's chain, best
  * first, each with the step that put it ahead of the next one. Pure and deterministic:
  * the same attempts and chain always give the same list.
  */
-final class Ranking {
+public final class Ranking {
 
 	/**
 	 * The reason when only the attempt id, the chain's implicit last step, separates two.
 	 */
-	static final String ATTEMPT_ID = "ATTEMPT_ID";
+	public static final String ATTEMPT_ID = "ATTEMPT_ID";
 
 	/** The reason of the last person ranked: nobody comes after. */
-	static final String LAST = "LAST";
+	public static final String LAST = "LAST";
+
+	private static final Comparator<Candidate> BY_SCORE = Comparator.comparingInt(Candidate::score).reversed();
+
+	private static final Comparator<Candidate> BY_PREDICTION = Comparator.comparing(Candidate::distance,
+			Comparator.nullsLast(Comparator.naturalOrder()));
+
+	private static final Comparator<Candidate> BY_DURATION = Comparator.comparingInt(Candidate::durationMs);
+
+	private static final Comparator<Candidate> BY_SUBMITTED_AT = Comparator.comparing(Candidate::submittedAt);
 
 	private Ranking() {
 	}
 
-	static List<Ranked> rank(Collection<Candidate> attempts, List<TieBreak> chain) {
+	public static List<Ranked> rank(Collection<Candidate> attempts, List<TieBreak> chain) {
 		Comparator<Candidate> order = order(chain);
 		Map<Long, Candidate> best = new HashMap<>();
 		for (Candidate attempt : attempts) {
@@ -44,15 +55,25 @@ final class Ranking {
 	static Comparator<Candidate> order(List<TieBreak> chain) {
 		Comparator<Candidate> order = (a, b) -> 0;
 		for (TieBreak step : chain) {
-			order = order.thenComparing(step.order());
+			order = order.thenComparing(order(step));
 		}
 		// the text form, so that anyone re-sorting the export gets the same order
 		return order.thenComparing((candidate) -> candidate.attemptId().toString());
 	}
 
+	/** How one step of the chain orders two attempts. */
+	private static Comparator<Candidate> order(TieBreak step) {
+		return switch (step) {
+			case SCORE -> BY_SCORE;
+			case PREDICTION -> BY_PREDICTION;
+			case DURATION -> BY_DURATION;
+			case SUBMITTED_AT -> BY_SUBMITTED_AT;
+		};
+	}
+
 	private static String separating(Candidate ahead, Candidate next, List<TieBreak> chain) {
 		for (TieBreak step : chain) {
-			if (step.order().compare(ahead, next) != 0) {
+			if (order(step).compare(ahead, next) != 0) {
 				return step.name();
 			}
 		}
@@ -67,7 +88,7 @@ final class Ranking {
 	 * @param reason the chain step that separates them from the next one ranked, or
 	 * {@link #ATTEMPT_ID}, or {@link #LAST}
 	 */
-	record Ranked(int rank, Candidate candidate, String reason) {
+	public record Ranked(int rank, Candidate candidate, String reason) {
 	}
 
 }

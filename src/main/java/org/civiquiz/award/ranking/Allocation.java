@@ -1,4 +1,4 @@
-package org.civiquiz.award;
+package org.civiquiz.award.ranking;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.civiquiz.award.PrizePlan.Tier;
-import org.civiquiz.award.Ranking.Ranked;
+import org.civiquiz.award.UnitCriterion;
+import org.civiquiz.award.UnitPrize;
+import org.civiquiz.award.ranking.Ranking.Ranked;
 
 /**
  * Prizes handed down a ranking, highest tier first: one prize per person per list and,
  * when the plan keeps only a person's highest prize in the contest, nobody who already
  * holds an equal or higher prize in another list.
  */
-final class Allocation {
+public final class Allocation {
 
 	private Allocation() {
 	}
@@ -31,7 +33,8 @@ final class Allocation {
 	 * @return the winners, who was passed over above the last winner, and which prizes
 	 * held elsewhere a winner's prize here supersedes
 	 */
-	static Result allocate(List<Ranked> ranking, List<Tier> tiers, boolean contestList, Map<Long, Held> heldElsewhere) {
+	public static Result allocate(List<Ranked> ranking, List<Tier> tiers, boolean contestList,
+			Map<Long, Held> heldElsewhere) {
 		List<Prize> winners = new ArrayList<>();
 		List<PassedOver> passedOver = new ArrayList<>();
 		List<Superseded> superseded = new ArrayList<>();
@@ -65,7 +68,8 @@ final class Allocation {
 	 * @param criterion which ranking
 	 * @return the units that win, best first
 	 */
-	static List<UnitPrize> allocateUnits(List<UnitStanding> standings, List<Tier> tiers, UnitCriterion criterion) {
+	public static List<UnitPrize> allocateUnits(List<UnitStanding> standings, List<Tier> tiers,
+			UnitCriterion criterion) {
 		Comparator<UnitStanding> byParticipants = Comparator.comparingLong(UnitStanding::participants).reversed();
 		Comparator<UnitStanding> order = switch (criterion) {
 			case PARTICIPANTS -> byParticipants;
@@ -101,7 +105,7 @@ final class Allocation {
 			.divide(BigDecimal.valueOf(unit.headcount()), 2, RoundingMode.HALF_UP);
 	}
 
-	record Result(List<Prize> winners, List<PassedOver> passedOver, List<Superseded> superseded) {
+	public record Result(List<Prize> winners, List<PassedOver> passedOver, List<Superseded> superseded) {
 	}
 
 	/**
@@ -111,7 +115,7 @@ final class Allocation {
 	 * @param prize its name
 	 * @param tier its place in the plan's list, 0 for the highest
 	 */
-	record Prize(Ranked ranked, String prize, int tier) {
+	public record Prize(Ranked ranked, String prize, int tier) {
 	}
 
 	/**
@@ -121,7 +125,7 @@ final class Allocation {
 	 * @param contestPrize whether it is a prize of the whole contest's list
 	 * @param tier its place in its plan list, 0 for the highest
 	 */
-	record Held(String label, boolean contestPrize, int tier) {
+	public record Held(String label, boolean contestPrize, int tier) {
 
 		/**
 		 * Whether a prize of this tier in a round's (or the contest's) list is higher.
@@ -134,17 +138,17 @@ final class Allocation {
 		}
 
 		/** The higher of two prizes held. */
-		static Held higher(Held a, Held b) {
+		public static Held higher(Held a, Held b) {
 			return a.isLowerThan(b.contestPrize(), b.tier()) ? b : a;
 		}
 
 	}
 
 	/** A lower prize held elsewhere that a winner's prize here supersedes. */
-	record Superseded(Prize prize, Held held) {
+	public record Superseded(Prize prize, Held held) {
 	}
 
-	record PassedOver(Ranked ranked, String heldPrize) {
+	public record PassedOver(Ranked ranked, String heldPrize) {
 	}
 
 	/**
@@ -155,7 +159,7 @@ final class Allocation {
 	 * @param participants distinct people with a submitted attempt that counts
 	 * @param headcount its headcount, when known
 	 */
-	record UnitStanding(String code, String name, long participants, Integer headcount) {
+	public record UnitStanding(String code, String name, long participants, Integer headcount) {
 	}
 
 }

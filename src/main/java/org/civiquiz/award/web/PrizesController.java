@@ -1,7 +1,9 @@
-package org.civiquiz.award;
+package org.civiquiz.award.web;
 
 import java.util.List;
 
+import org.civiquiz.award.PrizePlan;
+import org.civiquiz.award.PrizePlanService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;

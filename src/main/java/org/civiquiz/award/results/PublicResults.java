@@ -1,10 +1,11 @@
-package org.civiquiz.award;
+package org.civiquiz.award.results;
 
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import org.civiquiz.award.UnitCriterion;
 
 /**
  * A contest's finalized winners lists as the public reads them: no phone, e-mail, birth
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
  * @param contest the contest's slug
  * @param lists the standing lists, the most recently finalized first
  */
-record PublicResults(String contest, List<PublicList> lists) {
+public record PublicResults(String contest, List<PublicList> lists) {
 
 	/**
 	 * A standing list.

@@ -1,4 +1,4 @@
-package org.civiquiz.award;
+package org.civiquiz.award.ranking;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.civiquiz.award.Allocation.Held;
-import org.civiquiz.award.Allocation.UnitStanding;
 import org.civiquiz.award.PrizePlan.Tier;
-import org.civiquiz.award.Ranking.Ranked;
+import org.civiquiz.award.UnitCriterion;
+import org.civiquiz.award.UnitPrize;
+import org.civiquiz.award.ranking.Allocation.Held;
+import org.civiquiz.award.ranking.Allocation.UnitStanding;
+import org.civiquiz.award.ranking.Ranking.Ranked;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

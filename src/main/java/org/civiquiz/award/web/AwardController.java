@@ -1,10 +1,20 @@
-package org.civiquiz.award;
+package org.civiquiz.award.web;
 
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.civiquiz.award.AwardLogEntry;
+import org.civiquiz.award.FinalizationService;
+import org.civiquiz.award.PrizePlan;
+import org.civiquiz.award.PrizePlanService;
+import org.civiquiz.award.PrizePlanView;
+import org.civiquiz.award.WinnersList;
+import org.civiquiz.award.exclusion.ExclusionService;
+import org.civiquiz.award.export.WinnersTable;
+import org.civiquiz.award.export.WinnersXlsx;
+import org.civiquiz.award.internal.AwardException;
 import org.civiquiz.security.StaffScopes;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,11 +45,11 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @RestController
 @RequestMapping("/api/admin/contests/{slug}")
-class AwardController {
+public class AwardController {
 
 	static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
-	static final MediaType XLSX = MediaType
+	public static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private final PrizePlanService plans;

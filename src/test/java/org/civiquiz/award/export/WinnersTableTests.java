@@ -1,10 +1,12 @@
-package org.civiquiz.award;
+package org.civiquiz.award.export;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.civiquiz.award.TieBreak;
+import org.civiquiz.award.WinnersList;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

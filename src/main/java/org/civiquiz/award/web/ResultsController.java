@@ -1,5 +1,7 @@
-package org.civiquiz.award;
+package org.civiquiz.award.web;
 
+import org.civiquiz.award.results.PublicResults;
+import org.civiquiz.award.results.ResultsService;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,11 +1,13 @@
-package org.civiquiz.award;
+package org.civiquiz.award.ranking;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.civiquiz.award.Ranking.Ranked;
+import org.civiquiz.award.PrizePlan;
+import org.civiquiz.award.TieBreak;
+import org.civiquiz.award.ranking.Ranking.Ranked;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,9 +1,12 @@
-package org.civiquiz.award;
+package org.civiquiz.award.results;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.civiquiz.award.AwardProperties;
+import org.civiquiz.award.WinnersList;
+import org.civiquiz.award.internal.AwardRepository;
 import org.civiquiz.contest.ContestException;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Service;
  * the contest's lists is finalized, reopened or redacted.
  */
 @Service
-class ResultsService {
+public class ResultsService {
 
 	private final ContestService contests;
 
@@ -36,7 +39,7 @@ class ResultsService {
 		this.ttl = properties.resultsCacheTtl();
 	}
 
-	Mono<PublicResults> results(String slug) {
+	public Mono<PublicResults> results(String slug) {
 		return this.contests.settings(slug)
 			.filter((contest) -> contest.status() != ContestStatus.DRAFT)
 			.switchIfEmpty(Mono.error(() -> ContestException.notFound(slug)))
@@ -45,7 +48,7 @@ class ResultsService {
 				.cache((results) -> this.ttl, (error) -> Duration.ZERO, () -> Duration.ZERO)));
 	}
 
-	void forget(long contestId) {
+	public void forget(long contestId) {
 		this.cache.remove(contestId);
 	}
 

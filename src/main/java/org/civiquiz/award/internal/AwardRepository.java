@@ -1,4 +1,4 @@
-package org.civiquiz.award;
+package org.civiquiz.award.internal;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
+import org.civiquiz.award.AwardLogEntry;
+import org.civiquiz.award.HeldPrize;
+import org.civiquiz.award.PrizePlan;
+import org.civiquiz.award.WinnersList;
+import org.civiquiz.award.ranking.Allocation;
+import org.civiquiz.award.ranking.Candidate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * and owns the plan, exclusion, list and log tables.
  */
 @Repository
-class AwardRepository {
+public class AwardRepository {
 
 	/**
 	 * Attempts in a list's scope: the contest, and the round unless the list is the
@@ -43,7 +49,7 @@ class AwardRepository {
 		this.json = json;
 	}
 
-	Mono<StoredPlan> plan(long contest) {
+	public Mono<StoredPlan> plan(long contest) {
 		return this.database
 			.sql("select revision, plan, updated_at, updated_by from prize_plan where contest_id = :contest")
 			.bind("contest", contest)
@@ -53,7 +59,7 @@ class AwardRepository {
 			.one();
 	}
 
-	Mono<StoredPlan> savePlan(long contest, PrizePlan plan, Instant at, String by) {
+	public Mono<StoredPlan> savePlan(long contest, PrizePlan plan, Instant at, String by) {
 		return this.database.sql("""
 				insert into prize_plan (contest_id, revision, plan, updated_at, updated_by)
 				values (:contest, 1, :plan, :at, :by)
@@ -74,7 +80,7 @@ class AwardRepository {
 	 * transaction ends: two finalizations (of any lists), or an exclusion and a
 	 * finalization, never interleave.
 	 */
-	Mono<Void> lock(long contest) {
+	public Mono<Void> lock(long contest) {
 		return this.database.sql("select pg_advisory_xact_lock(" + LOCK_SPACE + ", cast(:contest as integer))")
 			.bind("contest", contest)
 			.then();
@@ -84,7 +90,7 @@ class AwardRepository {
 	 * Per round in scope, its submitted attempts with every answer right: the value the
 	 * prediction question asks about.
 	 */
-	Mono<Map<Long, Long>> fullScoresPerRound(long contest, Long round, int questions) {
+	public Mono<Map<Long, Long>> fullScoresPerRound(long contest, Long round, int questions) {
 		return scoped("select a.round_id, count(*) as n from attempt_record a where " + SCOPE
 				+ " and a.status = 'SUBMITTED' and a.score = :full group by a.round_id", contest, round)
 			.bind("full", questions)
@@ -97,7 +103,7 @@ class AwardRepository {
 	 * Submitted attempts in scope that count for prizes (not excluded), each prediction
 	 * measured against its own round's value.
 	 */
-	Flux<Candidate> candidates(long contest, Long round, Map<Long, Long> actualPerRound) {
+	public Flux<Candidate> candidates(long contest, Long round, Map<Long, Long> actualPerRound) {
 		return scoped(
 				"select a.id, a.participant_id, a.round_id, a.score, a.duration_ms, a.prediction,"
 						+ " a.submitted_at, a.auto_submitted from attempt_record a where " + SCOPE + " and " + COUNTS,
@@ -111,7 +117,7 @@ class AwardRepository {
 	}
 
 	/** Per unit, the people with an attempt in scope that counts. */
-	Mono<Map<Long, Long>> participantsPerUnit(long contest, Long round) {
+	public Mono<Map<Long, Long>> participantsPerUnit(long contest, Long round) {
 		return scoped("select p.unit_id, count(distinct a.participant_id) as n from attempt_record a"
 				+ " join participant_record p on p.id = a.participant_id where " + SCOPE + " and " + COUNTS
 				+ " group by p.unit_id", contest, round)
@@ -121,7 +127,7 @@ class AwardRepository {
 	}
 
 	/** Who holds a prize in another standing list of the contest: each one's highest. */
-	Mono<Map<Long, Allocation.Held>> prizesHeldElsewhere(long contest, Long round, String wholeContest) {
+	public Mono<Map<Long, Allocation.Held>> prizesHeldElsewhere(long contest, Long round, String wholeContest) {
 		return this.database.sql("""
 				select w.participant_id, coalesce(r.name, :whole) || ': ' || w.prize as held, w.contest_prize, w.tier
 				from award_winner w join award_list l on l.id = w.list_id
@@ -144,7 +150,7 @@ class AwardRepository {
 			});
 	}
 
-	Flux<Person> people(Collection<Long> ids) {
+	public Flux<Person> people(Collection<Long> ids) {
 		return this.database
 			.sql("select id, full_name, phone, email, district, unit_id from participant_record where id = any(:ids)")
 			.bind("ids", ids.toArray(Long[]::new))
@@ -154,12 +160,12 @@ class AwardRepository {
 			.all();
 	}
 
-	Flux<WinnersList.Excluded> exclusions(long contest, Long round) {
+	public Flux<WinnersList.Excluded> exclusions(long contest, Long round) {
 		return exclusions(contest, round, null);
 	}
 
 	/** The exclusions, of some units' participants only when {@code units} is given. */
-	Flux<WinnersList.Excluded> exclusions(long contest, Long round, Long[] units) {
+	public Flux<WinnersList.Excluded> exclusions(long contest, Long round, Long[] units) {
 		DatabaseClient.GenericExecuteSpec sql = scoped("""
 				select e.attempt_id, p.full_name, e.reason, e.excluded_by, e.excluded_at
 				from award_exclusion e join attempt_record a on a.id = e.attempt_id
@@ -178,7 +184,7 @@ class AwardRepository {
 	 * The round of an attempt of the contest, if the contest has that attempt (and, with
 	 * {@code units}, if its participant is of one of these units).
 	 */
-	Mono<Long> roundOfAttempt(long contest, UUID attempt, Long[] units) {
+	public Mono<Long> roundOfAttempt(long contest, UUID attempt, Long[] units) {
 		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
 				select a.round_id from attempt_record a
 				where a.id = :id and a.contest_id = :contest and (cast(:units as bigint[]) is null
@@ -192,7 +198,7 @@ class AwardRepository {
 	/**
 	 * Whether the round's list or the contest's list stands: either freezes the attempt.
 	 */
-	Mono<Boolean> frozen(long contest, long round) {
+	public Mono<Boolean> frozen(long contest, long round) {
 		return this.database.sql("""
 				select exists (select 1 from award_list where contest_id = :contest and status = 'FINALIZED'
 				    and (round_id is null or round_id = :round)) as frozen
@@ -203,7 +209,7 @@ class AwardRepository {
 			.one();
 	}
 
-	Mono<Long> exclude(long contest, UUID attempt, String reason, Instant at, String by) {
+	public Mono<Long> exclude(long contest, UUID attempt, String reason, Instant at, String by) {
 		return this.database.sql("""
 				insert into award_exclusion (attempt_id, contest_id, reason, excluded_by, excluded_at)
 				values (:attempt, :contest, :reason, :by, :at)
@@ -219,7 +225,7 @@ class AwardRepository {
 			.rowsUpdated();
 	}
 
-	Mono<Long> lift(long contest, UUID attempt) {
+	public Mono<Long> lift(long contest, UUID attempt) {
 		return this.database.sql("delete from award_exclusion where attempt_id = :attempt and contest_id = :contest")
 			.bind("attempt", attempt)
 			.bind("contest", contest)
@@ -227,7 +233,7 @@ class AwardRepository {
 			.rowsUpdated();
 	}
 
-	Mono<Long> insertList(long contest, Long round, WinnersList list, String canonical) {
+	public Mono<Long> insertList(long contest, Long round, WinnersList list, String canonical) {
 		return this.database.sql("""
 				insert into award_list (contest_id, round_id, status, rule_revision, actual_prediction, document,
 				    canonical, sha256, finalized_at, finalized_by)
@@ -247,7 +253,7 @@ class AwardRepository {
 			.one();
 	}
 
-	Mono<Long> insertWinner(long list, long participant, UUID attempt, int rank, String prize, int tier,
+	public Mono<Long> insertWinner(long list, long participant, UUID attempt, int rank, String prize, int tier,
 			boolean contestPrize) {
 		return this.database.sql("""
 				insert into award_winner (list_id, participant_id, attempt_id, rank, prize, tier, contest_prize)
@@ -264,7 +270,7 @@ class AwardRepository {
 			.rowsUpdated();
 	}
 
-	Mono<FrozenList> standing(long contest, Long round) {
+	public Mono<FrozenList> standing(long contest, Long round) {
 		return this.database.sql("""
 				select document, canonical from award_list where contest_id = :contest
 				    and round_id is not distinct from cast(:round as bigint) and status = 'FINALIZED'
@@ -277,7 +283,7 @@ class AwardRepository {
 			.one();
 	}
 
-	Flux<Long> contestsFinalizedBefore(Instant before) {
+	public Flux<Long> contestsFinalizedBefore(Instant before) {
 		return this.database.sql("""
 				select contest_id from award_list
 				where round_id is null and status = 'FINALIZED' and finalized_at < :before
@@ -286,7 +292,7 @@ class AwardRepository {
 	}
 
 	/** The contest's lists, standing or reopened, whose personal data are still there. */
-	Flux<StoredList> unredactedLists(long contest) {
+	public Flux<StoredList> unredactedLists(long contest) {
 		return this.database
 			.sql("select id, document from award_list where contest_id = :contest and redacted_at is null order by id")
 			.bind("contest", contest)
@@ -295,7 +301,7 @@ class AwardRepository {
 			.all();
 	}
 
-	Mono<Long> redact(long list, WinnersList redacted) {
+	public Mono<Long> redact(long list, WinnersList redacted) {
 		return this.database.sql("""
 				update award_list set document = :document, canonical = null, redacted_at = :at
 				where id = :id and redacted_at is null
@@ -311,7 +317,7 @@ class AwardRepository {
 	 * The award log names the winner whose prize supersedes another ("Name (attempt id)
 	 * now holds …"): the name goes, the attempt id stays.
 	 */
-	Mono<Long> redactSupersessions(long contest, String name) {
+	public Mono<Long> redactSupersessions(long contest, String name) {
 		return this.database.sql("""
 				update award_log set detail = regexp_replace(detail, '^.*? \\(([0-9a-f-]{36})\\) now holds ',
 				                                             :name || ' (\\1) now holds ')
@@ -321,7 +327,7 @@ class AwardRepository {
 	}
 
 	/** Sets the standing list aside; returns how many lists were (0 or 1). */
-	Mono<Long> reopen(long contest, Long round, Instant at, String by, String reason) {
+	public Mono<Long> reopen(long contest, Long round, Instant at, String by, String reason) {
 		return this.database
 			.sql("""
 					update award_list set status = 'REOPENED', reopened_at = :at, reopened_by = :by, reopen_reason = :reason
@@ -336,7 +342,7 @@ class AwardRepository {
 			.rowsUpdated();
 	}
 
-	Mono<Long> log(long contest, Long round, String action, String actor, String detail, Instant at) {
+	public Mono<Long> log(long contest, Long round, String action, String actor, String detail, Instant at) {
 		return this.database.sql("""
 				insert into award_log (contest_id, round_id, action, actor, detail, at)
 				values (:contest, :round, :action, :actor, :detail, :at)
@@ -351,7 +357,7 @@ class AwardRepository {
 			.rowsUpdated();
 	}
 
-	Flux<AwardLogEntry> logOf(long contest) {
+	public Flux<AwardLogEntry> logOf(long contest) {
 		return this.database.sql("""
 				select l.action, r.number, l.actor, l.detail, l.at from award_log l
 				left join contest_round r on r.id = l.round_id where l.contest_id = :contest order by l.id
@@ -363,7 +369,7 @@ class AwardRepository {
 	}
 
 	/** The contest's standing lists, newest first. */
-	Flux<StandingList> standingLists(long contest) {
+	public Flux<StandingList> standingLists(long contest) {
 		return this.database.sql("""
 				select round_id, document from award_list where contest_id = :contest and status = 'FINALIZED'
 				order by finalized_at desc, id desc
@@ -375,7 +381,7 @@ class AwardRepository {
 	}
 
 	/** The submitted attempts in scope and the people who made them. */
-	Mono<Turnout> turnout(long contest, Long round) {
+	public Mono<Turnout> turnout(long contest, Long round) {
 		return scoped("select count(*) as attempts, count(distinct a.participant_id) as participants"
 				+ " from attempt_record a where " + SCOPE + " and a.status = 'SUBMITTED'", contest, round)
 			.map((row, meta) -> new Turnout(row.get("participants", Long.class), row.get("attempts", Long.class)))
@@ -383,7 +389,7 @@ class AwardRepository {
 	}
 
 	/** The prizes a participant holds in the contest's standing lists. */
-	Flux<HeldPrize> prizesOf(long contest, long participant, String wholeContest) {
+	public Flux<HeldPrize> prizesOf(long contest, long participant, String wholeContest) {
 		return this.database.sql("""
 				select r.number, coalesce(r.name, :whole) as list, w.prize, w.attempt_id, w.contest_prize, w.tier,
 				    l.finalized_at
@@ -402,7 +408,7 @@ class AwardRepository {
 	}
 
 	/** Those of the attempts the committee excluded. */
-	Flux<UUID> excludedAmong(Collection<UUID> attempts) {
+	public Flux<UUID> excludedAmong(Collection<UUID> attempts) {
 		return this.database.sql("select attempt_id from award_exclusion where attempt_id = any(:ids)")
 			.bind("ids", attempts.toArray(UUID[]::new))
 			.map((row, meta) -> row.get("attempt_id", UUID.class))
@@ -424,7 +430,7 @@ class AwardRepository {
 	 * @param list the list
 	 * @param canonical its canonical CSV form, which every export is made from
 	 */
-	record FrozenList(WinnersList list, String canonical) {
+	public record FrozenList(WinnersList list, String canonical) {
 	}
 
 	/**
@@ -433,7 +439,7 @@ class AwardRepository {
 	 * @param id the list's id
 	 * @param list the list
 	 */
-	record StoredList(long id, WinnersList list) {
+	public record StoredList(long id, WinnersList list) {
 	}
 
 	/**
@@ -442,19 +448,19 @@ class AwardRepository {
 	 * @param roundId its round, {@code null} for the whole contest
 	 * @param list the list
 	 */
-	record StandingList(Long roundId, WinnersList list) {
+	public record StandingList(Long roundId, WinnersList list) {
 	}
 
 	/** Submitted attempts in a list's scope, and the people who made them. */
-	record Turnout(long participants, long attempts) {
+	public record Turnout(long participants, long attempts) {
 	}
 
 	/** A stored plan. */
-	record StoredPlan(int revision, PrizePlan plan, Instant updatedAt, String updatedBy) {
+	public record StoredPlan(int revision, PrizePlan plan, Instant updatedAt, String updatedBy) {
 	}
 
 	/** A participant's details as a winners list shows them. */
-	record Person(long id, String fullName, String phone, String email, String district, long unitId) {
+	public record Person(long id, String fullName, String phone, String email, String district, long unitId) {
 	}
 
 }

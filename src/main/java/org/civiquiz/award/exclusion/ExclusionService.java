@@ -1,10 +1,14 @@
-package org.civiquiz.award;
+package org.civiquiz.award.exclusion;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.civiquiz.award.WinnersList;
+import org.civiquiz.award.internal.AwardException;
+import org.civiquiz.award.internal.AwardRepository;
+import org.civiquiz.award.internal.CommitteeReason;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Unit;
@@ -22,7 +26,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * none given: every unit); another attempt is not found.
  */
 @Service
-class ExclusionService {
+public class ExclusionService {
 
 	private final ContestService contests;
 

@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.events;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +11,12 @@ import org.apache.commons.logging.LogFactory;
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Round;
 import org.civiquiz.contest.Unit;
+import org.civiquiz.exam.AttemptListener;
+import org.civiquiz.exam.AttemptOpened;
+import org.civiquiz.exam.AttemptSubmitted;
+import org.civiquiz.exam.ExamProperties;
+import org.civiquiz.exam.SubmissionResult;
+import org.civiquiz.exam.attempt.Attempt;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -24,13 +30,13 @@ import org.springframework.stereotype.Component;
  * is counted, and the reconciler repairs the read model.
  */
 @Component
-class AttemptEvents {
+public class AttemptEvents {
 
 	/**
 	 * Counts events a listener (the leaderboard, the live statistics) missed; they are in
 	 * PostgreSQL all the same.
 	 */
-	static final String MISSED_ANNOUNCEMENTS = "civiquiz.submissions.missed.announcements";
+	public static final String MISSED_ANNOUNCEMENTS = "civiquiz.submissions.missed.announcements";
 
 	private static final Log logger = LogFactory.getLog(AttemptEvents.class);
 
@@ -46,14 +52,15 @@ class AttemptEvents {
 		this.meters = meters;
 	}
 
-	static AttemptOpened opened(ContestSettings contest, UUID attemptId, long roundId, long participantId,
+	public static AttemptOpened opened(ContestSettings contest, UUID attemptId, long roundId, long participantId,
 			Attempt.Taker taker, Instant startedAt) {
 		return new AttemptOpened(attemptId, contest.slug(), contest.round(roundId).orElseThrow().number(),
 				participantId, contest.unit(taker.unitId()).map(Unit::code).orElse(""), taker.district(), startedAt);
 	}
 
-	static AttemptSubmitted submitted(ContestSettings contest, long roundId, long participantId, Attempt.Taker taker,
-			List<Long> questionIds, List<Integer> answers, SubmissionResult result, boolean repeated) {
+	public static AttemptSubmitted submitted(ContestSettings contest, long roundId, long participantId,
+			Attempt.Taker taker, List<Long> questionIds, List<Integer> answers, SubmissionResult result,
+			boolean repeated) {
 		Round round = contest.round(roundId).orElseThrow();
 		String unitCode = contest.unit(taker.unitId()).map(Unit::code).orElse("");
 		return new AttemptSubmitted(result.attemptId(), contest.id(), contest.slug(), round.id(), round.number(),
@@ -62,11 +69,11 @@ class AttemptEvents {
 				repeated, contest.ranked());
 	}
 
-	Mono<Void> announce(AttemptOpened event) {
+	public Mono<Void> announce(AttemptOpened event) {
 		return announce(event.attemptId(), event.contestSlug(), (listener) -> listener.onOpened(event));
 	}
 
-	Mono<Void> announce(AttemptSubmitted event) {
+	public Mono<Void> announce(AttemptSubmitted event) {
 		return announce(event.attemptId(), event.contestSlug(), (listener) -> listener.onSubmitted(event));
 	}
 

@@ -1,10 +1,19 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.web;
 
 import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.civiquiz.contest.ContestSettings;
+import org.civiquiz.exam.AttemptStarted;
+import org.civiquiz.exam.AttemptView;
+import org.civiquiz.exam.ExamService;
+import org.civiquiz.exam.SubmissionRequest;
+import org.civiquiz.exam.SubmissionResult;
+import org.civiquiz.exam.attempt.ExamException;
+import org.civiquiz.exam.autosave.AnswerSaves;
+import org.civiquiz.exam.start.AttemptStarts;
+import org.civiquiz.exam.start.StartKey;
 import org.civiquiz.participant.PhoneNumbers;
 import org.civiquiz.participant.Registration;
 import org.civiquiz.platform.CiviquizException;
@@ -27,15 +36,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 @RestController
-class ExamController {
+public class ExamController {
 
-	static final String TOKEN_HEADER = "X-Attempt-Token";
+	public static final String TOKEN_HEADER = "X-Attempt-Token";
 
 	/**
 	 * A random id the browser keeps for itself and sends when it starts an attempt: how
 	 * the award committee sees one device used by many participants.
 	 */
-	static final String DEVICE_HEADER = "X-Device-Id";
+	public static final String DEVICE_HEADER = "X-Device-Id";
 
 	/** A UUID or anything like it; any other value is ignored, never refused. */
 	private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -44,12 +53,14 @@ class ExamController {
 	 * One key per press of the start button, sent again with every retry of that start: 1
 	 * to 64 of {@code A-Z a-z 0-9 -}.
 	 */
-	static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+	public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
 	/** The waiting room's ticket, sent back with the start once it is admitted. */
-	static final String TICKET_HEADER = "X-Waiting-Room-Ticket";
+	public static final String TICKET_HEADER = "X-Waiting-Room-Ticket";
 
 	private final ExamService exams;
+
+	private final AttemptStarts starts;
 
 	private final KeyedHasher hasher;
 
@@ -59,8 +70,10 @@ class ExamController {
 
 	private final AnswerSaves saves;
 
-	ExamController(ExamService exams, KeyedHasher hasher, RateLimiter limiter, WaitingRoom room, AnswerSaves saves) {
+	ExamController(ExamService exams, AttemptStarts starts, KeyedHasher hasher, RateLimiter limiter, WaitingRoom room,
+			AnswerSaves saves) {
 		this.exams = exams;
+		this.starts = starts;
 		this.saves = saves;
 		this.hasher = hasher;
 		this.limiter = limiter;
@@ -95,12 +108,12 @@ class ExamController {
 		if (key == null) {
 			return charged(contest, registration, null, exchange).map(ExamController::created);
 		}
-		return this.exams.replay(contest, key)
+		return this.starts.replay(contest, key)
 			.map(ResponseEntity::ok)
 			.switchIfEmpty(Mono.defer(() -> charged(contest, registration, key, exchange).map(ExamController::created)
 				// the same key started an attempt meanwhile (a duplicate sent at once):
 				// that one is the answer, and this request used none of the limits
-				.onErrorResume(ExamController::inProgress, (ex) -> this.exams.replay(contest, key)
+				.onErrorResume(ExamController::inProgress, (ex) -> this.starts.replay(contest, key)
 					.flatMap((replayed) -> refund(registration, exchange).thenReturn(ResponseEntity.ok(replayed)))
 					.switchIfEmpty(Mono.error(ex)))));
 	}
@@ -114,7 +127,7 @@ class ExamController {
 		String address = this.limiter.clientAddress(exchange);
 		return this.limiter.check(RateLimiter.Limit.START_PER_IP, address)
 			.then(this.limiter.check(RateLimiter.Limit.START_PER_PHONE, phone))
-			.then(Mono.defer(() -> this.exams.start(contest, registration, client(exchange), key)))
+			.then(Mono.defer(() -> this.starts.start(contest, registration, client(exchange), key)))
 			// a page retrying while PostgreSQL restarts must not use up the person's
 			// starts, nor may a start refused for its input (someone typing a victim's
 			// phone with junk, or a school's computer sending nonsense), nor one without

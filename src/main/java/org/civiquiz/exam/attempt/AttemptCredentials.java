@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.attempt;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,7 +11,7 @@ import java.util.UUID;
  * An attempt's id and its secret token. Only the token's SHA-256 is stored: the token
  * itself goes to the participant once, at the start.
  */
-final class AttemptCredentials {
+public final class AttemptCredentials {
 
 	/**
 	 * Seeded once, when the service is made, so that drawing tokens never waits for the
@@ -19,7 +19,7 @@ final class AttemptCredentials {
 	 */
 	private final SecureRandom random;
 
-	AttemptCredentials() {
+	public AttemptCredentials() {
 		try {
 			this.random = SecureRandom.getInstance("DRBG");
 		}
@@ -30,7 +30,7 @@ final class AttemptCredentials {
 	}
 
 	/** 256 random bits, URL-safe Base64 without padding (43 characters). */
-	String newToken() {
+	public String newToken() {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -40,7 +40,7 @@ final class AttemptCredentials {
 	 * A version 4 UUID from the seeded generator: {@code UUID.randomUUID()} would read
 	 * the OS's entropy on a request thread.
 	 */
-	UUID newId() {
+	public UUID newId() {
 		byte[] bytes = new byte[16];
 		this.random.nextBytes(bytes);
 		bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
@@ -55,7 +55,7 @@ final class AttemptCredentials {
 	}
 
 	/** What is stored of a token. */
-	static byte[] hash(String token) {
+	public static byte[] hash(String token) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
 		}
@@ -65,7 +65,7 @@ final class AttemptCredentials {
 	}
 
 	/** Whether the token is the one whose hash was stored, in constant time. */
-	static boolean matches(byte[] storedHash, String token) {
+	public static boolean matches(byte[] storedHash, String token) {
 		return MessageDigest.isEqual(storedHash, hash(token));
 	}
 

@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.start;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,10 +12,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewUnit;
-import org.civiquiz.IntegrationTest;
+import org.civiquiz.exam.AttemptStarted;
+import org.civiquiz.exam.ExamFixtures;
+import org.civiquiz.exam.ExamIntegrationTests;
+import org.civiquiz.exam.web.ExamController;
 import org.civiquiz.platform.embedded.EmbeddedServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

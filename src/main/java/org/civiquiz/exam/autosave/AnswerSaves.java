@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.autosave;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +8,14 @@ import java.util.UUID;
 
 import org.civiquiz.contest.ContestException;
 import org.civiquiz.contest.ContestService;
+import org.civiquiz.exam.ExamProperties;
+import org.civiquiz.exam.SubmissionRequest;
+import org.civiquiz.exam.attempt.Attempt;
+import org.civiquiz.exam.attempt.AttemptLookup;
+import org.civiquiz.exam.attempt.AttemptRepository;
+import org.civiquiz.exam.attempt.AttemptStatus;
+import org.civiquiz.exam.attempt.ExamException;
+import org.civiquiz.exam.attempt.Scoring;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -19,9 +27,9 @@ import org.springframework.stereotype.Service;
  * out unsubmitted, the {@link OverdueSweeper} submits the attempt from its last save.
  */
 @Service
-class AnswerSaves {
+public class AnswerSaves {
 
-	private final ExamService exams;
+	private final AttemptLookup lookup;
 
 	private final ContestService contests;
 
@@ -33,9 +41,9 @@ class AnswerSaves {
 
 	private final Clock clock;
 
-	AnswerSaves(ExamService exams, ContestService contests, AttemptRepository attempts, OverdueSweeper overdue,
+	AnswerSaves(AttemptLookup lookup, ContestService contests, AttemptRepository attempts, OverdueSweeper overdue,
 			ExamProperties properties, Clock clock) {
-		this.exams = exams;
+		this.lookup = lookup;
 		this.contests = contests;
 		this.attempts = attempts;
 		this.overdue = overdue;
@@ -52,8 +60,8 @@ class AnswerSaves {
 	 * {@code ATTEMPT_ALREADY_SUBMITTED}, {@code CONTEST_CLOSED} or the submission's
 	 * validation errors
 	 */
-	Mono<Void> save(UUID attemptId, String token, SubmissionRequest request) {
-		return this.exams.load(attemptId, token)
+	public Mono<Void> save(UUID attemptId, String token, SubmissionRequest request) {
+		return this.lookup.load(attemptId, token)
 			.flatMap((attempt) -> this.contests.settings(attempt.contestId()).flatMap((contest) -> {
 				List<Integer> answers = Scoring.answers(attempt, request);
 				Long prediction = Scoring.prediction(request, this.properties.maxPrediction());

@@ -1,6 +1,7 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.web;
 
 import org.civiquiz.contest.ContestService;
+import org.civiquiz.exam.ReadModelReconciler;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.PathVariable;

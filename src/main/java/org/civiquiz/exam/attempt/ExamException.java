@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.attempt;
 
 import java.util.List;
 
@@ -19,51 +19,51 @@ public final class ExamException extends CiviquizException {
 		return new ExamException(status, code, List.of());
 	}
 
-	static ExamException attemptNotFound() {
+	public static ExamException attemptNotFound() {
 		return of(HttpStatus.NOT_FOUND, "ATTEMPT_NOT_FOUND");
 	}
 
-	static ExamException tokenMissing() {
+	public static ExamException tokenMissing() {
 		return of(HttpStatus.UNAUTHORIZED, "ATTEMPT_TOKEN_MISSING");
 	}
 
-	static ExamException tokenInvalid() {
+	public static ExamException tokenInvalid() {
 		return of(HttpStatus.FORBIDDEN, "ATTEMPT_TOKEN_INVALID");
 	}
 
-	static ExamException attemptInProgress() {
+	public static ExamException attemptInProgress() {
 		return of(HttpStatus.CONFLICT, "ATTEMPT_IN_PROGRESS");
 	}
 
-	static ExamException attemptLimitReached() {
+	public static ExamException attemptLimitReached() {
 		return of(HttpStatus.CONFLICT, "ATTEMPT_LIMIT_REACHED");
 	}
 
-	static ExamException expired() {
+	public static ExamException expired() {
 		return of(HttpStatus.CONFLICT, "ATTEMPT_EXPIRED");
 	}
 
-	static ExamException alreadySubmitted() {
+	public static ExamException alreadySubmitted() {
 		return of(HttpStatus.CONFLICT, "ATTEMPT_ALREADY_SUBMITTED");
 	}
 
-	static ExamException notSubmitted() {
+	public static ExamException notSubmitted() {
 		return of(HttpStatus.CONFLICT, "ATTEMPT_NOT_SUBMITTED");
 	}
 
-	static ExamException submissionConflict() {
+	public static ExamException submissionConflict() {
 		return of(HttpStatus.CONFLICT, "SUBMISSION_CONFLICT");
 	}
 
-	static ExamException idempotencyKeyInvalid() {
+	public static ExamException idempotencyKeyInvalid() {
 		return of(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID");
 	}
 
-	static ExamException idempotencyKeyReused() {
+	public static ExamException idempotencyKeyReused() {
 		return of(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED");
 	}
 
-	static ExamException tooManyAnswers(int questions, int answers) {
+	public static ExamException tooManyAnswers(int questions, int answers) {
 		return new ExamException(HttpStatus.UNPROCESSABLE_CONTENT, "TOO_MANY_ANSWERS", List.of(), questions, answers);
 	}
 
@@ -71,7 +71,7 @@ public final class ExamException extends CiviquizException {
 	 * The answers do not fit the attempt; the code is that of the first problem, every
 	 * problem is listed.
 	 */
-	static ExamException invalidAnswers(List<FieldProblem> problems) {
+	public static ExamException invalidAnswers(List<FieldProblem> problems) {
 		return new ExamException(HttpStatus.UNPROCESSABLE_CONTENT, problems.get(0).code(), problems);
 	}
 

@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.events;
 
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.civiquiz.exam.AttemptListener;
+import org.civiquiz.exam.AttemptOpened;
+import org.civiquiz.exam.AttemptSubmitted;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -19,18 +22,18 @@ import org.springframework.stereotype.Component;
  * replica did since it started.
  */
 @Component
-class ExamMetrics implements AttemptListener {
+public class ExamMetrics implements AttemptListener {
 
-	static final String ATTEMPTS_STARTED = "civiquiz.attempts.started";
+	public static final String ATTEMPTS_STARTED = "civiquiz.attempts.started";
 
-	static final String SUBMISSIONS_ACCEPTED = "civiquiz.submissions.accepted";
+	public static final String SUBMISSIONS_ACCEPTED = "civiquiz.submissions.accepted";
 
-	static final String SUBMISSION_SCORES = "civiquiz.submissions.score";
+	public static final String SUBMISSION_SCORES = "civiquiz.submissions.score";
 
-	static final String QUESTIONS_DRAW = "civiquiz.questions.draw";
+	public static final String QUESTIONS_DRAW = "civiquiz.questions.draw";
 
 	/** The one tag: a contest's slug (a handful per deployment). */
-	static final String CONTEST = "contest";
+	public static final String CONTEST = "contest";
 
 	private final MeterRegistry meters;
 
@@ -83,7 +86,7 @@ class ExamMetrics implements AttemptListener {
 	 * @param contest the contest's slug
 	 * @return the timer
 	 */
-	static Timer draw(MeterRegistry meters, String contest) {
+	public static Timer draw(MeterRegistry meters, String contest) {
 		return Timer.builder(QUESTIONS_DRAW)
 			.description("Time to draw an attempt's questions from the bank")
 			.tag(CONTEST, contest)

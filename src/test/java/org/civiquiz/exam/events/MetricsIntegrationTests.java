@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.events;
 
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +10,8 @@ import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewUnit;
+import org.civiquiz.exam.AttemptStarted;
+import org.civiquiz.exam.ExamFixtures;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

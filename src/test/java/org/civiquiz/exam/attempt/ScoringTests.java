@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.attempt;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.civiquiz.exam.SubmissionRequest;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.autosave;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +19,13 @@ import org.civiquiz.IntegrationTest;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewUnit;
+import org.civiquiz.exam.AttemptStarted;
+import org.civiquiz.exam.ExamFixtures;
+import org.civiquiz.exam.ExamProperties;
+import org.civiquiz.exam.attempt.AttemptRepository;
+import org.civiquiz.exam.events.AttemptEvents;
+import org.civiquiz.exam.events.ExamMetrics;
+import org.civiquiz.exam.web.ExamController;
 import org.civiquiz.platform.embedded.EmbeddedServers;
 import org.civiquiz.question.BankQuestion;
 import org.civiquiz.question.QuestionBankService;

@@ -1,10 +1,11 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.start;
 
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.civiquiz.exam.attempt.ExamException;
 import org.civiquiz.participant.Registration;
 import org.civiquiz.platform.KeyedHasher;
 
@@ -18,10 +19,10 @@ import org.civiquiz.platform.KeyedHasher;
  * @param requestHash keyed hash of the contest and the body's fields
  * @param token the attempt token of the start made with this key
  */
-record StartKey(String key, byte[] requestHash, String token) {
+public record StartKey(String key, byte[] requestHash, String token) {
 
 	/** How long a key answers with the attempt it started. */
-	static final Duration LIFETIME = Duration.ofHours(24);
+	public static final Duration LIFETIME = Duration.ofHours(24);
 
 	/** What the page sends: a UUID, or anything like it. */
 	static final Pattern VALID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -33,7 +34,7 @@ record StartKey(String key, byte[] requestHash, String token) {
 	 * @param registration the body
 	 * @return the key, or an error {@code IDEMPOTENCY_KEY_INVALID} when it is not one
 	 */
-	static StartKey of(KeyedHasher hasher, String contest, String key, Registration registration) {
+	public static StartKey of(KeyedHasher hasher, String contest, String key, Registration registration) {
 		if (key == null || !VALID.matcher(key).matches()) {
 			throw ExamException.idempotencyKeyInvalid();
 		}

@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.attempt;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import org.civiquiz.exam.ExamService;
+import org.civiquiz.exam.SubmissionResult;
+import org.civiquiz.exam.start.StartKey;
 import org.civiquiz.participant.RegisteredParticipant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * the state they start from, so concurrent requests cannot both win.
  */
 @Repository
-class AttemptRepository {
+public class AttemptRepository {
 
 	private static final TypeReference<List<List<Integer>>> OPTION_ORDERS = new TypeReference<>() {
 	};
@@ -68,7 +71,7 @@ class AttemptRepository {
 		this.json = json;
 	}
 
-	Mono<Attempt> findById(UUID id) {
+	public Mono<Attempt> findById(UUID id) {
 		return this.database.sql("""
 				select a.*, p.full_name as taker_name, p.unit_id as taker_unit_id, p.district as taker_district
 				from attempt a join participant_record p on p.id = a.participant_id
@@ -82,7 +85,7 @@ class AttemptRepository {
 	 * @param before deadlines before this are overdue (now minus the grace)
 	 * @param limit at most this many
 	 */
-	Flux<Attempt> overdue(Instant before, int limit) {
+	public Flux<Attempt> overdue(Instant before, int limit) {
 		return this.database.sql("""
 				select a.*, p.full_name as taker_name, p.unit_id as taker_unit_id, p.district as taker_district
 				from attempt a join participant_record p on p.id = a.participant_id
@@ -95,7 +98,7 @@ class AttemptRepository {
 	/**
 	 * A participant's open attempts whose deadline is before {@code before}.
 	 */
-	Flux<Attempt> overdueOf(long participantId, Instant before) {
+	public Flux<Attempt> overdueOf(long participantId, Instant before) {
 		return this.database.sql("""
 				select a.*, p.full_name as taker_name, p.unit_id as taker_unit_id, p.district as taker_district
 				from attempt a join participant_record p on p.id = a.participant_id
@@ -108,7 +111,7 @@ class AttemptRepository {
 	 * statement, one row.
 	 * @return 1 if saved, 0 if it was no longer open
 	 */
-	Mono<Long> save(UUID id, List<Integer> answers, Long prediction, Instant savedAt) {
+	public Mono<Long> save(UUID id, List<Integer> answers, Long prediction, Instant savedAt) {
 		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
 				update attempt set saved_answers = :answers, saved_prediction = :prediction, saved_at = :at
 				where id = :id and status = 'OPEN'
@@ -126,7 +129,7 @@ class AttemptRepository {
 	 * concurrently (another replica's sweeper, a late request), one wins.
 	 * @return 1 if this call submitted it, 0 otherwise
 	 */
-	Mono<Long> autoSubmit(UUID id, Instant savedAt, int score, int durationMs) {
+	public Mono<Long> autoSubmit(UUID id, Instant savedAt, int score, int durationMs) {
 		return this.database.sql("""
 				update attempt set status = 'SUBMITTED', submitted_at = deadline, answers = saved_answers,
 				                   prediction = saved_prediction, score = :score, duration_ms = :duration,
@@ -144,7 +147,7 @@ class AttemptRepository {
 	/**
 	 * Marks the attempt as expired if it is still open.
 	 */
-	Mono<Long> expire(UUID id) {
+	public Mono<Long> expire(UUID id) {
 		return this.database.sql("update attempt set status = 'EXPIRED' where id = :id and status = 'OPEN'")
 			.bind("id", id)
 			.fetch()
@@ -165,8 +168,9 @@ class AttemptRepository {
 	 * @param maxAttempts the round's limit
 	 * @return the participant's usage before the new attempt, and whether it was stored
 	 */
-	Mono<Admission> insertIfAllowed(Attempt attempt, ExamService.ClientInfo client, RegisteredParticipant entered,
-			Instant overdueBefore, int maxAttempts, boolean autoSubmits, StartKey key, Instant keysBefore) {
+	public Mono<Admission> insertIfAllowed(Attempt attempt, ExamService.ClientInfo client,
+			RegisteredParticipant entered, Instant overdueBefore, int maxAttempts, boolean autoSubmits, StartKey key,
+			Instant keysBefore) {
 		// A data-modifying CTE's changes are not visible to the rest of its statement:
 		// the attempts it expires still read as open in "usage", hence "not in expired".
 		DatabaseClient.GenericExecuteSpec sql = this.database.sql(((key != null) ? KEYED_INSERT : INSERT).formatted("""
@@ -223,7 +227,7 @@ class AttemptRepository {
 	 * The attempt a start's key started in the contest since the given time, with the
 	 * keyed hash of that start's body.
 	 */
-	Mono<KeyedAttempt> findByStartKey(long contestId, String key, Instant since) {
+	public Mono<KeyedAttempt> findByStartKey(long contestId, String key, Instant since) {
 		return this.database.sql("""
 				select k.request_hash, a.*, p.full_name as taker_name, p.unit_id as taker_unit_id,
 				       p.district as taker_district
@@ -243,7 +247,8 @@ class AttemptRepository {
 	 * Records the submission if the attempt is still open.
 	 * @return 1 if this call submitted it, 0 if it was no longer open
 	 */
-	Mono<Long> submit(UUID id, Instant submittedAt, List<Integer> answers, Long prediction, int score, int durationMs) {
+	public Mono<Long> submit(UUID id, Instant submittedAt, List<Integer> answers, Long prediction, int score,
+			int durationMs) {
 		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
 				update attempt set status = 'SUBMITTED', submitted_at = :at, answers = :answers,
 				                   prediction = :prediction, score = :score, duration_ms = :duration
@@ -263,7 +268,7 @@ class AttemptRepository {
 	 * statement.
 	 * @return how many attempts were moved
 	 */
-	Mono<Long> backdate(List<ExamService.Backdated> moves) {
+	public Mono<Long> backdate(List<ExamService.Backdated> moves) {
 		return this.database.sql("""
 				update attempt a
 				set round_id = v.round_id, started_at = v.started_at,
@@ -289,7 +294,7 @@ class AttemptRepository {
 	 * start.
 	 * @return how many attempts had any of them
 	 */
-	Mono<Long> forgetClients(long contestId) {
+	public Mono<Long> forgetClients(long contestId) {
 		return this.database.sql("""
 				update attempt set client_ip_hash = null, user_agent = null, device_hash = null, entered_name = null,
 				                   entered_unit_code = null, entered_district = null
@@ -312,7 +317,7 @@ class AttemptRepository {
 	 * Every submitted attempt of a contest with who took it, in submission order: what
 	 * the read side needs to rebuild itself.
 	 */
-	Flux<SubmittedAttempt> submitted(long contestId) {
+	public Flux<SubmittedAttempt> submitted(long contestId) {
 		return this.database.sql("""
 				select a.id, a.round_id, a.participant_id, p.full_name, p.unit_id, p.district, a.score,
 				       a.duration_ms, a.submitted_at, a.question_ids, a.answers, a.auto_submitted
@@ -335,7 +340,7 @@ class AttemptRepository {
 	/**
 	 * Every attempt of a contest with who took it, in start order.
 	 */
-	Flux<OpenedAttempt> opened(long contestId) {
+	public Flux<OpenedAttempt> opened(long contestId) {
 		return this.database.sql("""
 				select a.id, a.round_id, a.participant_id, p.unit_id, p.district, a.started_at
 				from attempt a join participant_record p on p.id = a.participant_id
@@ -378,21 +383,21 @@ class AttemptRepository {
 	 * @param inserted whether the new attempt was stored
 	 * @param keyed whether its start key was stored with it (always false without a key)
 	 */
-	record Admission(long used, boolean open, boolean overdue, boolean inserted, boolean keyed) {
+	public record Admission(long used, boolean open, boolean overdue, boolean inserted, boolean keyed) {
 	}
 
 	/**
 	 * @param requestHash keyed hash of the body of the start the key made
 	 * @param attempt the attempt it started
 	 */
-	record KeyedAttempt(byte[] requestHash, Attempt attempt) {
+	public record KeyedAttempt(byte[] requestHash, Attempt attempt) {
 	}
 
-	record SubmittedAttempt(UUID id, long roundId, long participantId, Attempt.Taker taker, SubmissionResult result,
-			List<Long> questionIds, List<Integer> answers) {
+	public record SubmittedAttempt(UUID id, long roundId, long participantId, Attempt.Taker taker,
+			SubmissionResult result, List<Long> questionIds, List<Integer> answers) {
 	}
 
-	record OpenedAttempt(UUID id, long roundId, long participantId, Attempt.Taker taker, Instant startedAt) {
+	public record OpenedAttempt(UUID id, long roundId, long participantId, Attempt.Taker taker, Instant startedAt) {
 	}
 
 }

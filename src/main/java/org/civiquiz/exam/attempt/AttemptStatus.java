@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.attempt;
 
 /**
  * Where an attempt is: open until submitted or past its deadline.

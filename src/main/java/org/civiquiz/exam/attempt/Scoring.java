@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.attempt;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
+import org.civiquiz.exam.SubmissionRequest;
 import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.CiviquizException.FieldProblem;
 import org.civiquiz.question.BankQuestion;
@@ -17,7 +18,7 @@ import org.civiquiz.question.BankQuestion;
  * How a submission is read and scored, on the server, against the question bank: pure
  * functions of the attempt, the answers sent and the bank.
  */
-final class Scoring {
+public final class Scoring {
 
 	private Scoring() {
 	}
@@ -31,7 +32,7 @@ final class Scoring {
 	 * @throws ExamException {@code TOO_MANY_ANSWERS}, or {@code VALIDATION_FAILED} naming
 	 * every answer that does not fit the attempt
 	 */
-	static List<Integer> answers(Attempt attempt, SubmissionRequest request) {
+	public static List<Integer> answers(Attempt attempt, SubmissionRequest request) {
 		Map<Long, Integer> positions = new HashMap<>();
 		for (int i = 0; i < attempt.total(); i++) {
 			positions.put(attempt.questionIds().get(i), i);
@@ -79,7 +80,7 @@ final class Scoring {
 	 * @return the prediction, or {@code null} if none was sent
 	 * @throws CiviquizException {@code VALIDATION_FAILED} for a prediction out of range
 	 */
-	static Long prediction(SubmissionRequest request, long max) {
+	public static Long prediction(SubmissionRequest request, long max) {
 		Long prediction = request.prediction();
 		if (prediction != null && (prediction < 0 || prediction > max)) {
 			throw CiviquizException
@@ -96,7 +97,7 @@ final class Scoring {
 	 * @param answers the answers as {@link #answers} aligned them
 	 * @return the score
 	 */
-	static int score(Attempt attempt, LongFunction<BankQuestion> bank, List<Integer> answers) {
+	public static int score(Attempt attempt, LongFunction<BankQuestion> bank, List<Integer> answers) {
 		int score = 0;
 		for (int i = 0; i < attempt.total(); i++) {
 			BankQuestion question = bank.apply(attempt.questionIds().get(i));
@@ -114,7 +115,7 @@ final class Scoring {
 	 * @param submittedAt when it was submitted
 	 * @return milliseconds
 	 */
-	static int durationMs(Attempt attempt, Instant submittedAt) {
+	public static int durationMs(Attempt attempt, Instant submittedAt) {
 		long timeLimitMs = Duration.between(attempt.startedAt(), attempt.deadline()).toMillis();
 		return (int) Math.min(Duration.between(attempt.startedAt(), submittedAt).toMillis(), timeLimitMs);
 	}

@@ -1,4 +1,4 @@
-package org.civiquiz.exam;
+package org.civiquiz.exam.autosave;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,13 @@ import org.apache.commons.logging.LogFactory;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.ContestStatus;
+import org.civiquiz.exam.ExamProperties;
+import org.civiquiz.exam.SubmissionResult;
+import org.civiquiz.exam.attempt.Attempt;
+import org.civiquiz.exam.attempt.AttemptRepository;
+import org.civiquiz.exam.attempt.AttemptStatus;
+import org.civiquiz.exam.attempt.Scoring;
+import org.civiquiz.exam.events.AttemptEvents;
 import org.civiquiz.question.QuestionBankService;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -33,7 +40,7 @@ import org.springframework.stereotype.Component;
  * participant's next start) finish it the same way at once.
  */
 @Component
-class OverdueSweeper implements SmartLifecycle {
+public class OverdueSweeper implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(OverdueSweeper.class);
 
@@ -93,7 +100,7 @@ class OverdueSweeper implements SmartLifecycle {
 	 * @param participantId the participant
 	 * @return when done
 	 */
-	Mono<Void> finishOverdueOf(long participantId) {
+	public Mono<Void> finishOverdueOf(long participantId) {
 		return this.attempts.overdueOf(participantId, overdueBefore()).concatMap(this::close).then();
 	}
 
@@ -102,7 +109,7 @@ class OverdueSweeper implements SmartLifecycle {
 	 * @param attempt the attempt as read
 	 * @return the attempt as it is now (submitted or expired, by this call or another)
 	 */
-	Mono<Attempt> finish(Attempt attempt) {
+	public Mono<Attempt> finish(Attempt attempt) {
 		return close(attempt).then(this.attempts.findById(attempt.id()));
 	}
 

@@ -1,7 +1,6 @@
 package org.civiquiz;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -26,12 +25,6 @@ class ModularityTests {
 	/** STYLE.md: about ten classes to a package, then split. */
 	private static final int MAX_TYPES_IN_BASE_PACKAGE = 12;
 
-	/**
-	 * Features still flat, each to be given an inside as the platform, the contest and
-	 * security were (issue 14): {@code award}, {@code exam}.
-	 */
-	private static final Set<String> NOT_YET_SPLIT = Set.of("award", "exam");
-
 	@Test
 	void featureBoundariesHold() {
 		MODULES.verify();
@@ -47,9 +40,6 @@ class ModularityTests {
 			.filter((type) -> !type.getSimpleName().equals("package-info"))
 			.collect(Collectors.groupingBy(JavaClass::getPackageName, Collectors.counting()));
 		for (ApplicationModule module : MODULES) {
-			if (NOT_YET_SPLIT.contains(module.getIdentifier().toString())) {
-				continue;
-			}
 			String base = module.getBasePackage().getName();
 			assertThat(typesInBasePackage.getOrDefault(base, 0L)).as("types directly in " + base)
 				.isLessThanOrEqualTo(MAX_TYPES_IN_BASE_PACKAGE);

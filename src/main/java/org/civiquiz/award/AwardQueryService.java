@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.civiquiz.award.internal.AwardRepository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

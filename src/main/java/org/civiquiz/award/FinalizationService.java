@@ -8,26 +8,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.civiquiz.award.Allocation.UnitStanding;
-import org.civiquiz.award.AwardRepository.FrozenList;
-import org.civiquiz.award.AwardRepository.Person;
-import org.civiquiz.award.AwardRepository.StoredPlan;
 import org.civiquiz.award.PrizePlan.PrizesPerPerson;
-import org.civiquiz.award.Ranking.Ranked;
+import org.civiquiz.award.export.WinnersTable;
+import org.civiquiz.award.internal.AwardException;
+import org.civiquiz.award.internal.AwardRepository;
+import org.civiquiz.award.internal.AwardRepository.FrozenList;
+import org.civiquiz.award.internal.AwardRepository.Person;
+import org.civiquiz.award.internal.AwardRepository.StoredPlan;
+import org.civiquiz.award.internal.CommitteeReason;
+import org.civiquiz.award.ranking.Allocation;
+import org.civiquiz.award.ranking.Allocation.UnitStanding;
+import org.civiquiz.award.ranking.Candidate;
+import org.civiquiz.award.ranking.Ranking;
+import org.civiquiz.award.ranking.Ranking.Ranked;
+import org.civiquiz.award.results.ResultsService;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
-import org.civiquiz.contest.ContestStatus;
 import org.civiquiz.contest.Round;
 import org.civiquiz.contest.Unit;
 import org.civiquiz.exam.ExamProperties;
-import org.civiquiz.platform.CiviquizException;
-import org.civiquiz.platform.CiviquizException.FieldProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -158,7 +161,7 @@ public class FinalizationService {
 			.doOnSuccess((lists) -> this.results.forget(contestId));
 	}
 
-	Mono<FrozenList> winners(String slug, Integer round) {
+	public Mono<FrozenList> winners(String slug, Integer round) {
 		return scope(slug, round).flatMap((scope) -> this.repository.standing(scope.contest().id(), scope.roundId()))
 			.switchIfEmpty(Mono.error(AwardException::listNotFound));
 	}

@@ -3,7 +3,9 @@ package org.civiquiz.award;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.civiquiz.award.AwardRepository.StoredPlan;
+import org.civiquiz.award.internal.AwardException;
+import org.civiquiz.award.internal.AwardRepository;
+import org.civiquiz.award.internal.AwardRepository.StoredPlan;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.ContestStatus;

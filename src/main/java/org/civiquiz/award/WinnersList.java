@@ -1,7 +1,6 @@
 package org.civiquiz.award;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,10 +67,6 @@ public record WinnersList(String contest, Integer round, String roundName, int r
 					.map((e) -> new Excluded(e.attemptId(), name, e.reason(), e.excludedBy(), e.excludedAt()))
 					.toList(),
 				this.timeZone, this.sha256, this.finalizedAt, this.finalizedBy, at);
-	}
-
-	ZoneId zone() {
-		return ZoneId.of(this.timeZone);
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.civiquiz.exam.attempt.AttemptStatus;
+
 /**
  * An attempt as its participant sees it later: while open, its questions again (a reload
  * loses nothing); once submitted, the result. Never the correct answers.

@@ -1,80 +1,71 @@
 package org.civiquiz.exam;
 
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.civiquiz.contest.ContestException;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
-import org.civiquiz.contest.Round;
-import org.civiquiz.participant.ParticipantService;
+import org.civiquiz.exam.attempt.Attempt;
+import org.civiquiz.exam.attempt.AttemptLookup;
+import org.civiquiz.exam.attempt.AttemptRepository;
+import org.civiquiz.exam.attempt.AttemptStatus;
+import org.civiquiz.exam.attempt.ExamException;
+import org.civiquiz.exam.attempt.Scoring;
+import org.civiquiz.exam.autosave.OverdueSweeper;
+import org.civiquiz.exam.events.AttemptEvents;
+import org.civiquiz.exam.start.AttemptStarts;
 import org.civiquiz.participant.Registration;
-import org.civiquiz.question.BankQuestion;
-import org.civiquiz.question.DrawnQuestion;
 import org.civiquiz.question.QuestionBank;
 import org.civiquiz.question.QuestionBankService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Starts, submits and shows attempts. Scoring happens here, on the server, against the
- * question bank; the deadline is the server's.
+ * Starts ({@link AttemptStarts}), submits and shows attempts: what other features ask of
+ * the exam. Scoring happens here, on the server, against the question bank
+ * ({@link Scoring}); the deadline is the server's.
  */
 @Service
 public class ExamService {
-
-	private static final Log logger = LogFactory.getLog(ExamService.class);
 
 	private final ContestService contests;
 
 	private final QuestionBankService banks;
 
-	private final ParticipantService participants;
-
 	private final AttemptRepository attempts;
 
-	private final AttemptEvents events;
+	private final AttemptLookup lookup;
 
-	private final TransactionalOperator transaction;
+	private final AttemptEvents events;
 
 	private final ExamProperties properties;
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
-
 	private final OverdueSweeper overdue;
 
-	private final AttemptCredentials credentials = new AttemptCredentials();
+	private final AttemptStarts starts;
 
-	ExamService(ContestService contests, QuestionBankService banks, ParticipantService participants,
-			AttemptRepository attempts, AttemptEvents events, TransactionalOperator transaction,
-			ExamProperties properties, Clock clock, MeterRegistry meters, OverdueSweeper overdue) {
+	ExamService(ContestService contests, QuestionBankService banks, AttemptRepository attempts, AttemptLookup lookup,
+			AttemptEvents events, ExamProperties properties, Clock clock, OverdueSweeper overdue,
+			AttemptStarts starts) {
 		this.contests = contests;
 		this.banks = banks;
-		this.participants = participants;
 		this.attempts = attempts;
+		this.lookup = lookup;
 		this.events = events;
-		this.transaction = transaction;
 		this.properties = properties;
 		this.clock = clock;
-		this.meters = meters;
 		this.overdue = overdue;
+		this.starts = starts;
 	}
 
 	/**
@@ -86,7 +77,7 @@ public class ExamService {
 	 * @return the started attempt, with its token
 	 */
 	public Mono<AttemptStarted> start(String slug, Registration registration, ClientInfo client) {
-		return openForStarts(slug).flatMap((contest) -> start(contest, registration, client, null));
+		return openForStarts(slug).flatMap((contest) -> this.starts.start(contest, registration, client, null));
 	}
 
 	/**
@@ -101,101 +92,6 @@ public class ExamService {
 	}
 
 	/**
-	 * Starts an attempt in the contest's open round, storing the start's key with it.
-	 * @param key the start's key, or null
-	 */
-	Mono<AttemptStarted> start(ContestSettings contest, Registration registration, ClientInfo client, StartKey key) {
-		Instant now = now();
-		Round round = contest.requireOpenRound(now);
-		return this.banks.bank(contest.questionBank())
-			.flatMap((bank) -> start(contest, round, draw(contest, bank), registration, client, key, now));
-	}
-
-	/**
-	 * The attempt a start's key started in the last 24 hours, as that start answered it
-	 * (same id, token, questions and deadline; the server's time of now).
-	 * @return the attempt, empty if the key started none, or an error
-	 * {@code IDEMPOTENCY_KEY_REUSED} if it came with another body
-	 */
-	Mono<AttemptStarted> replay(ContestSettings contest, StartKey key) {
-		Instant now = now();
-		return this.attempts.findByStartKey(contest.id(), key.key(), now.minus(StartKey.LIFETIME)).flatMap((found) -> {
-			Attempt attempt = found.attempt();
-			if (!MessageDigest.isEqual(found.requestHash(), key.requestHash())
-					|| !AttemptCredentials.matches(attempt.tokenHash(), key.token())) {
-				return Mono.error(ExamException.idempotencyKeyReused());
-			}
-			int round = contest.round(attempt.roundId()).map(Round::number).orElse(0);
-			return this.banks.bank(contest.questionBank())
-				.map((bank) -> new AttemptStarted(attempt.id(), key.token(), round, attempt.startedAt(),
-						attempt.deadline(), now(), questions(drawn(attempt, bank)), contest.predictionQuestion()));
-		});
-	}
-
-	private List<DrawnQuestion> draw(ContestSettings contest, QuestionBank bank) {
-		return ExamMetrics.draw(this.meters, contest.slug())
-			.record(() -> bank.draw(contest.questionsPerAttempt(), contest.chapterQuotas(),
-					ThreadLocalRandom.current()));
-	}
-
-	/**
-	 * Registers the participant and stores the attempt in one transaction, then announces
-	 * it.
-	 */
-	private Mono<AttemptStarted> start(ContestSettings contest, Round round, List<DrawnQuestion> drawn,
-			Registration registration, ClientInfo client, StartKey key, Instant now) {
-		return admit(contest, round, drawn, registration, client, key, now)
-			// the participant's previous attempt ran out with a save: submitted from it
-			// first (outside the start's transaction, announced like any submission),
-			// then this start is tried once more
-			.onErrorResume(OverduePending.class, (pending) -> this.overdue.finishOverdueOf(pending.participantId)
-				.then(Mono.defer(() -> admit(contest, round, drawn, registration, client, key, now))));
-	}
-
-	private Mono<AttemptStarted> admit(ContestSettings contest, Round round, List<DrawnQuestion> drawn,
-			Registration registration, ClientInfo client, StartKey key, Instant now) {
-		Instant limit = now.plus(contest.timeLimit());
-		Instant deadline = limit.isBefore(round.closesAt()) ? limit : round.closesAt();
-		String token = (key != null) ? key.token() : this.credentials.newToken();
-		return this.participants.register(contest, registration, now).flatMap((participant) -> {
-			Attempt attempt = new Attempt(this.credentials.newId(), contest.id(), round.id(), participant.id(),
-					AttemptCredentials.hash(token), drawn.stream().map((d) -> d.question().id()).toList(),
-					drawn.stream().map(DrawnQuestion::optionOrder).toList(), now, deadline, AttemptStatus.OPEN, null,
-					null, null, null, null, new Attempt.Taker(null, participant.unitId(), participant.district()), null,
-					null, null, false);
-			return this.attempts
-				.insertIfAllowed(attempt, client, participant, now.minus(this.properties.submissionGrace()),
-						contest.maxAttemptsPerRound(), contest.autoSubmitsOverdue(), key, now.minus(StartKey.LIFETIME))
-				.flatMap((admission) -> admitted(admission, contest, attempt, key));
-		})
-			.as(this.transaction::transactional)
-			.onErrorMap(DuplicateKeyException.class, (ex) -> ExamException.attemptInProgress())
-			.flatMap((attempt) -> this.events
-				.announce(AttemptEvents.opened(contest, attempt.id(), round.id(), attempt.participantId(),
-						attempt.participant(), now))
-				.thenReturn(attempt))
-			.map((attempt) -> new AttemptStarted(attempt.id(), token, round.number(), now, deadline, now(),
-					questions(drawn), contest.predictionQuestion()));
-	}
-
-	private static Mono<Attempt> admitted(AttemptRepository.Admission admission, ContestSettings contest,
-			Attempt attempt, StartKey key) {
-		if (admission.inserted() && key != null && !admission.keyed()) {
-			// the same key started another attempt meanwhile (a duplicate sent at once):
-			// this one is rolled back, and the caller answers with that one
-			return Mono.error(ExamException.attemptInProgress());
-		}
-		if (admission.open()) {
-			return Mono.error(admission.overdue() ? new OverduePending(attempt.participantId())
-					: ExamException.attemptInProgress());
-		}
-		if (admission.used() >= contest.maxAttemptsPerRound()) {
-			return Mono.error(ExamException.attemptLimitReached());
-		}
-		return admission.inserted() ? Mono.just(attempt) : Mono.error(ExamException.attemptInProgress());
-	}
-
-	/**
 	 * Scores and records a submission. Resending the same submission returns the same
 	 * result; a different one after acceptance is refused.
 	 * @param attemptId the attempt
@@ -204,9 +100,10 @@ public class ExamService {
 	 * @return the result
 	 */
 	public Mono<SubmissionResult> submit(UUID attemptId, String token, SubmissionRequest request) {
-		return load(attemptId, token).flatMap((attempt) -> this.contests.settings(attempt.contestId())
-			.flatMap((contest) -> this.banks.bank(contest.questionBank())
-				.flatMap((bank) -> submit(attempt, contest, bank, request))));
+		return this.lookup.load(attemptId, token)
+			.flatMap((attempt) -> this.contests.settings(attempt.contestId())
+				.flatMap((contest) -> this.banks.bank(contest.questionBank())
+					.flatMap((bank) -> submit(attempt, contest, bank, request))));
 	}
 
 	private Mono<SubmissionResult> submit(Attempt attempt, ContestSettings contest, QuestionBank bank,
@@ -262,7 +159,7 @@ public class ExamService {
 	 */
 	public Mono<AttemptView> view(UUID attemptId, String token) {
 		Instant now = now();
-		return load(attemptId, token).flatMap((attempt) -> {
+		return this.lookup.load(attemptId, token).flatMap((attempt) -> {
 			boolean overdue = attempt.status() == AttemptStatus.OPEN
 					&& now.isAfter(attempt.deadline().plus(this.properties.submissionGrace()));
 			if (overdue) {
@@ -282,8 +179,8 @@ public class ExamService {
 			return this.contests.settings(attempt.contestId())
 				.flatMap((contest) -> this.banks.bank(contest.questionBank())
 					.map((bank) -> new AttemptView(attempt.id(), attempt.status(), attempt.startedAt(),
-							attempt.deadline(), now, questions(drawn(attempt, bank)), contest.predictionQuestion(),
-							null)));
+							attempt.deadline(), now, AttemptStarts.questions(attempt.drawn(bank)),
+							contest.predictionQuestion(), null)));
 		});
 	}
 
@@ -294,12 +191,13 @@ public class ExamService {
 	 * @return the submission, or an error {@code ATTEMPT_NOT_SUBMITTED}
 	 */
 	public Mono<AttemptSubmitted> submission(UUID attemptId, String token) {
-		return load(attemptId, token).flatMap(
-				(attempt) -> (attempt.status() != AttemptStatus.SUBMITTED) ? Mono.error(ExamException.notSubmitted())
-						: this.contests.settings(attempt.contestId())
-							.map((contest) -> AttemptEvents.submitted(contest, attempt.roundId(),
-									attempt.participantId(), attempt.participant(), attempt.questionIds(),
-									attempt.answers(), SubmissionResult.of(attempt), true)));
+		return this.lookup.load(attemptId, token)
+			.flatMap((attempt) -> (attempt.status() != AttemptStatus.SUBMITTED)
+					? Mono.error(ExamException.notSubmitted())
+					: this.contests.settings(attempt.contestId())
+						.map((contest) -> AttemptEvents.submitted(contest, attempt.roundId(), attempt.participantId(),
+								attempt.participant(), attempt.questionIds(), attempt.answers(),
+								SubmissionResult.of(attempt), true)));
 	}
 
 	/**
@@ -309,11 +207,12 @@ public class ExamService {
 	 * @return the answers, or an error {@code ATTEMPT_NOT_SUBMITTED}
 	 */
 	public Mono<AttemptAnswers> answers(UUID attemptId, String token) {
-		return load(attemptId, token).flatMap(
-				(attempt) -> (attempt.status() != AttemptStatus.SUBMITTED) ? Mono.error(ExamException.notSubmitted())
-						: Mono.just(new AttemptAnswers(attempt.id(), attempt.contestId(), attempt.roundId(),
-								attempt.submittedAt(), attempt.questionIds(), attempt.optionOrders(), attempt.answers(),
-								attempt.score())));
+		return this.lookup.load(attemptId, token)
+			.flatMap((attempt) -> (attempt.status() != AttemptStatus.SUBMITTED)
+					? Mono.error(ExamException.notSubmitted())
+					: Mono.just(new AttemptAnswers(attempt.id(), attempt.contestId(), attempt.roundId(),
+							attempt.submittedAt(), attempt.questionIds(), attempt.optionOrders(), attempt.answers(),
+							attempt.score())));
 	}
 
 	/**
@@ -352,47 +251,10 @@ public class ExamService {
 		return this.attempts.forgetClients(contestId);
 	}
 
-	/**
-	 * The attempt, if the token is its own.
-	 * @return the attempt, or {@code ATTEMPT_TOKEN_MISSING}, {@code ATTEMPT_NOT_FOUND},
-	 * {@code ATTEMPT_TOKEN_INVALID}
-	 */
-	Mono<Attempt> load(UUID attemptId, String token) {
-		if (token == null || token.isBlank()) {
-			return Mono.error(ExamException.tokenMissing());
-		}
-		return this.attempts.findById(attemptId)
-			.switchIfEmpty(Mono.error(ExamException::attemptNotFound))
-			.flatMap((attempt) -> AttemptCredentials.matches(attempt.tokenHash(), token) ? Mono.just(attempt)
-					: Mono.error(ExamException.tokenInvalid()));
-	}
-
 	private Mono<Void> announce(Attempt attempt, ContestSettings contest, List<Integer> answers,
 			SubmissionResult result, boolean repeated) {
 		return this.events.announce(AttemptEvents.submitted(contest, attempt.roundId(), attempt.participantId(),
 				attempt.participant(), attempt.questionIds(), answers, result, repeated));
-	}
-
-	/** The attempt's questions as drawn, options in the order shown. */
-	private static List<DrawnQuestion> drawn(Attempt attempt, QuestionBank bank) {
-		List<DrawnQuestion> drawn = new ArrayList<>();
-		for (int i = 0; i < attempt.total(); i++) {
-			BankQuestion question = bank.question(attempt.questionIds().get(i));
-			if (question != null) {
-				drawn.add(new DrawnQuestion(question, attempt.optionOrders().get(i)));
-			}
-		}
-		return drawn;
-	}
-
-	private static List<AttemptStarted.ExamQuestion> questions(List<DrawnQuestion> drawn) {
-		return drawn.stream()
-			.map((d) -> new AttemptStarted.ExamQuestion(d.question().id(), d.question().text(),
-					d.optionOrder()
-						.stream()
-						.map((option) -> new AttemptStarted.ExamOption(option, d.question().option(option)))
-						.toList()))
-			.toList();
 	}
 
 	/**
@@ -442,21 +304,6 @@ public class ExamService {
 		 */
 		public ClientInfo(byte[] ipHash, String userAgent) {
 			this(ipHash, userAgent, null);
-		}
-
-	}
-
-	/**
-	 * The participant's previous attempt is overdue with a save to submit before they may
-	 * start again.
-	 */
-	private static final class OverduePending extends RuntimeException {
-
-		private final long participantId;
-
-		OverduePending(long participantId) {
-			super(null, null, false, false);
-			this.participantId = participantId;
 		}
 
 	}

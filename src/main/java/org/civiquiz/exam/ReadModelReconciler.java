@@ -11,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestSettings;
+import org.civiquiz.exam.events.AttemptEvents;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -3,6 +3,8 @@ package org.civiquiz.exam;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.civiquiz.exam.attempt.Attempt;
+
 /**
  * The result of an accepted submission.
  *

@@ -23,6 +23,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.award.export.WinnersTable;
+import org.civiquiz.award.web.AwardController;
 import org.civiquiz.contest.ContestFixtures;
 import org.civiquiz.contest.ContestService;
 import org.civiquiz.contest.ContestService.NewUnit;

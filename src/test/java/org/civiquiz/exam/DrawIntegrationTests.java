@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.exam.web.ExamController;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.Test;
 

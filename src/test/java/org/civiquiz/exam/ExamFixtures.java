@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.exam.web.ExamController;
 import org.civiquiz.question.BankQuestion;
 
 import org.springframework.core.ParameterizedTypeReference;

@@ -16,6 +16,9 @@ import java.util.concurrent.Future;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.exam.attempt.AttemptStatus;
+import org.civiquiz.exam.events.AttemptEvents;
+import org.civiquiz.exam.web.ExamController;
 import org.civiquiz.platform.embedded.EmbeddedServers;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +43,7 @@ import static org.civiquiz.exam.ExamFixtures.submit;
  * Exams taken over HTTP against the real embedded PostgreSQL and Redis.
  */
 @IntegrationTest
-class ExamIntegrationTests {
+public class ExamIntegrationTests {
 
 	@Autowired
 	private WebTestClient client;
@@ -524,7 +527,7 @@ class ExamIntegrationTests {
 		return this.database.sql(sql).bind("phone", phone).map((r, m) -> r.get(0, Long.class)).one().block();
 	}
 
-	static WebTestClient.BodyContentSpec expectProblem(WebTestClient.ResponseSpec response, HttpStatus status,
+	public static WebTestClient.BodyContentSpec expectProblem(WebTestClient.ResponseSpec response, HttpStatus status,
 			String code) {
 		return response.expectStatus()
 			.isEqualTo(status)

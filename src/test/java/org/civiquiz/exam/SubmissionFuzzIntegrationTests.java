@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.civiquiz.IntegrationTest;
+import org.civiquiz.exam.web.ExamController;
 import org.civiquiz.question.BankQuestion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -112,7 +112,8 @@ public class ReadModelReconciler implements SmartLifecycle {
 			// the timer
 			.onBackpressureDrop()
 			.concatMap((tick) -> reconcile().onErrorResume((ex) -> {
-				logger.debug("Reconciliation of the read models postponed: " + ex);
+				// an operator should know the boards and counters are behind
+				logger.warn("Reconciliation of the read models postponed to the next tick: " + ex);
 				return Mono.empty();
 			}))
 			.subscribe(null, (ex) -> logger.error("Reconciliation of the read models stopped", ex));

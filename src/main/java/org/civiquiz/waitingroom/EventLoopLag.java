@@ -3,16 +3,17 @@ package org.civiquiz.waitingroom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.netty.http.HttpResources;
 import reactor.netty.resources.LoopResources;
 
@@ -96,12 +97,18 @@ class EventLoopLag implements SmartLifecycle {
 		for (EventExecutor loop : loops) {
 			long handed = System.nanoTime();
 			if (this.waiting.putIfAbsent(loop, handed) == null) {
-				loop.execute(() -> {
-					long now = System.nanoTime();
-					roll(now);
-					this.current.accumulateAndGet(now - handed, Math::max);
+				try {
+					loop.execute(() -> {
+						long now = System.nanoTime();
+						roll(now);
+						this.current.accumulateAndGet(now - handed, Math::max);
+						this.waiting.remove(loop);
+					});
+				}
+				catch (RejectedExecutionException ex) {
+					// a loop shutting down: not a late one
 					this.waiting.remove(loop);
-				});
+				}
 			}
 		}
 	}

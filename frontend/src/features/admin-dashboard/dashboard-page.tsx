@@ -116,7 +116,8 @@ export function DashboardPage(props: {
           )}
         </p>
       </div>
-      <WaitingLinePanel slug={props.slug} onUnauthorized={props.onUnauthorized} />
+      {/* the line is the whole contest's: an account limited to some units is not shown it */}
+      {!units && <WaitingLinePanel slug={props.slug} onUnauthorized={props.onUnauthorized} />}
       {!stats ? <Loading /> : <Figures stats={stats} />}
     </>
   );

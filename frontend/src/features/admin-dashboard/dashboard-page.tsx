@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../lib/ui/error-alert';
 import { Loading } from '../../lib/ui/loading';
 import { PageHeading } from '../../lib/ui/page-heading';
 import { useLoad } from '../../lib/use-load';
+import { RoundSelect } from '../../lib/ui/round-select';
 import { HistogramChart } from './histogram-chart';
 import { t } from './messages';
 import { SortableTable } from './sortable-table';
@@ -95,17 +96,14 @@ export function DashboardPage(props: {
         </a>
       </p>
       <div class="dashboard-bar">
-        <label class="inline-field">
-          {t('scope')}{' '}
-          <select value={round} onChange={(e) => setRound((e.target as HTMLSelectElement).value)}>
-            <option value="">{t('wholeContest')}</option>
-            {contest.data?.rounds.map((r) => (
-              <option key={r.number} value={String(r.number)}>
-                {t('roundN', { n: r.number, name: r.name })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoundSelect
+          label={t('scope')}
+          wholeContest={t('wholeContest')}
+          rounds={contest.data?.rounds}
+          roundLabel={(r) => t('roundN', { n: r.number, name: r.name })}
+          value={round}
+          onChange={setRound}
+        />
         <p>
           {/* only the connection's state is announced, not every update */}
           <span class={`stream-status ${status}`} role="status" data-testid="stream-status">

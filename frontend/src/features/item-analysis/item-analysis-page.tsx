@@ -9,6 +9,7 @@ import { Loading } from '../../lib/ui/loading';
 import { PageHeading } from '../../lib/ui/page-heading';
 import { Section } from '../../lib/ui/section';
 import { useLoad } from '../../lib/use-load';
+import { RoundSelect } from '../../lib/ui/round-select';
 import { flaggedFirst, letter } from './item-order';
 import { t } from './messages';
 import type { Item, ItemAnalysis, ItemFlag, OptionCounts } from './types';
@@ -36,17 +37,14 @@ export function ItemAnalysisPage(props: { slug: string; canManage: boolean; onUn
       </nav>
       <p class="hint">{t('intro')}</p>
       <div class="dashboard-bar">
-        <label class="inline-field">
-          {t('scope')}{' '}
-          <select value={round} onChange={(e) => setRound((e.target as HTMLSelectElement).value)}>
-            <option value="">{t('wholeContest')}</option>
-            {contest.data?.rounds.map((r) => (
-              <option key={r.number} value={String(r.number)}>
-                {t('roundN', { n: r.number, name: r.name })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoundSelect
+          label={t('scope')}
+          wholeContest={t('wholeContest')}
+          rounds={contest.data?.rounds}
+          roundLabel={(r) => t('roundN', { n: r.number, name: r.name })}
+          value={round}
+          onChange={setRound}
+        />
         <Download path={`${path}?format=xlsx${round ? `&round=${round}` : ''}`} />
       </div>
       <FlagsExplained />

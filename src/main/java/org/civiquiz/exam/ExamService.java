@@ -100,7 +100,7 @@ public class ExamService {
 	 * @return the result
 	 */
 	public Mono<SubmissionResult> submit(UUID attemptId, String token, SubmissionRequest request) {
-		return this.lookup.load(attemptId, token)
+		return this.lookup.loadToSubmit(attemptId, token, now().minus(this.properties.submissionGrace()))
 			.flatMap((attempt) -> this.contests.settings(attempt.contestId())
 				.flatMap((contest) -> this.banks.bank(contest.questionBank())
 					.flatMap((bank) -> submit(attempt, contest, bank, request))));
@@ -126,18 +126,17 @@ public class ExamService {
 			return this.overdue.finish(attempt).flatMap((current) -> submit(current, contest, bank, request));
 		}
 		int score = Scoring.score(attempt, bank::question, answers);
-		int durationMs = Scoring.durationMs(attempt, now);
-		return this.attempts.submit(attempt.id(), now, answers, prediction, score, durationMs).flatMap((updated) -> {
-			if (updated == 0) {
-				// a concurrent request changed it first: judge this one against what it
-				// did
-				return this.attempts.findById(attempt.id())
-					.flatMap((current) -> submit(current, contest, bank, request));
-			}
-			SubmissionResult result = new SubmissionResult(attempt.id(), score, attempt.total(), durationMs, now,
-					false);
-			return announce(attempt, contest, answers, result, false).thenReturn(result);
-		});
+		return this.attempts
+			.submit(attempt.id(), now, answers, prediction, score, now.minus(this.properties.submissionGrace()))
+			.flatMap((submitted) -> {
+				this.lookup.remember(submitted);
+				SubmissionResult result = SubmissionResult.of(submitted);
+				return announce(submitted, contest, answers, result, false).thenReturn(result);
+			})
+			// a concurrent request changed it first, or it was not as this replica
+			// remembered it: judge this one against what it is
+			.switchIfEmpty(Mono.defer(() -> this.attempts.findById(attempt.id())
+				.flatMap((current) -> submit(current, contest, bank, request))));
 	}
 
 	private Mono<SubmissionResult> resent(Attempt attempt, ContestSettings contest, List<Integer> answers,

@@ -125,8 +125,8 @@ public class ParticipantService {
 		}
 		return upsert(contest.id(), fullName, phone.get(), email, nationalId, unit.get(), district,
 				registration.birthYear(), clean(registration.consentVersion()).toLowerCase(Locale.ROOT), now)
-			.map((stored) -> new RegisteredParticipant(stored.id(), contest.id(), stored.unitId(), stored.district(),
-					fullName, unit.get().code(), district, verified))
+			.map((stored) -> new RegisteredParticipant(stored.id(), contest.id(), stored.fullName(), stored.unitId(),
+					stored.district(), fullName, unit.get().code(), district, verified))
 			.switchIfEmpty(Mono.error(ParticipantException::consentTextChanged));
 	}
 
@@ -164,7 +164,7 @@ public class ParticipantService {
 					-- concurrent starts of one person run one after the other
 					on conflict (contest_id, phone) do update
 					    set consent_text_id = excluded.consent_text_id, consent_at = excluded.consent_at
-					returning id, unit_id, district
+					returning id, full_name, unit_id, district
 					""")
 			.bind("contest", contestId)
 			.bind("name", fullName)
@@ -178,8 +178,8 @@ public class ParticipantService {
 		sql = nationalId.isEmpty() ? sql.bindNull("nationalId", byte[].class)
 				: sql.bind("nationalId", this.hasher.hash("national-id", nationalId));
 		return sql
-			.map((row, meta) -> new Stored(row.get("id", Long.class), row.get("unit_id", Long.class),
-					row.get("district", String.class)))
+			.map((row, meta) -> new Stored(row.get("id", Long.class), row.get("full_name", String.class),
+					row.get("unit_id", Long.class), row.get("district", String.class)))
 			.one();
 	}
 
@@ -243,7 +243,7 @@ public class ParticipantService {
 	}
 
 	/** A participant's row as stored: the first registration's unit and district. */
-	private record Stored(long id, long unitId, String district) {
+	private record Stored(long id, String fullName, long unitId, String district) {
 	}
 
 }

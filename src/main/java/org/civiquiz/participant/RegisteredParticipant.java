@@ -7,6 +7,7 @@ package org.civiquiz.participant;
  *
  * @param id the id
  * @param contestId the contest
+ * @param fullName the full name, as first registered
  * @param unitId the unit
  * @param district the district
  * @param enteredName the full name as entered this time, cleaned
@@ -14,7 +15,7 @@ package org.civiquiz.participant;
  * @param enteredDistrict the district as entered this time, cleaned
  * @param phoneVerified whether this registration proved the phone with a one-time code
  */
-public record RegisteredParticipant(long id, long contestId, long unitId, String district, String enteredName,
-		String enteredUnitCode, String enteredDistrict, boolean phoneVerified) {
+public record RegisteredParticipant(long id, long contestId, String fullName, long unitId, String district,
+		String enteredName, String enteredUnitCode, String enteredDistrict, boolean phoneVerified) {
 
 }

@@ -244,23 +244,30 @@ public class AttemptRepository {
 	}
 
 	/**
-	 * Records the submission if the attempt is still open.
-	 * @return 1 if this call submitted it, 0 if it was no longer open
+	 * Records the submission if the attempt is still open and its time has not run out,
+	 * with its duration counted from the start as stored, at most the time allowed.
+	 * @param lateAfter the attempt's deadline must not be before this time
+	 * @return the attempt as submitted, or empty if it was no longer open or its time ran
+	 * out
 	 */
-	public Mono<Long> submit(UUID id, Instant submittedAt, List<Integer> answers, Long prediction, int score,
-			int durationMs) {
+	public Mono<Attempt> submit(UUID id, Instant submittedAt, List<Integer> answers, Long prediction, int score,
+			Instant lateAfter) {
 		DatabaseClient.GenericExecuteSpec sql = this.database.sql("""
-				update attempt set status = 'SUBMITTED', submitted_at = :at, answers = :answers,
-				                   prediction = :prediction, score = :score, duration_ms = :duration
-				where id = :id and status = 'OPEN'
+				update attempt a set status = 'SUBMITTED', submitted_at = :at, answers = :answers,
+				    prediction = :prediction, score = :score,
+				    duration_ms = least(floor(extract(epoch from (:at - a.started_at)) * 1000),
+				                        floor(extract(epoch from (a.deadline - a.started_at)) * 1000))
+				from participant_record p
+				where a.id = :id and a.status = 'OPEN' and a.deadline >= :lateAfter and p.id = a.participant_id
+				returning a.*, p.full_name as taker_name, p.unit_id as taker_unit_id, p.district as taker_district
 				""")
 			.bind("id", id)
 			.bind("at", submittedAt)
+			.bind("lateAfter", lateAfter)
 			.bind("answers", answers.stream().map(Integer::shortValue).toArray(Short[]::new))
-			.bind("score", (short) score)
-			.bind("duration", durationMs);
+			.bind("score", (short) score);
 		sql = (prediction != null) ? sql.bind("prediction", prediction) : sql.bindNull("prediction", Long.class);
-		return sql.fetch().rowsUpdated();
+		return sql.map(this::attempt).one();
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.civiquiz.exam.ExamProperties;
 import org.civiquiz.exam.ExamService.ClientInfo;
 import org.civiquiz.exam.attempt.Attempt;
 import org.civiquiz.exam.attempt.AttemptCredentials;
+import org.civiquiz.exam.attempt.AttemptLookup;
 import org.civiquiz.exam.attempt.AttemptRepository;
 import org.civiquiz.exam.attempt.AttemptStatus;
 import org.civiquiz.exam.attempt.ExamException;
@@ -61,11 +62,13 @@ public class AttemptStarts {
 
 	private final OverdueSweeper overdue;
 
+	private final AttemptLookup lookup;
+
 	private final AttemptCredentials credentials = new AttemptCredentials();
 
 	AttemptStarts(QuestionBankService banks, ParticipantService participants, AttemptRepository attempts,
 			AttemptEvents events, TransactionalOperator transaction, ExamProperties properties, Clock clock,
-			MeterRegistry meters, OverdueSweeper overdue) {
+			MeterRegistry meters, OverdueSweeper overdue, AttemptLookup lookup) {
 		this.banks = banks;
 		this.participants = participants;
 		this.attempts = attempts;
@@ -75,6 +78,7 @@ public class AttemptStarts {
 		this.clock = clock;
 		this.meters = meters;
 		this.overdue = overdue;
+		this.lookup = lookup;
 	}
 
 	/**
@@ -157,6 +161,7 @@ public class AttemptStarts {
 			.flatMap((participant) -> insert(start, token, participant))
 			.as(this.transaction::transactional)
 			.onErrorMap(DuplicateKeyException.class, (ex) -> ExamException.attemptInProgress())
+			.doOnNext(this.lookup::remember)
 			.flatMap((attempt) -> announce(start, attempt))
 			.map((attempt) -> new AttemptStarted(attempt.id(), token, start.round().number(), start.now(),
 					start.deadline(), now(), questions(start.drawn()), start.contest().predictionQuestion()));
@@ -169,7 +174,8 @@ public class AttemptStarts {
 				AttemptCredentials.hash(token), start.drawn().stream().map((d) -> d.question().id()).toList(),
 				start.drawn().stream().map(DrawnQuestion::optionOrder).toList(), start.now(), start.deadline(),
 				AttemptStatus.OPEN, null, null, null, null, null,
-				new Attempt.Taker(null, participant.unitId(), participant.district()), null, null, null, false);
+				new Attempt.Taker(participant.fullName(), participant.unitId(), participant.district()), null, null,
+				null, false);
 		return this.attempts
 			.insertIfAllowed(attempt, start.client(), participant, start.now().minus(this.properties.submissionGrace()),
 					contest.maxAttemptsPerRound(), contest.autoSubmitsOverdue(), start.key(),

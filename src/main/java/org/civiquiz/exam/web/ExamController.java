@@ -19,6 +19,7 @@ import org.civiquiz.participant.Registration;
 import org.civiquiz.platform.CiviquizException;
 import org.civiquiz.platform.KeyedHasher;
 import org.civiquiz.platform.StoreUnavailable;
+import org.civiquiz.security.RateLimitedException;
 import org.civiquiz.security.RateLimiter;
 import org.civiquiz.waitingroom.WaitingRoom;
 import reactor.core.publisher.Mono;
@@ -105,17 +106,37 @@ public class ExamController {
 
 	private Mono<ResponseEntity<AttemptStarted>> started(ContestSettings contest, Registration registration,
 			StartKey key, ServerWebExchange exchange) {
+		Mono<ResponseEntity<AttemptStarted>> started = charged(contest, registration, key, exchange)
+			.map(ExamController::created);
 		if (key == null) {
-			return charged(contest, registration, null, exchange).map(ExamController::created);
+			return started;
 		}
-		return this.starts.replay(contest, key)
-			.map(ResponseEntity::ok)
-			.switchIfEmpty(Mono.defer(() -> charged(contest, registration, key, exchange).map(ExamController::created)
-				// the same key started an attempt meanwhile (a duplicate sent at once):
-				// that one is the answer, and this request used none of the limits
-				.onErrorResume(ExamController::inProgress, (ex) -> this.starts.replay(contest, key)
-					.flatMap((replayed) -> refund(registration, exchange).thenReturn(ResponseEntity.ok(replayed)))
-					.switchIfEmpty(Mono.error(ex)))));
+		// the key's attempt is looked for only when this start cannot be a new one (a
+		// retry, or a duplicate sent at once): a first try costs no extra read. A start
+		// the key made is the answer, and this request uses none of the limits
+		return started.onErrorResume(ExamController::maybeRepeated,
+				(ex) -> this.starts.replay(contest, key)
+					.flatMap((replayed) -> refundUnlessRefused(ex, registration, exchange)
+						.thenReturn(ResponseEntity.ok(replayed)))
+					.onErrorResume(ExamController::keyReused,
+							(reused) -> refundUnlessRefused(ex, registration, exchange).then(Mono.error(reused)))
+					.switchIfEmpty(Mono.error(ex)));
+	}
+
+	/** What a start answers when an earlier start with its key may have gone through. */
+	private static boolean maybeRepeated(Throwable ex) {
+		return ex instanceof RateLimitedException
+				|| (ex instanceof ExamException refused && ("ATTEMPT_IN_PROGRESS".equals(refused.getCode())
+						|| "ATTEMPT_LIMIT_REACHED".equals(refused.getCode())));
+	}
+
+	private static boolean keyReused(Throwable ex) {
+		return ex instanceof ExamException refused && "IDEMPOTENCY_KEY_REUSED".equals(refused.getCode());
+	}
+
+	/** Gives back the limits a start used, unless they refused it (then it used none). */
+	private Mono<Void> refundUnlessRefused(Throwable ex, Registration registration, ServerWebExchange exchange) {
+		return (ex instanceof RateLimitedException) ? Mono.empty() : refund(registration, exchange);
 	}
 
 	/** A new start, charged to the address's and the phone's limits. */
@@ -146,10 +167,6 @@ public class ExamController {
 
 	private static ResponseEntity<AttemptStarted> created(AttemptStarted started) {
 		return ResponseEntity.created(URI.create("/api/attempts/" + started.attemptId())).body(started);
-	}
-
-	private static boolean inProgress(Throwable ex) {
-		return ex instanceof ExamException refused && "ATTEMPT_IN_PROGRESS".equals(refused.getCode());
 	}
 
 	/**

@@ -72,36 +72,39 @@ class SecurityConfiguration {
 			StaffSessions sessions, SecurityProperties properties, AccountRepository accounts) {
 		// the web pages (built from frontend/) are public: the organizer page logs in by
 		// itself (/api/session) and then calls the admin API with its session cookie
-		return http
-			.authorizeExchange((exchanges) -> exchanges
-				.pathMatchers("/", "/index.html", "/admin.html", "/assets/**", "/favicon.svg", "/favicon.ico")
-				.permitAll()
-				.pathMatchers("/api/admin/accounts", "/api/admin/accounts/**")
-				.hasRole(ADMIN)
-				.pathMatchers("/api/admin/contests/*/questions", "/api/admin/contests/*/questions/**",
-						"/api/admin/contests/*/rebuild")
-				.hasAnyRole(ORGANIZER, ADMIN)
-				.pathMatchers(HttpMethod.PUT, "/api/admin/contests/*/prize-plan", "/api/admin/contests/*")
-				.hasAnyRole(ORGANIZER, ADMIN)
-				.pathMatchers(HttpMethod.POST, "/api/admin/contests")
-				.hasAnyRole(ORGANIZER, ADMIN)
-				// winners carry contact details: the committee's (and the admin's) only
-				.pathMatchers("/api/admin/contests/*/winners", "/api/admin/contests/*/finalization",
-						"/api/admin/contests/*/reopening", "/api/admin/contests/*/rounds/*/winners",
-						"/api/admin/contests/*/rounds/*/finalization", "/api/admin/contests/*/rounds/*/reopening",
-						"/api/admin/contests/*/exclusions", "/api/admin/contests/*/exclusions/**",
-						"/api/admin/contests/*/award-log", "/api/admin/contests/*/integrity-flags")
-				.hasAnyRole(COMMITTEE, ADMIN)
-				.pathMatchers("/api/admin/**")
-				.hasAnyRole(ORGANIZER, COMMITTEE, ADMIN)
-				.pathMatchers("/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.matchers(ScrapeOnManagementPort.INSTANCE)
-				.permitAll()
-				.pathMatchers("/actuator/**")
-				.hasRole(ADMIN)
-				.anyExchange()
-				.permitAll())
+		return http.authorizeExchange((exchanges) -> exchanges
+			// the citizens' API is public: matched first, its requests (most of a
+			// campaign's) skip the staff rules below, tried one by one
+			.pathMatchers("/api/contests/**", "/api/attempts/**", "/api/certificates/**")
+			.permitAll()
+			.pathMatchers("/", "/index.html", "/admin.html", "/assets/**", "/favicon.svg", "/favicon.ico")
+			.permitAll()
+			.pathMatchers("/api/admin/accounts", "/api/admin/accounts/**")
+			.hasRole(ADMIN)
+			.pathMatchers("/api/admin/contests/*/questions", "/api/admin/contests/*/questions/**",
+					"/api/admin/contests/*/rebuild")
+			.hasAnyRole(ORGANIZER, ADMIN)
+			.pathMatchers(HttpMethod.PUT, "/api/admin/contests/*/prize-plan", "/api/admin/contests/*")
+			.hasAnyRole(ORGANIZER, ADMIN)
+			.pathMatchers(HttpMethod.POST, "/api/admin/contests")
+			.hasAnyRole(ORGANIZER, ADMIN)
+			// winners carry contact details: the committee's (and the admin's) only
+			.pathMatchers("/api/admin/contests/*/winners", "/api/admin/contests/*/finalization",
+					"/api/admin/contests/*/reopening", "/api/admin/contests/*/rounds/*/winners",
+					"/api/admin/contests/*/rounds/*/finalization", "/api/admin/contests/*/rounds/*/reopening",
+					"/api/admin/contests/*/exclusions", "/api/admin/contests/*/exclusions/**",
+					"/api/admin/contests/*/award-log", "/api/admin/contests/*/integrity-flags")
+			.hasAnyRole(COMMITTEE, ADMIN)
+			.pathMatchers("/api/admin/**")
+			.hasAnyRole(ORGANIZER, COMMITTEE, ADMIN)
+			.pathMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.matchers(ScrapeOnManagementPort.INSTANCE)
+			.permitAll()
+			.pathMatchers("/actuator/**")
+			.hasRole(ADMIN)
+			.anyExchange()
+			.permitAll())
 			.authenticationManager(authentication)
 			.securityContextRepository(sessions)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))

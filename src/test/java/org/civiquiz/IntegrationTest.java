@@ -22,6 +22,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "civiquiz.embedded.data-dir=target/it-data", "civiquiz.embedded.fresh=true",
 				"civiquiz.embedded.postgres-port=0", "civiquiz.embedded.redis-port=0", "civiquiz.contest.cache-ttl=0s",
+				// a board read right after a submission shows it: the page cache is
+				// tested on its own (LeaderboardReadsIntegrationTests)
+				"civiquiz.leaderboard.page-cache-ttl=0s",
 				// tests reconcile the leaderboards themselves, when they mean to
 				"civiquiz.exam.reconcile-interval=1h", "CIVIQUIZ_ORGANIZER_PASSWORD=organizer-secret-1",
 				"CIVIQUIZ_COMMITTEE_PASSWORD=committee-secret-1", "CIVIQUIZ_ADMIN_PASSWORD=admin-secret-123",

@@ -1,5 +1,7 @@
 package org.civiquiz.leaderboard;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.contest.Unit;
@@ -20,12 +23,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.data.domain.Range;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.ReactiveHashCommands.HSetCommand;
 import org.springframework.data.redis.connection.ReactiveZSetCommands.ZAddCommand;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.connection.zset.DefaultTuple;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,19 +36,33 @@ import org.springframework.stereotype.Service;
  * contest, each over everyone, per unit and per district. One submission is one pipelined
  * round trip of {@code ZADD GT}s, so replaying a submission (a resend, a rebuild) never
  * lowers anyone. An unranked contest (practice) has no boards: nothing of it is written.
+ * A participant's ranks and a board's page are one Lua script each, one round trip; a
+ * replica keeps each page it read for {@code civiquiz.leaderboard.page-cache-ttl}.
  */
 @Service
 public class LeaderboardService implements ReadModel {
 
 	private static final char SEPARATOR = '\u001F';
 
+	/**
+	 * Read once at start-up and sent with {@code EVAL}, as {@code LiveStats} does and for
+	 * its reason: {@code EVALSHA}'s retry after Redis restarts can wedge Lettuce's
+	 * connection.
+	 */
+	private static final ByteBuffer RANK = script("redis/leaderboard-rank.lua");
+
+	private static final ByteBuffer PAGE = script("redis/leaderboard-page.lua");
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final RedisGuard guard;
 
-	LeaderboardService(ReactiveStringRedisTemplate redis, RedisGuard guard) {
+	private final PageCache pages;
+
+	LeaderboardService(ReactiveStringRedisTemplate redis, RedisGuard guard, LeaderboardProperties properties) {
 		this.redis = redis;
 		this.guard = guard;
+		this.pages = new PageCache(properties.pageCacheTtl(), properties.pageCacheSize());
 	}
 
 	@Override
@@ -84,7 +101,8 @@ public class LeaderboardService implements ReadModel {
 
 	/**
 	 * A board, best first; while its round is open, its people by when they entered,
-	 * latest first, without ranks or scores.
+	 * latest first, without ranks or scores. Kept per replica for
+	 * {@code civiquiz.leaderboard.page-cache-ttl}.
 	 * @param contest the contest
 	 * @param round a round number, or {@code null} for the whole contest
 	 * @param unit a unit code, or {@code null}
@@ -95,59 +113,59 @@ public class LeaderboardService implements ReadModel {
 	 */
 	Mono<LeaderboardPage> page(ContestSettings contest, Integer round, String unit, String district, int limit,
 			boolean open) {
+		return this.pages.get(new PageCache.Key(contest.slug(), round, unit, district, limit, open),
+				() -> readPage(contest, round, unit, district, limit, open));
+	}
+
+	/** The top of the board with its people: one script, one round trip. */
+	private Mono<LeaderboardPage> readPage(ContestSettings contest, Integer round, String unit, String district,
+			int limit, boolean open) {
 		String key = open ? entered(contest.slug(), round, unit, district)
 				: board(contest.slug(), round, unit, district);
-		Mono<List<TypedTuple<String>>> top = this.redis.opsForZSet()
-			.reverseRangeWithScores(key, Range.closed(0L, (long) limit - 1))
-			.collectList();
-		return this.guard.mono(Mono.zip(top, this.redis.opsForZSet().size(key)).flatMap((tuple) -> {
-			List<TypedTuple<String>> entries = tuple.getT1();
-			if (entries.isEmpty()) {
-				return Mono.just(new LeaderboardPage(round, unit, district, tuple.getT2(), open, List.of()));
-			}
-			List<String> members = entries.stream().map(TypedTuple::getValue).toList();
-			return this.redis.<String, String>opsForHash()
-				.multiGet(keys(contest.slug()).key("people"), members)
-				.map((people) -> {
-					List<LeaderboardPage.Entry> page = new ArrayList<>();
-					for (int i = 0; i < entries.size(); i++) {
-						String[] person = split(people.get(i));
-						String unitName = contest.unit(person[1]).map(Unit::name).orElse(null);
-						double value = entries.get(i).getScore();
-						page.add(open
-								? new LeaderboardPage.Entry(null, person[0], person[1], unitName, person[2], null, null)
-								: new LeaderboardPage.Entry(i + 1, person[0], person[1], unitName, person[2],
-										LeaderboardScore.score(value), LeaderboardScore.durationMs(value)));
-					}
-					return new LeaderboardPage(round, unit, district, tuple.getT2(), open, page);
-				});
-		}).subscribeOn(Schedulers.boundedElastic()));
+		return this.guard.mono(eval(PAGE, List.of(key, keys(contest.slug()).key("people")), Integer.toString(limit))
+			.map((reply) -> toPage(contest, round, unit, district, open, reply)));
+	}
+
+	/**
+	 * The page from {@code leaderboard-page.lua}'s answer: the board's size, then each
+	 * entry's value and person.
+	 */
+	private static LeaderboardPage toPage(ContestSettings contest, Integer round, String unit, String district,
+			boolean open, List<?> reply) {
+		List<LeaderboardPage.Entry> entries = new ArrayList<>();
+		for (int i = 1; i + 1 < reply.size(); i += 2) {
+			String[] person = split(text(reply.get(i + 1)));
+			String unitName = contest.unit(person[1]).map(Unit::name).orElse(null);
+			double value = Double.parseDouble(text(reply.get(i)));
+			entries.add(open ? new LeaderboardPage.Entry(null, person[0], person[1], unitName, person[2], null, null)
+					: new LeaderboardPage.Entry(entries.size() + 1, person[0], person[1], unitName, person[2],
+							LeaderboardScore.score(value), LeaderboardScore.durationMs(value)));
+		}
+		return new LeaderboardPage(round, unit, district, number(reply, 0), open, entries);
 	}
 
 	/**
 	 * Where a participant stands with their best result: in the round, in the contest,
-	 * and within their unit and district in the round.
+	 * and within their unit and district in the round. One script, one round trip.
 	 * @param submission one of the participant's submissions
 	 * @return the ranks (1 = first)
 	 */
 	Mono<AttemptRank> rank(AttemptSubmitted submission) {
 		String slug = submission.contestSlug();
 		int round = submission.roundNumber();
-		String member = Long.toString(submission.participantId());
-		return this.guard.mono(Mono
-			.zip(standing(board(slug, round, null, null), member), standing(board(slug, null, null, null), member),
-					standing(board(slug, round, submission.unitCode(), null), member),
-					standing(board(slug, round, null, submission.district()), member))
-			.map((tuple) -> new AttemptRank(submission.attemptId(), round, tuple.getT1(), tuple.getT2(), tuple.getT3(),
-					tuple.getT4(), false))
-			.subscribeOn(Schedulers.boundedElastic()));
+		List<String> boards = List.of(board(slug, round, null, null), board(slug, null, null, null),
+				board(slug, round, submission.unitCode(), null), board(slug, round, null, submission.district()));
+		return this.guard.mono(eval(RANK, boards, Long.toString(submission.participantId()))
+			.map((reply) -> new AttemptRank(submission.attemptId(), round, standing(reply, 0), standing(reply, 1),
+					standing(reply, 2), standing(reply, 3), false)));
 	}
 
-	private Mono<AttemptRank.Standing> standing(String key, String member) {
-		return Mono
-			.zip(this.redis.opsForZSet().reverseRank(key, member).map((rank) -> rank + 1).defaultIfEmpty(0L),
-					this.redis.opsForZSet().size(key))
-			.map((tuple) -> new AttemptRank.Standing((tuple.getT1() == 0) ? null : tuple.getT1(), tuple.getT2()));
+	/**
+	 * The board's rank (0: not on it) and size, as {@code leaderboard-rank.lua} answers.
+	 */
+	private static AttemptRank.Standing standing(List<?> reply, int board) {
+		long rank = number(reply, 2 * board);
+		return new AttemptRank.Standing((rank == 0) ? null : rank, number(reply, 2 * board + 1));
 	}
 
 	/**
@@ -189,6 +207,36 @@ public class LeaderboardService implements ReadModel {
 			// (and while
 			// Redis is unreachable, on every use): never on an event-loop thread
 			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Mono<List<?>> eval(ByteBuffer script, List<String> keys, String... args) {
+		ByteBuffer[] keysAndArgs = Stream.concat(keys.stream(), Stream.of(args))
+			.map(LeaderboardService::bytes)
+			.toArray(ByteBuffer[]::new);
+		return this.redis
+			.execute((connection) -> connection.scriptingCommands()
+				.eval(script.duplicate(), ReturnType.MULTI, keys.size(), keysAndArgs))
+			.next()
+			.<List<?>>map((reply) -> (List<?>) reply)
+			// never on an event-loop thread: see write
+			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private static long number(List<?> reply, int index) {
+		return ((Number) reply.get(index)).longValue();
+	}
+
+	private static String text(Object bulk) {
+		return (bulk != null) ? StandardCharsets.UTF_8.decode(((ByteBuffer) bulk).duplicate()).toString() : null;
+	}
+
+	private static ByteBuffer script(String path) {
+		try {
+			return ByteBuffer.wrap(new ClassPathResource(path).getContentAsByteArray()).asReadOnlyBuffer();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static String[] split(String person) {

@@ -3,6 +3,7 @@ package org.civiquiz.security;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
@@ -42,6 +43,18 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * @param period time in which an empty bucket refills completely
 	 */
 	public record Rule(@Positive long capacity, @NotNull Duration period) {
+
+		/**
+		 * The bucket counts in {@code capacity × period} (ms) units, exactly only below
+		 * 2<sup>53</sup> (a million a day is 8.6 × 10<sup>13</sup>).
+		 * @return whether the period is at least a millisecond and the units exact
+		 */
+		@AssertTrue(message = "period must be at least 1ms, and capacity × period (in ms) below 2^53")
+		boolean isCountable() {
+			long millis = (this.period != null) ? this.period.toMillis() : 1;
+			return millis >= 1 && this.capacity <= (1L << 53) / millis;
+		}
+
 	}
 
 }

@@ -17,8 +17,8 @@ public final class RateLimitedException extends CiviquizException {
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
-	static RateLimitedException of(long nanosToWait) {
-		long seconds = Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L);
+	static RateLimitedException ofMillis(long millisToWait) {
+		long seconds = Math.max(1, (millisToWait + 999L) / 1000L);
 		return new RateLimitedException(seconds);
 	}
 

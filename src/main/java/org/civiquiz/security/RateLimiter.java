@@ -1,31 +1,14 @@
 package org.civiquiz.security;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.AsyncBucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.codec.ByteArrayCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.NetUtil;
@@ -33,22 +16,20 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civiquiz.platform.KeyedHasher;
 import org.civiquiz.platform.RedisGuard;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.data.redis.connection.RedisClusterConfiguration;
-import org.springframework.data.redis.connection.RedisNode;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Rate limits held in Redis with Bucket4j, so that every replica counts against the same
- * buckets. A bucket's key is a keyed hash of what it limits (an IP address, a phone, a
- * token): Redis never holds the personal datum itself. On a Redis Cluster (when
- * {@code spring.data.redis.cluster.nodes} is set) the limiter talks to the cluster, and
- * the buckets, having no hash tag, spread over its shards by their hashes.
+ * Rate limits held in Redis, so that every replica counts against the same buckets: a
+ * token bucket per limit and subject, taken from in one round trip by a Lua script
+ * ({@link TokenBuckets}), with the refill Bucket4j calls greedy. A bucket's key is a
+ * keyed hash of what it limits (an IP address, a phone, a token): Redis never holds the
+ * personal datum itself. The limits of one request are checked at once
+ * ({@link #check(Charge...)}): one round trip, not one per limit.
  * <p>
  * Exams do not depend on Redis, so neither do the limits: when Redis does not answer
  * within {@code civiquiz.rate-limits.timeout}, or at once while the Redis circuit breaker
@@ -56,10 +37,13 @@ import org.springframework.web.server.ServerWebExchange;
  * {@value #UNCHECKED}.
  */
 @Component
-public class RateLimiter implements DisposableBean {
+public class RateLimiter {
 
 	/** Requests let through unchecked because Redis did not answer. */
 	public static final String UNCHECKED = "civiquiz.rate.limits.unchecked";
+
+	/** Requests refused, tagged with the limit that refused them. */
+	static final String REFUSED = "civiquiz.rate.limits.refused";
 
 	private static final Log logger = LogFactory.getLog(RateLimiter.class);
 
@@ -69,114 +53,28 @@ public class RateLimiter implements DisposableBean {
 
 	private final KeyedHasher hasher;
 
-	private final AbstractRedisClient client;
-
-	private final Mono<AsyncProxyManager<byte[]>> buckets;
-
-	private final Counter unchecked;
-
-	private final MeterRegistry meters;
+	private final TokenBuckets buckets;
 
 	private final RedisGuard guard;
 
-	RateLimiter(RateLimitProperties properties, SecurityProperties security, KeyedHasher hasher,
-			LettuceConnectionFactory redis, RedisGuard guard, MeterRegistry meters, Clock clock) {
+	private final Clock clock;
+
+	private final Counter unchecked;
+
+	private final Map<Limit, Counter> refused = new EnumMap<>(Limit.class);
+
+	RateLimiter(RateLimitProperties properties, SecurityProperties security, KeyedHasher hasher, TokenBuckets buckets,
+			RedisGuard guard, MeterRegistry meters, Clock clock) {
 		this.properties = properties;
-		this.guard = guard;
 		this.trustedProxies = security.trustedProxies();
 		this.hasher = hasher;
-		this.meters = meters;
+		this.buckets = buckets;
+		this.guard = guard;
+		this.clock = clock;
 		this.unchecked = meters.counter(UNCHECKED);
-		Supplier<CompletionStage<Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]>>> connect;
-		if (redis.isClusterAware()) {
-			RedisClusterClient cluster = clusterClient(redis, properties.timeout());
-			this.client = cluster;
-			// connectAsync needs the cluster's topology: read it first, without blocking
-			connect = () -> cluster.refreshPartitionsAsync()
-				.thenCompose((topology) -> cluster.connectAsync(ByteArrayCodec.INSTANCE))
-				.thenApply(Bucket4jLettuce::casBasedBuilder);
+		for (Limit limit : Limit.values()) {
+			this.refused.put(limit, meters.counter(REFUSED, "limit", limit.key));
 		}
-		else {
-			RedisURI uri = standaloneUri(redis, properties.timeout());
-			RedisClient standalone = RedisClient.create(redis.getClientResources(), uri);
-			// Spring Data Redis's options (command timeouts, commands refused while
-			// disconnected): without them, checks made during an outage waited in an
-			// unbounded buffer, to be replayed all at once on reconnection
-			redis.getClientConfiguration().getClientOptions().ifPresent(standalone::setOptions);
-			this.client = standalone;
-			connect = () -> standalone.connectAsync(ByteArrayCodec.INSTANCE, uri)
-				.thenApply(Bucket4jLettuce::casBasedBuilder);
-		}
-		// one connection, made on first use and kept (Lettuce reconnects it); a failed
-		// connect is tried again by the next request
-		this.buckets = Mono.defer(() -> Mono.fromCompletionStage(connect.get()))
-			.map((builder) -> builder
-				// buckets refill by the app's clock (tests move it instead of waiting)
-				.clientClock(timeMeter(clock))
-				.expirationAfterWrite(
-						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-				.build()
-				.asAsync())
-			.cacheInvalidateIf((manager) -> false);
-	}
-
-	private static TimeMeter timeMeter(Clock clock) {
-		return new TimeMeter() {
-
-			@Override
-			public long currentTimeNanos() {
-				Instant now = clock.instant();
-				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-			}
-
-			@Override
-			public boolean isWallClockBased() {
-				return true;
-			}
-
-		};
-	}
-
-	private static RedisURI standaloneUri(LettuceConnectionFactory redis, Duration timeout) {
-		RedisStandaloneConfiguration standalone = redis.getStandaloneConfiguration();
-		RedisURI.Builder uri = RedisURI.builder()
-			.withHost(standalone.getHostName())
-			.withPort(standalone.getPort())
-			.withDatabase(standalone.getDatabase())
-			.withSsl(redis.isUseSsl())
-			.withTimeout(timeout);
-		standalone.getPassword()
-			.toOptional()
-			.ifPresent((password) -> uri.withAuthentication(standalone.getUsername(), password));
-		return uri.build();
-	}
-
-	/**
-	 * A client of the same Redis Cluster as Spring Data Redis's, with the same options
-	 * (topology refresh from {@code spring.data.redis.lettuce.cluster.refresh}, so that a
-	 * failover is followed). A bucket is one key: the cluster routes it by its slot.
-	 */
-	private static RedisClusterClient clusterClient(LettuceConnectionFactory redis, Duration timeout) {
-		RedisClusterConfiguration configuration = redis.getClusterConfiguration();
-		List<RedisURI> seeds = new ArrayList<>();
-		for (RedisNode node : configuration.getClusterNodes()) {
-			RedisURI.Builder uri = RedisURI.builder()
-				.withHost(node.getHost())
-				.withPort(node.getPort())
-				.withSsl(redis.isUseSsl())
-				.withTimeout(timeout);
-			configuration.getPassword()
-				.toOptional()
-				.ifPresent((password) -> uri.withAuthentication(configuration.getUsername(), password));
-			seeds.add(uri.build());
-		}
-		RedisClusterClient client = RedisClusterClient.create(redis.getClientResources(), seeds);
-		client.setOptions(redis.getClientConfiguration()
-			.getClientOptions()
-			.filter(ClusterClientOptions.class::isInstance)
-			.map(ClusterClientOptions.class::cast)
-			.orElseGet(ClusterClientOptions::create));
-		return client;
 	}
 
 	/**
@@ -187,11 +85,54 @@ public class RateLimiter implements DisposableBean {
 	 * seconds to wait
 	 */
 	public Mono<Void> check(Limit limit, String subject) {
-		return call(limit, subject, (bucket) -> bucket.tryConsumeAndReturnRemaining(1))
-			.flatMap((probe) -> probe.isConsumed() ? Mono.<Void>empty()
-					: Mono.error(RateLimitedException.of(probe.getNanosToWaitForRefill())))
-			.doOnError(RateLimitedException.class,
-					(ex) -> this.meters.counter("civiquiz.rate.limits.refused", "limit", limit.key).increment());
+		return check(new Charge(limit, subject));
+	}
+
+	/**
+	 * Takes one request from each of a request's buckets, all at once: the commands go
+	 * out together and the request waits one round trip, not one per limit. If any
+	 * refuses, the others give back what they took (a refused request costs nothing) and
+	 * the longest wait is the answer. Each bucket is its own key, and on a Redis Cluster
+	 * most likely on its own shard: that is why they are separate commands sent at once,
+	 * not one script over several keys, which a cluster refuses unless they share a slot.
+	 * A bucket Redis does not answer for lets the request through, as
+	 * {@link #check(Limit, String)} does; a charge without a subject is skipped.
+	 * @param charges the limits and what they limit
+	 * @return empty when all allow, else an error {@code RATE_LIMITED} (429) with the
+	 * seconds to wait
+	 */
+	public Mono<Void> check(Charge... charges) {
+		List<Charge> due = due(charges);
+		if (due.isEmpty()) {
+			return Mono.empty();
+		}
+		return Flux.fromIterable(due)
+			.flatMap((charge) -> take(charge, 1).map((taken) -> new Outcome(charge, taken)))
+			.collectList()
+			.flatMap(this::judged)
+			// Spring Data Redis opens its shared connection on first use (and, while
+			// Redis is unreachable since start-up, tries again on every use), waiting
+			// for it: never on an event loop (see LeaderboardService#write)
+			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Mono<Void> judged(List<Outcome> outcomes) {
+		long wait = -1;
+		List<Charge> consumed = new ArrayList<>(outcomes.size());
+		for (Outcome outcome : outcomes) {
+			if (outcome.taken().consumed()) {
+				consumed.add(outcome.charge());
+			}
+			else {
+				this.refused.get(outcome.charge().limit()).increment();
+				wait = Math.max(wait, outcome.taken().waitMillis());
+			}
+		}
+		if (wait < 0) {
+			return Mono.empty();
+		}
+		RateLimitedException refusal = RateLimitedException.ofMillis(wait);
+		return consumed.isEmpty() ? Mono.error(refusal) : refund(consumed).then(Mono.error(refusal));
 	}
 
 	/**
@@ -201,43 +142,71 @@ public class RateLimiter implements DisposableBean {
 	 * (its retries are not the person's fault).
 	 */
 	public Mono<Void> refund(Limit limit, String subject) {
-		return call(limit, subject, (bucket) -> bucket.addTokens(1)).then();
+		return refund(new Charge(limit, subject));
 	}
 
-	private <T> Mono<T> call(Limit limit, String subject, Function<AsyncBucketProxy, CompletableFuture<T>> operation) {
-		if (!this.properties.enabled() || subject == null) {
-			return Mono.empty();
+	/**
+	 * Gives back what {@link #check(Charge...)} took, all at once.
+	 * @param charges the limits and what they limit
+	 * @return completion
+	 */
+	public Mono<Void> refund(Charge... charges) {
+		List<Charge> due = due(charges);
+		return due.isEmpty() ? Mono.empty() : refund(due);
+	}
+
+	private Mono<Void> refund(List<Charge> charges) {
+		// the connection, as in check; and a refund after a refusal would else be sent
+		// from the I/O thread that delivered the refusal
+		return Flux.fromIterable(charges)
+			.flatMap((charge) -> take(charge, -1))
+			.then()
+			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private List<Charge> due(Charge[] charges) {
+		List<Charge> due = new ArrayList<>(charges.length);
+		if (this.properties.enabled()) {
+			for (Charge charge : charges) {
+				if (charge.subject() != null) {
+					due.add(charge);
+				}
+			}
 		}
-		RateLimitProperties.Rule rule = limit.rule(this.properties);
-		byte[] key = key(limit, rule, limit.perAddress ? addressGroup(subject) : subject);
-		Mono<T> checked = this.buckets.flatMap((manager) -> Mono.fromCompletionStage(() -> operation
-			.apply(manager.builder().build(key, () -> CompletableFuture.completedFuture(configuration(rule))))));
+		return due;
+	}
+
+	/**
+	 * One bucket's answer; empty when Redis gave none in time (the request goes on).
+	 */
+	private Mono<TokenBuckets.Taken> take(Charge charge, int tokens) {
+		RateLimitProperties.Rule rule = charge.limit().rule(this.properties);
+		String key = key(charge);
+		Mono<TokenBuckets.Taken> taken = Mono.defer(() -> this.buckets.take(key, rule, this.clock.millis(), tokens));
 		// while Redis is away the breaker is open and the request goes on at once
-		return this.guard.mono(checked, this.properties.timeout()).onErrorResume((ex) -> {
+		return this.guard.mono(taken, this.properties.timeout()).onErrorResume((ex) -> {
 			this.unchecked.increment();
 			if (logger.isDebugEnabled()) {
-				logger.debug("Rate limit " + limit + " not checked: " + ex, ex);
+				logger.debug("Rate limit " + charge.limit() + " not checked: " + ex, ex);
 			}
 			return Mono.empty();
 		});
 	}
 
-	private static BucketConfiguration configuration(RateLimitProperties.Rule rule) {
-		return BucketConfiguration.builder()
-			.addLimit(
-					Bandwidth.builder().capacity(rule.capacity()).refillGreedy(rule.capacity(), rule.period()).build())
-			.build();
-	}
-
 	/**
 	 * A bucket's key: the limit, its rule (so that a changed setting starts fresh buckets
-	 * instead of meeting the old ones) and a keyed hash of the subject.
+	 * instead of meeting the old ones; the period in ms, as the script counts it, which
+	 * also keeps these hashes apart from the strings Bucket4j kept under
+	 * {@code …:capacity/seconds:…}) and a keyed hash of the subject. No hash tag: on a
+	 * Redis Cluster the buckets spread over the shards.
 	 */
-	private byte[] key(Limit limit, RateLimitProperties.Rule rule, String subject) {
+	String key(Charge charge) {
+		Limit limit = charge.limit();
+		RateLimitProperties.Rule rule = limit.rule(this.properties);
+		String subject = limit.perAddress ? addressGroup(charge.subject()) : charge.subject();
 		byte[] hash = this.hasher.hash("rate-limit", subject);
-		return ("civiquiz:rate:" + limit.key + ":" + rule.capacity() + "/" + rule.period().toSeconds() + ":"
-				+ HexFormat.of().formatHex(hash, 0, 16))
-			.getBytes(StandardCharsets.US_ASCII);
+		return "civiquiz:rate:" + limit.key + ":" + rule.capacity() + "/" + rule.period().toMillis() + "ms:"
+				+ HexFormat.of().formatHex(hash, 0, 16);
 	}
 
 	/**
@@ -290,9 +259,17 @@ public class RateLimiter implements DisposableBean {
 		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
 	}
 
-	@Override
-	public void destroy() {
-		this.client.shutdown();
+	/**
+	 * One request charged to one limit.
+	 *
+	 * @param limit the limit
+	 * @param subject what it limits (IP address, phone, token, user name); {@code null}:
+	 * nothing to charge
+	 */
+	public record Charge(Limit limit, String subject) {
+	}
+
+	private record Outcome(Charge charge, TokenBuckets.Taken taken) {
 	}
 
 	/**

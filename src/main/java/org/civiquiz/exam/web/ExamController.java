@@ -142,12 +142,8 @@ public class ExamController {
 	/** A new start, charged to the address's and the phone's limits. */
 	private Mono<AttemptStarted> charged(ContestSettings contest, Registration registration, StartKey key,
 			ServerWebExchange exchange) {
-		// the phone as the participant feature will read it: one bucket per person,
-		// however the number is written
-		String phone = PhoneNumbers.normalize(registration.phone()).orElse(null);
-		String address = this.limiter.clientAddress(exchange);
-		return this.limiter.check(RateLimiter.Limit.START_PER_IP, address)
-			.then(this.limiter.check(RateLimiter.Limit.START_PER_PHONE, phone))
+		// both limits at once: one round trip
+		return this.limiter.check(charges(registration, exchange))
 			.then(Mono.defer(() -> this.starts.start(contest, registration, client(exchange), key)))
 			// a page retrying while PostgreSQL restarts must not use up the person's
 			// starts, nor may a start refused for its input (someone typing a victim's
@@ -159,10 +155,17 @@ public class ExamController {
 	}
 
 	private Mono<Void> refund(Registration registration, ServerWebExchange exchange) {
+		return this.limiter.refund(charges(registration, exchange));
+	}
+
+	/** What a start costs: one of the address's starts, one of the phone's. */
+	private RateLimiter.Charge[] charges(Registration registration, ServerWebExchange exchange) {
+		// the phone as the participant feature will read it: one bucket per person,
+		// however the number is written
 		String phone = PhoneNumbers.normalize(registration.phone()).orElse(null);
-		String address = this.limiter.clientAddress(exchange);
-		return this.limiter.refund(RateLimiter.Limit.START_PER_IP, address)
-			.then(this.limiter.refund(RateLimiter.Limit.START_PER_PHONE, phone));
+		return new RateLimiter.Charge[] {
+				new RateLimiter.Charge(RateLimiter.Limit.START_PER_IP, this.limiter.clientAddress(exchange)),
+				new RateLimiter.Charge(RateLimiter.Limit.START_PER_PHONE, phone) };
 	}
 
 	private static ResponseEntity<AttemptStarted> created(AttemptStarted started) {

@@ -91,18 +91,18 @@ class PhoneVerificationService {
 		Instant now = this.clock.instant();
 		return verifying(slug).flatMap((contest) -> {
 			contest.requireOpenRound(now);
-			return this.limiter.check(RateLimiter.Limit.PHONE_CODE_PER_IP, address)
-				.then(this.limiter.check(RateLimiter.Limit.PHONE_CODE_PER_PHONE, phone))
+			RateLimiter.Charge perAddress = new RateLimiter.Charge(RateLimiter.Limit.PHONE_CODE_PER_IP, address);
+			RateLimiter.Charge perPhone = new RateLimiter.Charge(RateLimiter.Limit.PHONE_CODE_PER_PHONE, phone);
+			// both limits at once: one round trip
+			return this.limiter.check(perAddress, perPhone)
 				.then(Mono.defer(() -> deliver(contest, phone, now)))
 				// a code the gateway or Redis failed to deliver costs the address
-				// nothing; the
-				// phone's own limit is given back only when no message can have gone out
-				// (a gateway that timed out may have sent it: the phone must not be
-				// flooded)
+				// nothing; the phone's own limit is given back only when no message can
+				// have gone out (a gateway that timed out may have sent it: the phone
+				// must not be flooded)
 				.onErrorResume((ex) -> StoreUnavailable.causedBy(ex) || ex instanceof PhoneVerificationException,
-						(ex) -> this.limiter.refund(RateLimiter.Limit.PHONE_CODE_PER_IP, address)
-							.then(mayHaveBeenSent(ex) ? Mono.empty()
-									: this.limiter.refund(RateLimiter.Limit.PHONE_CODE_PER_PHONE, phone))
+						(ex) -> (mayHaveBeenSent(ex) ? this.limiter.refund(perAddress)
+								: this.limiter.refund(perAddress, perPhone))
 							.then(Mono.error(ex)));
 		});
 	}

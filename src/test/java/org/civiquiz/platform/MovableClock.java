@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The system's UTC clock, moved forward on demand: a test that must wait for a refill or
@@ -16,8 +18,28 @@ public final class MovableClock extends Clock {
 
 	private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
 
+	private final Supplier<Instant> base;
+
+	public MovableClock() {
+		this(Instant::now);
+	}
+
+	private MovableClock(Supplier<Instant> base) {
+		this.base = base;
+	}
+
 	/**
-	 * Moves the clock forward.
+	 * A clock that stands still at the time it was made, and moves (either way) only when
+	 * told: for waits exact to the millisecond.
+	 * @return the clock
+	 */
+	public static MovableClock stopped() {
+		Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		return new MovableClock(() -> start);
+	}
+
+	/**
+	 * Moves the clock forward (or, with a negative duration, back).
 	 * @param duration by how much
 	 */
 	public void advance(Duration duration) {
@@ -26,7 +48,7 @@ public final class MovableClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		return Instant.now().plus(this.ahead.get());
+		return this.base.get().plus(this.ahead.get());
 	}
 
 	@Override

@@ -5,11 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.civiquiz.IntegrationTest;
 import org.civiquiz.platform.KeyedHasher;
+import org.civiquiz.platform.MovableClock;
 import org.civiquiz.platform.Outages;
 import org.civiquiz.platform.RedisGuard;
 import org.civiquiz.platform.embedded.EmbeddedServers;
@@ -46,7 +43,7 @@ class TokenBucketIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private final ManualClock clock = new ManualClock();
+	private final MovableClock clock = MovableClock.stopped();
 
 	@Autowired
 	private TokenBuckets buckets;
@@ -350,32 +347,6 @@ class TokenBucketIntegrationTests {
 		catch (IOException | NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** The app's time, moved (either way) only when a test says so. */
-	private static final class ManualClock extends Clock {
-
-		private final AtomicLong millis = new AtomicLong(Instant.now().toEpochMilli());
-
-		void advance(Duration duration) {
-			this.millis.addAndGet(duration.toMillis());
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(this.millis.get());
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
 	}
 
 }

@@ -83,12 +83,8 @@ public class AttemptEvents {
 	 */
 	private Mono<Void> announce(UUID attemptId, String contestSlug, Function<AttemptListener, Mono<Void>> call) {
 		return Flux.fromIterable(this.listeners)
-			// deferred: a listener that throws is caught too. Listeners write to
-			// Redis, and Lettuce may wait briefly for a lock to send or cancel a
-			// command: they run (and time out) on threads that may block, off the
-			// database's event loop
+			// deferred: a listener that throws is caught too
 			.flatMap((listener) -> Mono.defer(() -> call.apply(listener))
-				.subscribeOn(Schedulers.boundedElastic())
 				.timeout(this.properties.listenerTimeout(), Schedulers.boundedElastic())
 				.onErrorResume((ex) -> {
 					logger.warn("Listener " + listener.getClass().getSimpleName() + " missed attempt " + attemptId
@@ -99,7 +95,14 @@ public class AttemptEvents {
 						.increment();
 					return Mono.empty();
 				}))
-			.then();
+			.then()
+			// Listeners write to Redis, and Lettuce may wait briefly for a lock to send
+			// or
+			// cancel a command: they run (and time out) on a thread that may block, off
+			// the database's event loop. One hop for them all: a hop per listener cost
+			// each start and submission a thread wake-up per listener (the statistics,
+			// the boards and the meters), most of them with nothing to send
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 }

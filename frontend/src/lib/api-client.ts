@@ -16,8 +16,14 @@ export class ApiError extends Error {
   readonly errors: FieldError[];
   /** The problem's members as sent, its own ones included (`availableAt`, the waiting room's `ticket`, …). */
   readonly members: Record<string, unknown>;
+  /** The answer's `Retry-After` in ms, when it gave one in seconds. */
+  readonly retryAfterMs?: number;
 
-  constructor(status: number, problem: Partial<{ code: string; title: string; detail: string; errors: FieldError[] }>) {
+  constructor(
+    status: number,
+    problem: Partial<{ code: string; title: string; detail: string; errors: FieldError[] }>,
+    retryAfterMs?: number,
+  ) {
     super(problem.detail || problem.title || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
@@ -26,6 +32,7 @@ export class ApiError extends Error {
     this.detail = problem.detail ?? '';
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
     this.members = { ...problem };
+    this.retryAfterMs = retryAfterMs;
   }
 
   /** Worth sending again unchanged: the server or a proxy had trouble, not the request. */
@@ -122,18 +129,19 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   const text = await response.text().catch(() => '');
   if (!response.ok) {
-    throw problemOf(response.status, text);
+    throw problemOf(response.status, text, response.headers.get('Retry-After'));
   }
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** The {@link ApiError} for a failed answer's status and body. */
-export function problemOf(status: number, text: string): ApiError {
+/** The {@link ApiError} for a failed answer's status, body and `Retry-After` (seconds; a date is ignored). */
+export function problemOf(status: number, text: string, retryAfter?: string | null): ApiError {
   let problem: ConstructorParameters<typeof ApiError>[1] = {};
   try {
     problem = text ? (JSON.parse(text) as typeof problem) : {};
   } catch {
     // a proxy's HTML error page: status only
   }
-  return new ApiError(status, problem);
+  const seconds = retryAfter && /^\d{1,5}$/.test(retryAfter.trim()) ? Number(retryAfter.trim()) : undefined;
+  return new ApiError(status, problem, seconds === undefined ? undefined : seconds * 1000);
 }

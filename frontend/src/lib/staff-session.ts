@@ -22,13 +22,46 @@ export async function currentStaff(): Promise<Staff | null> {
   }
 }
 
+/** How a sign-in waits while the server is busy checking other passwords. */
+export interface SignInOptions {
+  /** Told before each wait: how long, and which try comes next (2, 3, …). */
+  onBusy?: (waitMs: number, nextTry: number) => void;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/**
+ * How long a login answered `503 LOGIN_BUSY` keeps being sent again, in ms of waiting:
+ * about what a person waits for a page saying it is trying by itself, and long enough
+ * for a small server to hash the first morning's sign-ins in turn.
+ */
+export const LOGIN_PATIENCE_MS = 90_000;
+
 /**
  * Logs in: the server keeps the session (an HttpOnly cookie the page never reads); the
- * password is not kept anywhere in the browser.
+ * password is not kept anywhere in the browser. When every password-hashing thread is
+ * busy (hundreds of organizers signing in on a campaign's first morning) the server
+ * answers `503 LOGIN_BUSY` at once, without counting a failure: the login is sent again
+ * after its `Retry-After` and up to a second more, so that the waiting pages do not all
+ * come back in the same instant, for {@link LOGIN_PATIENCE_MS} at most.
  */
-export async function signIn(username: string, password: string): Promise<Staff> {
+export async function signIn(username: string, password: string, options: SignInOptions = {}): Promise<Staff> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
   await currentStaff(); // the CSRF cookie, before the first change
-  return api<Staff>('/api/session', { method: 'POST', body: { username, password } });
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api<Staff>('/api/session', { method: 'POST', body: { username, password } });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'LOGIN_BUSY')) throw error;
+      const waitMs = (error.retryAfterMs ?? 2000) + Math.floor(random() * 1000);
+      if (waited + waitMs > LOGIN_PATIENCE_MS) throw error;
+      options.onBusy?.(waitMs, attempt + 1);
+      await sleep(waitMs);
+      waited += waitMs;
+    }
+  }
 }
 
 export async function signOut(): Promise<void> {

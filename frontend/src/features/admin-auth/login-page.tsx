@@ -7,7 +7,8 @@ import { t } from './messages';
 
 /**
  * Staff login: the server starts a session (an HttpOnly cookie); the page keeps no
- * password. Too many failures answer 429, shown with the server's wait.
+ * password. Too many failures answer 429, shown with the server's wait; a server busy
+ * checking other passwords is asked again by itself, the wait shown.
  */
 export function LoginPage(props: { onSignedIn: (staff: Staff) => void }) {
   const [username, setUsername] = useState('');
@@ -15,6 +16,7 @@ export function LoginPage(props: { onSignedIn: (staff: Staff) => void }) {
   const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [waiting, setWaiting] = useState('');
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -24,10 +26,14 @@ export function LoginPage(props: { onSignedIn: (staff: Staff) => void }) {
     setBusy(true);
     setError('');
     try {
-      props.onSignedIn(await signIn(username.trim(), password));
+      const staff = await signIn(username.trim(), password, {
+        onBusy: (waitMs, nextTry) => setWaiting(t('busy', { seconds: Math.ceil(waitMs / 1000), next: nextTry })),
+      });
+      props.onSignedIn(staff);
     } catch (failure) {
       setError(failure instanceof ApiError && failure.status === 401 ? t('wrong') : errorText(failure));
     } finally {
+      setWaiting('');
       setBusy(false);
     }
   };
@@ -71,6 +77,11 @@ export function LoginPage(props: { onSignedIn: (staff: Staff) => void }) {
             </p>
           )}
         </div>
+        {waiting && (
+          <p class="alert alert-warning" role="status">
+            {waiting}
+          </p>
+        )}
         {error && (
           <p class="alert alert-error" role="alert">
             {error}

@@ -29,7 +29,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * {@code load.committee} (5) committee members downloading a finalized list as XLSX and
  * CSV every 10 s; {@code load.visitors} (50) people reading the public leaderboards every
  * 3 s. Bounds: no failed request, entrants' start and submit p99 within
- * {@code load.entrantP99Ms} (150), logins' p99 within {@code load.loginP99Ms} (1,000).
+ * {@code load.entrantP99Ms} (150); and, checked by run.sh from {@link Results}, the
+ * sign-ins' p99 within {@code load.loginP99Ms} (1,000), each sign-in timed whole, its
+ * waits after {@code LOGIN_BUSY} included ({@link Staff}).
  */
 public class CampaignDaySimulation extends EntrantSimulation {
 
@@ -51,7 +53,6 @@ public class CampaignDaySimulation extends EntrantSimulation {
 		List<Assertion> bounds = new ArrayList<>(List.of(Bounds.of()));
 		bounds.add(details("start").responseTime().percentile(99.0).lte(LoadParameters.ENTRANT_P99_MS));
 		bounds.add(details("submit").responseTime().percentile(99.0).lte(LoadParameters.ENTRANT_P99_MS));
-		bounds.add(details("login").responseTime().percentile(99.0).lte(LoadParameters.LOGIN_P99_MS));
 		return bounds;
 	}
 

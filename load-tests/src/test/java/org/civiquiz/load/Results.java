@@ -45,6 +45,15 @@ final class Results {
 
 	private static final AtomicLong placesInLine = new AtomicLong();
 
+	/** Staff sign-ins: each one's time from its first login sent, waits included. */
+	private static final Queue<Long> signIns = new ConcurrentLinkedQueue<>();
+
+	/** Staff sign-ins that were told {@code LOGIN_BUSY} and sent again. */
+	private static final AtomicLong signInsRetried = new AtomicLong();
+
+	/** Staff sign-ins that ended without a session: a wrong answer, or still busy after the page's patience. */
+	private static final AtomicLong signInsGivenUp = new AtomicLong();
+
 	private Results() {
 	}
 
@@ -72,6 +81,17 @@ final class Results {
 
 	static void admitted(long arrivedAt, long admittedAt) {
 		admissions.add(new long[] { arrivedAt, admittedAt });
+	}
+
+	static void signedIn(long millis, int tries) {
+		signIns.add(millis);
+		if (tries > 1) {
+			signInsRetried.incrementAndGet();
+		}
+	}
+
+	static void signInGaveUp() {
+		signInsGivenUp.incrementAndGet();
 	}
 
 	static void journeyCompleted() {
@@ -125,6 +145,12 @@ final class Results {
 			out.append("start.admitted=").append(admittedStarts.size()).append('\n');
 			out.append("start.admitted.p99Ms=").append(p99(admittedStarts)).append('\n');
 			out.append("room.orderInversionMs=").append(maxInversion()).append('\n');
+		}
+		if (!signIns.isEmpty() || signInsGivenUp.get() > 0) {
+			out.append("signIn.count=").append(signIns.size()).append('\n');
+			out.append("signIn.gaveUp=").append(signInsGivenUp.get()).append('\n');
+			out.append("signIn.retried=").append(signInsRetried.get()).append('\n');
+			out.append("signIn.p99Ms=").append(p99(signIns)).append('\n');
 		}
 		try {
 			Path file = Path.of(LoadParameters.RESULT_FILE);

@@ -96,12 +96,11 @@ public class AttemptEvents {
 					return Mono.empty();
 				}))
 			.then()
-			// Listeners write to Redis, and Lettuce may wait briefly for a lock to send
-			// or
-			// cancel a command: they run (and time out) on a thread that may block, off
-			// the database's event loop. One hop for them all: a hop per listener cost
-			// each start and submission a thread wake-up per listener (the statistics,
-			// the boards and the meters), most of them with nothing to send
+			// Listeners write to Redis, and Lettuce may wait briefly for a lock to
+			// send or cancel a command: they run (and time out) on a thread that may
+			// block, off the database's event loop. One hop for them all: a hop per
+			// listener cost each start and submission a thread wake-up per listener
+			// (the statistics, the boards, the meters), most with nothing to send
 			.subscribeOn(Schedulers.boundedElastic());
 	}
 

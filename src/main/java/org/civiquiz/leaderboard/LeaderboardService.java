@@ -1,7 +1,5 @@
 package org.civiquiz.leaderboard;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,11 +17,11 @@ import org.civiquiz.exam.AttemptSubmitted;
 import org.civiquiz.exam.ReadModel;
 import org.civiquiz.platform.RedisGuard;
 import org.civiquiz.platform.RedisKeys;
+import org.civiquiz.platform.redis.LuaScript;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.ReactiveHashCommands.HSetCommand;
 import org.springframework.data.redis.connection.ReactiveZSetCommands.ZAddCommand;
 import org.springframework.data.redis.connection.ReturnType;
@@ -44,14 +42,9 @@ public class LeaderboardService implements ReadModel {
 
 	private static final char SEPARATOR = '\u001F';
 
-	/**
-	 * Read once at start-up and sent with {@code EVAL}, as {@code LiveStats} does and for
-	 * its reason: {@code EVALSHA}'s retry after Redis restarts can wedge Lettuce's
-	 * connection.
-	 */
-	private static final ByteBuffer RANK = script("redis/leaderboard-rank.lua");
+	private static final LuaScript RANK = LuaScript.of("redis/leaderboard-rank.lua");
 
-	private static final ByteBuffer PAGE = script("redis/leaderboard-page.lua");
+	private static final LuaScript PAGE = LuaScript.of("redis/leaderboard-page.lua");
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -209,17 +202,11 @@ public class LeaderboardService implements ReadModel {
 			.subscribeOn(Schedulers.boundedElastic());
 	}
 
-	private Mono<List<?>> eval(ByteBuffer script, List<String> keys, String... args) {
-		ByteBuffer[] keysAndArgs = Stream.concat(keys.stream(), Stream.of(args))
-			.map(LeaderboardService::bytes)
-			.toArray(ByteBuffer[]::new);
-		return this.redis
-			.execute((connection) -> connection.scriptingCommands()
-				.eval(script.duplicate(), ReturnType.MULTI, keys.size(), keysAndArgs))
-			.next()
-			.<List<?>>map((reply) -> (List<?>) reply)
-			// never on an event-loop thread: see write
-			.subscribeOn(Schedulers.boundedElastic());
+	private Mono<List<?>> eval(LuaScript script, List<String> keys, String... args) {
+		return script
+			.eval(this.redis, ReturnType.MULTI, keys.size(),
+					Stream.concat(keys.stream(), Stream.of(args)).toArray(String[]::new))
+			.map((reply) -> (List<?>) reply);
 	}
 
 	private static long number(List<?> reply, int index) {
@@ -228,15 +215,6 @@ public class LeaderboardService implements ReadModel {
 
 	private static String text(Object bulk) {
 		return (bulk != null) ? StandardCharsets.UTF_8.decode(((ByteBuffer) bulk).duplicate()).toString() : null;
-	}
-
-	private static ByteBuffer script(String path) {
-		try {
-			return ByteBuffer.wrap(new ClassPathResource(path).getContentAsByteArray()).asReadOnlyBuffer();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static String[] split(String person) {

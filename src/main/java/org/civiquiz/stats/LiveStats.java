@@ -1,9 +1,5 @@
 package org.civiquiz.stats;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +13,12 @@ import org.civiquiz.exam.AttemptSubmitted;
 import org.civiquiz.exam.ReadModel;
 import org.civiquiz.platform.RedisGuard;
 import org.civiquiz.platform.RedisKeys;
+import org.civiquiz.platform.redis.LuaScript;
 import org.civiquiz.question.QuestionBankService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.stereotype.Component;
@@ -42,9 +38,9 @@ class LiveStats implements ReadModel {
 	 * retry it needs, made from Lettuce's error path, can wedge Lettuce 6.8's connection
 	 * lock (lettuce issues 2905, 3880). The scripts are small.
 	 */
-	private static final ByteBuffer OPENED = script("redis/stats-opened.lua");
+	private static final LuaScript OPENED = LuaScript.of("redis/stats-opened.lua");
 
-	private static final ByteBuffer SUBMITTED = script("redis/stats-submitted.lua");
+	private static final LuaScript SUBMITTED = LuaScript.of("redis/stats-submitted.lua");
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -193,25 +189,11 @@ class LiveStats implements ReadModel {
 		};
 	}
 
-	private Mono<Void> eval(ByteBuffer script, List<String> keys, List<String> args) {
-		ByteBuffer[] keysAndArgs = Stream.concat(keys.stream(), args.stream())
-			.map((value) -> ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)))
-			.toArray(ByteBuffer[]::new);
-		return this.redis
-			.execute((connection) -> connection.scriptingCommands()
-				.eval(script.duplicate(), ReturnType.INTEGER, keys.size(), keysAndArgs))
-			.then()
-			// never on an event-loop thread: see LeaderboardService#write
-			.subscribeOn(Schedulers.boundedElastic());
-	}
-
-	private static ByteBuffer script(String path) {
-		try {
-			return ByteBuffer.wrap(new ClassPathResource(path).getContentAsByteArray()).asReadOnlyBuffer();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	private Mono<Void> eval(LuaScript script, List<String> keys, List<String> args) {
+		return script
+			.eval(this.redis, ReturnType.INTEGER, keys.size(),
+					Stream.concat(keys.stream(), args.stream()).toArray(String[]::new))
+			.then();
 	}
 
 	private static List<String> keys(String slug, int round, String unit, String district) {

@@ -1,9 +1,5 @@
 package org.civiquiz.waitingroom;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,10 +18,9 @@ import org.apache.commons.logging.LogFactory;
 import org.civiquiz.platform.RedisGuard;
 import org.civiquiz.platform.RedisKeys;
 import org.civiquiz.platform.StoreUnavailable;
+import org.civiquiz.platform.redis.LuaScript;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Service;
@@ -53,9 +48,9 @@ public class WaitingRoom {
 
 	private static final Log logger = LogFactory.getLog(WaitingRoom.class);
 
-	private static final ByteBuffer ARRIVE = script("redis/waiting-room.lua");
+	private static final LuaScript ARRIVE = LuaScript.of("redis/waiting-room.lua");
 
-	private static final ByteBuffer LINE = script("redis/waiting-room-line.lua");
+	private static final LuaScript LINE = LuaScript.of("redis/waiting-room-line.lua");
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -209,18 +204,8 @@ public class WaitingRoom {
 		return new Pass(this.inFlight);
 	}
 
-	private Mono<Object> eval(ByteBuffer script, int keyCount, String... keysAndArgs) {
-		ByteBuffer[] buffers = new ByteBuffer[keysAndArgs.length];
-		for (int i = 0; i < keysAndArgs.length; i++) {
-			buffers[i] = ByteBuffer.wrap(keysAndArgs[i].getBytes(StandardCharsets.UTF_8));
-		}
-		// never on an event-loop thread: see LeaderboardService#write
-		Mono<Object> call = this.redis
-			.execute((connection) -> connection.scriptingCommands()
-				.eval(script.duplicate(), ReturnType.MULTI, keyCount, buffers))
-			.next()
-			.subscribeOn(Schedulers.boundedElastic());
-		return this.guard.mono(call);
+	private Mono<Object> eval(LuaScript script, int keyCount, String... keysAndArgs) {
+		return this.guard.mono(script.eval(this.redis, ReturnType.MULTI, keyCount, keysAndArgs));
 	}
 
 	private static RedisKeys.ContestKeys keys(String contest) {
@@ -235,15 +220,6 @@ public class WaitingRoom {
 
 	private static long number(List<?> values, int index) {
 		return ((Number) values.get(index)).longValue();
-	}
-
-	private static ByteBuffer script(String path) {
-		try {
-			return ByteBuffer.wrap(new ClassPathResource(path).getContentAsByteArray()).asReadOnlyBuffer();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

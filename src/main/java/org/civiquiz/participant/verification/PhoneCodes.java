@@ -1,9 +1,5 @@
 package org.civiquiz.participant.verification;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,10 +8,10 @@ import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.platform.KeyedHasher;
 import org.civiquiz.platform.RedisGuard;
 import org.civiquiz.platform.RedisKeys;
+import org.civiquiz.platform.redis.LuaScript;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -31,9 +27,9 @@ import org.springframework.stereotype.Component;
 class PhoneCodes {
 
 	/** Read once at start-up and sent with {@code EVAL}, as {@code LiveStats} does. */
-	private static final ByteBuffer STORE = script("redis/phone-code-store.lua");
+	private static final LuaScript STORE = LuaScript.of("redis/phone-code-store.lua");
 
-	private static final ByteBuffer TRY = script("redis/phone-code-try.lua");
+	private static final LuaScript TRY = LuaScript.of("redis/phone-code-try.lua");
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -98,18 +94,11 @@ class PhoneCodes {
 		return this.guard.mono(this.redis.delete(key(contest, phone)).subscribeOn(Schedulers.boundedElastic())).then();
 	}
 
-	private Mono<Object> eval(ByteBuffer script, ReturnType type, String key, String... args) {
-		ByteBuffer[] keysAndArgs = new ByteBuffer[1 + args.length];
-		keysAndArgs[0] = utf8(key);
-		for (int i = 0; i < args.length; i++) {
-			keysAndArgs[i + 1] = utf8(args[i]);
-		}
-		// never on an event-loop thread: see LeaderboardService#write
-		Mono<Object> call = this.redis
-			.execute((connection) -> connection.scriptingCommands().eval(script.duplicate(), type, 1, keysAndArgs))
-			.next()
-			.subscribeOn(Schedulers.boundedElastic());
-		return this.guard.mono(call);
+	private Mono<Object> eval(LuaScript script, ReturnType type, String key, String... args) {
+		String[] keysAndArgs = new String[1 + args.length];
+		keysAndArgs[0] = key;
+		System.arraycopy(args, 0, keysAndArgs, 1, args.length);
+		return this.guard.mono(script.eval(this.redis, type, 1, keysAndArgs));
 	}
 
 	/** One contest's codes share its hash tag, as its other keys do. */
@@ -120,19 +109,6 @@ class PhoneCodes {
 
 	private String hash(ContestSettings contest, String phone, String code) {
 		return HexFormat.of().formatHex(this.hasher.hash("phone-code", contest.id() + ":" + phone + ":" + code));
-	}
-
-	private static ByteBuffer utf8(String value) {
-		return ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static ByteBuffer script(String path) {
-		try {
-			return ByteBuffer.wrap(new ClassPathResource(path).getContentAsByteArray()).asReadOnlyBuffer();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** What a try found. */

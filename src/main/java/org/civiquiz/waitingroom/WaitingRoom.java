@@ -15,10 +15,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.civiquiz.platform.LuaScript;
 import org.civiquiz.platform.RedisGuard;
 import org.civiquiz.platform.RedisKeys;
 import org.civiquiz.platform.StoreUnavailable;
-import org.civiquiz.platform.redis.LuaScript;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.connection.ReturnType;

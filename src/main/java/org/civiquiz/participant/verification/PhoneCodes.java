@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.civiquiz.contest.ContestSettings;
 import org.civiquiz.platform.KeyedHasher;
+import org.civiquiz.platform.LuaScript;
 import org.civiquiz.platform.RedisGuard;
 import org.civiquiz.platform.RedisKeys;
-import org.civiquiz.platform.redis.LuaScript;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

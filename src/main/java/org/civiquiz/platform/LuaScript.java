@@ -1,4 +1,4 @@
-package org.civiquiz.platform.redis;
+package org.civiquiz.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -20,7 +20,6 @@ import org.civiquiz.platform.RedisGuard;
 import org.civiquiz.platform.RedisKeys;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.connection.ReactiveHashCommands.HSetCommand;
 import org.springframework.data.redis.connection.ReactiveZSetCommands.ZAddCommand;
@@ -192,14 +191,9 @@ public class LeaderboardService implements ReadModel {
 					+ event.unitCode() + SEPARATOR + event.district()));
 		}
 		HSetCommand names = HSetCommand.fieldValues(people).forKey(bytes(keys(slug).key("people")));
-		return this.redis
-			.execute((connection) -> Flux.merge(connection.zSetCommands().zAdd(Flux.fromIterable(boards)),
-					connection.hashCommands().hSet(Mono.just(names))))
-			.then()
-			// Spring Data Redis opens its shared connection synchronously on first use
-			// (and while
-			// Redis is unreachable, on every use): never on an event-loop thread
-			.subscribeOn(Schedulers.boundedElastic());
+		return this.redis.execute((connection) -> Flux.merge(connection.zSetCommands().zAdd(Flux.fromIterable(boards)),
+				connection.hashCommands().hSet(Mono.just(names))))
+			.then();
 	}
 
 	private Mono<List<?>> eval(LuaScript script, List<String> keys, String... args) {

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.ReturnType;
@@ -41,8 +40,8 @@ public final class LuaScript {
 	}
 
 	/**
-	 * Runs the script. The call is made from {@code boundedElastic}, never from an event
-	 * loop: Lettuce may wait briefly for a lock to send or cancel a command.
+	 * Runs the script, through {@link RedisGuard}, which chooses the thread it is sent
+	 * from.
 	 * @param redis the app's Redis
 	 * @param type what the script returns
 	 * @param keyCount how many of {@code keysAndArgs} are keys (they come first)
@@ -57,8 +56,7 @@ public final class LuaScript {
 		return redis
 			.execute(
 					(connection) -> connection.scriptingCommands().eval(this.body.duplicate(), type, keyCount, buffers))
-			.next()
-			.subscribeOn(Schedulers.boundedElastic());
+			.next();
 	}
 
 }

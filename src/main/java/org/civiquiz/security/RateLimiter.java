@@ -18,7 +18,6 @@ import org.civiquiz.platform.KeyedHasher;
 import org.civiquiz.platform.RedisGuard;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -109,11 +108,7 @@ public class RateLimiter {
 		return Flux.fromIterable(due)
 			.flatMap((charge) -> take(charge, 1).map((taken) -> new Outcome(charge, taken)))
 			.collectList()
-			.flatMap(this::judged)
-			// Spring Data Redis opens its shared connection on first use (and, while
-			// Redis is unreachable since start-up, tries again on every use), waiting
-			// for it: never on an event loop (see LeaderboardService#write)
-			.subscribeOn(Schedulers.boundedElastic());
+			.flatMap(this::judged);
 	}
 
 	private Mono<Void> judged(List<Outcome> outcomes) {
@@ -156,12 +151,7 @@ public class RateLimiter {
 	}
 
 	private Mono<Void> refund(List<Charge> charges) {
-		// the connection, as in check; and a refund after a refusal would else be sent
-		// from the I/O thread that delivered the refusal
-		return Flux.fromIterable(charges)
-			.flatMap((charge) -> take(charge, -1))
-			.then()
-			.subscribeOn(Schedulers.boundedElastic());
+		return Flux.fromIterable(charges).flatMap((charge) -> take(charge, -1)).then();
 	}
 
 	private List<Charge> due(Charge[] charges) {

@@ -17,7 +17,6 @@ import org.civiquiz.platform.RedisKeys;
 import org.civiquiz.question.QuestionBankService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.connection.ReturnType;
@@ -120,8 +119,7 @@ class LiveStats implements ReadModel {
 		String scope = (round != null) ? "round:" + round.number() : "contest";
 		Mono<Map<String, String>> counters = this.guard.mono(this.redis.<String, String>opsForHash()
 			.entries(keys(contest.slug()).key(scope))
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
-			.subscribeOn(Schedulers.boundedElastic()));
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue));
 		return counters.zipWith(this.banks.bank(contest.questionBank()))
 			.map((tuple) -> raw(tuple.getT1(), contest.questionsPerAttempt()).toStats(contest, round, "live",
 					this.clock.instant(), tuple.getT2()));
@@ -132,11 +130,8 @@ class LiveStats implements ReadModel {
 	 * whether to read them again.
 	 */
 	Mono<Long> version(String contestSlug) {
-		return this.guard.mono(this.redis.opsForValue()
-			.get(keys(contestSlug).key("version"))
-			.map(Long::parseLong)
-			.defaultIfEmpty(0L)
-			.subscribeOn(Schedulers.boundedElastic()));
+		return this.guard.mono(
+				this.redis.opsForValue().get(keys(contestSlug).key("version")).map(Long::parseLong).defaultIfEmpty(0L));
 	}
 
 	private static RawStats raw(Map<String, String> fields, int perfectScore) {

@@ -22,6 +22,35 @@ class RedisGuardTests {
 			new SimpleMeterRegistry());
 
 	@Test
+	void untilRedisHasAnsweredCallsAreMadeFromThreadsThatMayWait() {
+		String caller = Thread.currentThread().getName();
+		StepVerifier.create(this.guard.mono(Mono.error(new IOException("Connection refused")))).expectError().verify();
+
+		assertThat(madeFrom()).startsWith("boundedElastic");
+		assertThat(madeFrom()).isEqualTo(caller);
+	}
+
+	@Test
+	void aStoppedContextWaitsForAnAnswerAgain() {
+		String caller = Thread.currentThread().getName();
+		assertThat(madeFrom()).startsWith("boundedElastic");
+		assertThat(madeFrom()).isEqualTo(caller);
+
+		this.guard.stopped();
+
+		assertThat(madeFrom()).startsWith("boundedElastic");
+		assertThat(madeFrom()).isEqualTo(caller);
+	}
+
+	/**
+	 * The thread a guarded call is made from; an answer from Redis, as far as the guard
+	 * knows.
+	 */
+	private String madeFrom() {
+		return this.guard.mono(Mono.fromCallable(() -> Thread.currentThread().getName())).block(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void aConnectionResetUnderACommandIsTheStoresFailure() {
 		StepVerifier.create(this.guard.mono(Mono.error(new IOException("Connection reset by peer"))))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DataAccessResourceFailureException.class)

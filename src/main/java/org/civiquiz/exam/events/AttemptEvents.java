@@ -19,7 +19,6 @@ import org.civiquiz.exam.SubmissionResult;
 import org.civiquiz.exam.attempt.Attempt;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Component;
 
@@ -85,7 +84,7 @@ public class AttemptEvents {
 		return Flux.fromIterable(this.listeners)
 			// deferred: a listener that throws is caught too
 			.flatMap((listener) -> Mono.defer(() -> call.apply(listener))
-				.timeout(this.properties.listenerTimeout(), Schedulers.boundedElastic())
+				.timeout(this.properties.listenerTimeout())
 				.onErrorResume((ex) -> {
 					logger.warn("Listener " + listener.getClass().getSimpleName() + " missed attempt " + attemptId
 							+ ": " + ex);
@@ -95,13 +94,9 @@ public class AttemptEvents {
 						.increment();
 					return Mono.empty();
 				}))
-			.then()
-			// Listeners write to Redis, and Lettuce may wait briefly for a lock to
-			// send or cancel a command: they run (and time out) on a thread that may
-			// block, off the database's event loop. One hop for them all: a hop per
-			// listener cost each start and submission a thread wake-up per listener
-			// (the statistics, the boards, the meters), most with nothing to send
-			.subscribeOn(Schedulers.boundedElastic());
+			// told on the caller's thread: their Redis calls go through RedisGuard,
+			// which chooses the thread they are sent from
+			.then();
 	}
 
 }

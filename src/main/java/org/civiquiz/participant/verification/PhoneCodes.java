@@ -10,7 +10,6 @@ import org.civiquiz.platform.LuaScript;
 import org.civiquiz.platform.RedisGuard;
 import org.civiquiz.platform.RedisKeys;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -91,7 +90,7 @@ class PhoneCodes {
 	 * @return completion
 	 */
 	Mono<Void> forget(ContestSettings contest, String phone) {
-		return this.guard.mono(this.redis.delete(key(contest, phone)).subscribeOn(Schedulers.boundedElastic())).then();
+		return this.guard.mono(this.redis.delete(key(contest, phone))).then();
 	}
 
 	private Mono<Object> eval(LuaScript script, ReturnType type, String key, String... args) {

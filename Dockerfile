@@ -16,7 +16,9 @@ COPY src src
 COPY --from=frontend /src/target/classes/static target/classes/static
 RUN ./mvnw -B -ntp -DskipTests -Dfrontend.skip=true package && cp target/civiquiz-*.jar /app.jar
 
-FROM eclipse-temurin:17-jre
+# The code targets Java 17 (the build's and CI's JDK); it runs on 25, which spent 8–13 % less
+# CPU per request on the same jar (docs/performance.md)
+FROM eclipse-temurin:25-jre
 RUN useradd --system --uid 10001 civiquiz
 USER civiquiz
 COPY --from=build /app.jar /app/civiquiz.jar

@@ -71,6 +71,9 @@ organizer_password=load-organizer-pass
 committee_password=load-committee-pass
 admin_password=load-admin-password
 app_java_opts="${APP_JAVA_OPTS:--Xms256m -Xmx1g}"
+app_java="${APP_JAVA:-java}"  # the app's runtime (Gatling keeps the build's), with its jstat
+app_jstat="$(dirname "$(command -v "$app_java")")/jstat"
+[ -x "$app_jstat" ] && export APP_JSTAT="$app_jstat"
 log() { printf '%s %s\n' "$(date +%T)" "$*"; }
 
 # a burst keeps tens of thousands of entrants' connections open at once (Gatling's and the app's ends)
@@ -187,7 +190,7 @@ start_app() { # replica number, port
 		CIVIQUIZ_COMMITTEE_PASSWORD="$committee_password" \
 		CIVIQUIZ_SEED_ENABLED=true CIVIQUIZ_SECURITY_TRUSTED_PROXIES="$trusted_proxies" SERVER_PORT="$port" \
 		CIVIQUIZ_WAITING_ROOM_ENABLED="$room" \
-		java $app_java_opts -jar "$jar" "${@:3}" >> "$run_dir/app-$n.log" 2>&1 &
+		"$app_java" $app_java_opts -jar "$jar" "${@:3}" >> "$run_dir/app-$n.log" 2>&1 &
 	echo $! > "$run_dir/app-$n.pid"
 }
 await_app() { # port
@@ -350,7 +353,7 @@ summary_status=${PIPESTATUS[0]}
 # admissions, the heap (what survives a young collection, against the largest heap) ---------------
 burst_status=0
 if [ "$burst" = true ]; then
-	max_heap_mib=$(( $(java $app_java_opts -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {print $4}') / 1048576 ))
+	max_heap_mib=$(( $("$app_java" $app_java_opts -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxHeapSize" {print $4}') / 1048576 ))
 	python3 - "$run_dir/result.properties" "$run_dir/samples.csv" "$max_heap_mib" "${gatling_args[@]}" <<-'PY' | tee -a "$run_dir/summary.txt" || burst_status=1
 	import csv, sys
 	result = dict(line.strip().split("=", 1) for line in open(sys.argv[1]) if "=" in line)

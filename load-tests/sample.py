@@ -79,7 +79,8 @@ def heap(pid):
     """Used and committed heap of a replica in MiB, from a jstat -gc process kept per pid."""
     if pid not in jstats:
         try:
-            p = subprocess.Popen(["jstat", "-gc", str(pid), "1000"], stdout=subprocess.PIPE,
+            # the app's own JDK's jstat (run.sh sets it when APP_JAVA is another runtime)
+            p = subprocess.Popen([os.environ.get("APP_JSTAT", "jstat"), "-gc", str(pid), "1000"], stdout=subprocess.PIPE,
                                  stderr=subprocess.DEVNULL, text=True)
             os.set_blocking(p.stdout.fileno(), False)
             jstats[pid] = [p, None, None]

@@ -122,7 +122,7 @@ trap cleanup EXIT
 
 # --- the app -----------------------------------------------------------------------------------
 # CIVIQUIZ_APP_JAR runs another build (an older commit's jar, for a side-by-side comparison)
-jar="${CIVIQUIZ_APP_JAR:-$(ls "$repo"/target/civiquiz-*.jar 2>/dev/null | grep -v plain | head -1 || true)}"
+jar="${CIVIQUIZ_APP_JAR:-$(ls "$repo"/target/civiquiz-*.jar 2>/dev/null | grep -v plain | sed -n 1p || true)}"
 app_label="$(git -C "$repo" rev-parse --short HEAD)"
 if [ -n "${CIVIQUIZ_APP_JAR:-}" ]; then
 	app_label="$(basename "$jar")"
@@ -131,7 +131,7 @@ elif [ -z "$jar" ] || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar
 	log "building the app (./mvnw package, tests skipped)"
 	(cd "$repo" && ./mvnw -B -q -ntp package -DskipTests) > "$run_dir/build.log" 2>&1 \
 		|| { tail -30 "$run_dir/build.log"; exit 1; }
-	jar="$(ls "$repo"/target/civiquiz-*.jar | grep -v plain | head -1)"
+	jar="$(ls "$repo"/target/civiquiz-*.jar | grep -v plain | sed -n 1p)"
 fi
 
 # --- PostgreSQL: a fresh database each run -----------------------------------------------------
@@ -328,7 +328,9 @@ if { [ -n "$fault" ] || [ "$warmup" = 0 ] || grep -qs "missed attempt" "$run_dir
 	done
 	log "reconciler waited for: $(( $(date +%s) - ${ended%.*} )) s after the run"
 fi
-report="$(ls -td "$repo"/load-tests/target/gatling/*/ 2>/dev/null | head -1)"
+# sed reads the whole list: head would close the pipe early, and ls killed by SIGPIPE ends the
+# script here (pipefail), silently, once there are enough reports
+report="$(ls -td "$repo"/load-tests/target/gatling/*/ 2>/dev/null | sed -n 1p)"
 pg_counts="$(psql_q -d civiquiz -F ' ' -c "select count(*) filter (where a.status = 'SUBMITTED'),
 	count(distinct a.participant_id) filter (where a.status = 'SUBMITTED'),
 	count(*) filter (where a.status = 'SUBMITTED' and a.score = cardinality(a.question_ids)),

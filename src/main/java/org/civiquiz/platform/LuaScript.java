@@ -40,8 +40,8 @@ public final class LuaScript {
 	}
 
 	/**
-	 * Runs the script, through {@link RedisGuard}, which chooses the thread it is sent
-	 * from.
+	 * Runs the script. A request's call goes through {@link RedisGuard#mono}, which also
+	 * chooses the thread it is sent from.
 	 * @param redis the app's Redis
 	 * @param type what the script returns
 	 * @param keyCount how many of {@code keysAndArgs} are keys (they come first)

@@ -8,15 +8,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How fast the HTTP server takes new connections from the kernel. Netty accepts at most
- * 16 connections each time its event loop turns to the listening socket; the rest wait
- * for its next turn. On a busy replica a turn comes every 50–100 ms, so it took at most
- * 160–320 new connections a second, whatever else it could do: in a burst of arrivals the
- * kernel's accept queue filled (4,096), new connections were dropped, and a citizen's
- * first page timed out after 10 s before the waiting room could see them
- * (docs/performance.md, 2026-12-06, fourth session). Taken at once, their requests are
- * counted among the requests in flight, which the room answers by admitting nobody until
- * the replica catches up.
+ * How fast the HTTP server takes new connections from the kernel. Netty takes at most 16
+ * each time its event loop turns to the listening socket, and on a saturated replica the
+ * turns come slowly: in a burst of 279 arrivals a second the kernel's accept queue
+ * (4,096) overflowed, and citizens' first pages timed out before the waiting room could
+ * see them. Taking up to 1,024 a turn cut the time-outs by 30–54 % in two pairs of runs,
+ * and halved the overflows where they were counted (docs/performance.md, 2026-12-06,
+ * fourth session). Once taken, their requests count among the requests in flight, and at
+ * too many of those the room admits nobody until the replica catches up.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectionAcceptConfiguration {

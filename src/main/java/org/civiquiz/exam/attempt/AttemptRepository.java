@@ -29,7 +29,6 @@ public class AttemptRepository {
 	private static final TypeReference<List<List<Integer>>> OPTION_ORDERS = new TypeReference<>() {
 	};
 
-	/** The start's statement without a key: the CTEs, then what they did. */
 	/**
 	 * The two oldest of the contest's keys older than {@code :keysBefore}, deleted by
 	 * each keyed start. Oldest first, so that PostgreSQL reads them from the index on
@@ -46,8 +45,37 @@ public class AttemptRepository {
 			    order by created_at
 			    limit 2)""";
 
-	private static final String INSERT = """
-			%s
+	/**
+	 * What every start's statement does first: closes the participant's overdue open
+	 * attempts, counts their usage, and stores the new attempt if allowed. A
+	 * data-modifying CTE's changes are not visible to the rest of its statement: the
+	 * attempts it expires still read as open in "usage", hence "not in expired".
+	 */
+	private static final String ADMIT = """
+			with expired as (
+			    update attempt set status = 'EXPIRED'
+			    where participant_id = :participant and status = 'OPEN' and deadline < :before
+			      and (saved_at is null or not :autoSubmits)
+			    returning id
+			), usage as (
+			    select count(*) filter (where round_id = :round) as used,
+			           coalesce(bool_or(status = 'OPEN' and id not in (select id from expired)), false) as open,
+			           coalesce(bool_or(status = 'OPEN' and deadline < :before
+			                            and id not in (select id from expired)), false) as overdue
+			    from attempt where participant_id = :participant
+			), inserted as (
+			    insert into attempt (id, contest_id, round_id, participant_id, token_hash, question_ids,
+			                         option_orders, started_at, deadline, status, client_ip_hash, user_agent,
+			                         device_hash, entered_name, entered_unit_code, entered_district, phone_verified)
+			    select :id, :contest, :round, :participant, :token, :questions, :orders, :started, :deadline,
+			           'OPEN', :ip, :agent, :device, :name, :unitCode, :district, :verified
+			    from usage where not usage.open and usage.used < :max
+			    returning id
+			)""";
+
+	/** The start's statement without a key: the CTEs, then what they did. */
+	private static final String INSERT = ADMIT + """
+
 			select used, open, overdue, exists (select 1 from inserted) as inserted, false as keyed from usage
 			""";
 
@@ -58,8 +86,8 @@ public class AttemptRepository {
 	 * than that is taken over. Two of the contest's keys older than that are deleted on
 	 * the way: each start adds one, so the table holds about a day of keys.
 	 */
-	private static final String KEYED_INSERT = """
-			%s, keyed as (
+	private static final String KEYED_INSERT = ADMIT + """
+			, keyed as (
 			    insert into attempt_start_key (contest_id, idempotency_key, request_hash, attempt_id, created_at)
 			    select :contest, :key, :requestHash, id, :started from inserted
 			    on conflict (contest_id, idempotency_key) do update
@@ -68,11 +96,12 @@ public class AttemptRepository {
 			        where attempt_start_key.created_at < :keysBefore
 			    returning 1
 			), purged as (
-			    %s
+			""" + PURGE_OLD_KEYS + """
+
 			)
 			select used, open, overdue, exists (select 1 from inserted) as inserted,
 			       exists (select 1 from keyed) as keyed from usage
-			""".formatted("%s", PURGE_OLD_KEYS);
+			""";
 
 	private final DatabaseClient database;
 
@@ -183,29 +212,7 @@ public class AttemptRepository {
 	public Mono<Admission> insertIfAllowed(Attempt attempt, ExamService.ClientInfo client,
 			RegisteredParticipant entered, Instant overdueBefore, int maxAttempts, boolean autoSubmits, StartKey key,
 			Instant keysBefore) {
-		// A data-modifying CTE's changes are not visible to the rest of its statement:
-		// the attempts it expires still read as open in "usage", hence "not in expired".
-		DatabaseClient.GenericExecuteSpec sql = this.database.sql(((key != null) ? KEYED_INSERT : INSERT).formatted("""
-				with expired as (
-				    update attempt set status = 'EXPIRED'
-				    where participant_id = :participant and status = 'OPEN' and deadline < :before
-				      and (saved_at is null or not :autoSubmits)
-				    returning id
-				), usage as (
-				    select count(*) filter (where round_id = :round) as used,
-				           coalesce(bool_or(status = 'OPEN' and id not in (select id from expired)), false) as open,
-				           coalesce(bool_or(status = 'OPEN' and deadline < :before
-				                            and id not in (select id from expired)), false) as overdue
-				    from attempt where participant_id = :participant
-				), inserted as (
-				    insert into attempt (id, contest_id, round_id, participant_id, token_hash, question_ids,
-				                         option_orders, started_at, deadline, status, client_ip_hash, user_agent,
-				                         device_hash, entered_name, entered_unit_code, entered_district, phone_verified)
-				    select :id, :contest, :round, :participant, :token, :questions, :orders, :started, :deadline,
-				           'OPEN', :ip, :agent, :device, :name, :unitCode, :district, :verified
-				    from usage where not usage.open and usage.used < :max
-				    returning id
-				)"""))
+		DatabaseClient.GenericExecuteSpec sql = this.database.sql((key != null) ? KEYED_INSERT : INSERT)
 			.bind("id", attempt.id())
 			.bind("contest", attempt.contestId())
 			.bind("round", attempt.roundId())
